@@ -1,0 +1,36 @@
+package io.dnsplane.watcher;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a watcher needs, validated once. {@code ownerId} is the TXT owner id its records carry
+ * (ExternalDNS's --txt-owner-id); it defaults to the cluster id.
+ */
+public record WatcherConfig(
+    String clusterId,
+    String ownerId,
+    String bootstrapServers,
+    String namespace,
+    Duration heartbeatInterval) {
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+  public WatcherConfig {
+    requireId("cluster id", clusterId);
+    ownerId = ownerId == null || ownerId.isBlank() ? clusterId : ownerId;
+    requireId("owner id", ownerId);
+    Objects.requireNonNull(bootstrapServers, "bootstrap servers");
+    namespace = namespace == null ? "" : namespace;
+    if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+      throw new IllegalArgumentException("heartbeat interval must be positive: " + heartbeatInterval);
+    }
+  }
+
+  private static void requireId(String what, String value) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(what + " must be 1-63 characters of letters, digits, '.', '_', '-': " + value);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.dnsplane.watcher;
+
+import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.Topics;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dnsplane watcher}: runs in one cluster, holds no DNS credentials. */
+@Command(name = "watcher", mixinStandardHelpOptions = true,
+    description = "Watches one Kubernetes cluster and publishes the DNS endpoints its objects want.")
+public final class WatcherMain implements Callable<Integer> {
+  @Option(names = "--cluster-id", required = true, description = "This cluster's id, unique across the fleet.")
+  String clusterId;
+
+  @Option(names = "--txt-owner-id", description = "TXT owner id of this cluster's records (ExternalDNS's flag). Default: the cluster id.")
+  String ownerId;
+
+  @Option(names = "--kafka-bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+  String bootstrapServers;
+
+  @Option(names = "--kubeconfig", description = "Kubeconfig file. Default: in-cluster config or ~/.kube/config.")
+  Path kubeconfig;
+
+  @Option(names = "--namespace", defaultValue = "", description = "Only watch this namespace (ExternalDNS's flag). Default: all.")
+  String namespace;
+
+  @Option(names = "--heartbeat-interval", defaultValue = "PT10S", description = "ISO-8601 duration between heartbeats (default: ${DEFAULT-VALUE}).")
+  Duration heartbeatInterval;
+
+  @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
+  boolean createTopics;
+
+  @Override
+  public Integer call() throws Exception {
+    WatcherConfig config = new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval);
+    Topics topics = Topics.singleObjectEncoding();
+    if (createTopics) {
+      TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);
+    }
+    Config kube = kubeconfig == null
+        ? Config.autoConfigure(null)
+        : Config.fromKubeconfig(Files.readString(kubeconfig));
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kube).build();
+         Watcher watcher = Watcher.start(config, client, topics, Clock.systemUTC())) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      stopped.await();
+    }
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new WatcherMain()).execute(args));
+  }
+}

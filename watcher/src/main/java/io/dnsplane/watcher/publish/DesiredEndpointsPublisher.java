@@ -1,0 +1,87 @@
+package io.dnsplane.watcher.publish;
+
+import io.dnsplane.avro.DesiredEndpoints;
+import io.dnsplane.avro.SourceRef;
+import io.dnsplane.model.AvroEndpoints;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.schema.Topic;
+import io.dnsplane.watcher.source.ObjectRef;
+import io.dnsplane.watcher.source.SourceEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes each object's desired endpoints keyed by (cluster, kind, namespace, name), and a
+ * tombstone when it goes. What equals the last published value is not sent again, so resyncs cost
+ * nothing downstream. One key always maps to one partition, so an object's events stay in order.
+ */
+public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
+  private static final Logger log = LoggerFactory.getLogger(DesiredEndpointsPublisher.class);
+
+  private final Producer<SourceRef, DesiredEndpoints> producer;
+  private final Topic<SourceRef, DesiredEndpoints> topic;
+  private final String clusterId;
+  private final String ownerId;
+  private final Clock clock;
+  private final Map<ObjectRef, List<Endpoint>> lastPublished = new ConcurrentHashMap<>();
+  private final AtomicLong published = new AtomicLong();
+
+  public DesiredEndpointsPublisher(Producer<SourceRef, DesiredEndpoints> producer,
+      Topic<SourceRef, DesiredEndpoints> topic, String clusterId, String ownerId, Clock clock) {
+    this.producer = producer;
+    this.topic = topic;
+    this.clusterId = clusterId;
+    this.ownerId = ownerId;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized void accept(SourceEvent event) {
+    ObjectRef object = event.object();
+    SourceRef key = new SourceRef(clusterId, object.kind(), object.namespace(), object.name());
+    if (event instanceof SourceEvent.Upsert upsert) {
+      if (upsert.endpoints().equals(lastPublished.get(object))) {
+        return;
+      }
+      DesiredEndpoints value = DesiredEndpoints.newBuilder()
+          .setClusterId(clusterId)
+          .setOwnerId(ownerId)
+          .setResource(object.resourceLabel())
+          .setResourceVersion(upsert.resourceVersion())
+          .setEndpoints(AvroEndpoints.toAvro(upsert.endpoints()))
+          .setObservedAt(clock.instant())
+          .build();
+      send(key, value);
+      lastPublished.put(object, upsert.endpoints());
+      log.info("desired {} -> {}", object, upsert.endpoints());
+    } else {
+      send(key, null);
+      lastPublished.remove(object);
+      log.info("withdrawn {}", object);
+    }
+  }
+
+  private void send(SourceRef key, DesiredEndpoints value) {
+    producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, error) -> {
+      if (error != null) {
+        // The idempotent producer already retried; a failure here means the broker is gone for longer
+        // than delivery.timeout.ms. Forget what we sent so the next resync publishes it again.
+        log.error("cannot publish desired endpoints for {}: {}", key, error.toString());
+        lastPublished.clear();
+      }
+    });
+    published.incrementAndGet();
+  }
+
+  public long publishedCount() {
+    return published.get();
+  }
+}

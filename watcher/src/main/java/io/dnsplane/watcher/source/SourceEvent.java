@@ -1,0 +1,26 @@
+package io.dnsplane.watcher.source;
+
+import io.dnsplane.model.Endpoint;
+import java.util.List;
+import java.util.Objects;
+
+/** What an informer saw happen to one Kubernetes object, already translated to endpoints. */
+public sealed interface SourceEvent permits SourceEvent.Upsert, SourceEvent.Delete {
+  ObjectRef object();
+
+  /** The object exists and wants these endpoints (possibly none). */
+  record Upsert(ObjectRef object, String resourceVersion, List<Endpoint> endpoints) implements SourceEvent {
+    public Upsert {
+      Objects.requireNonNull(object, "object");
+      resourceVersion = resourceVersion == null ? "" : resourceVersion;
+      endpoints = List.copyOf(endpoints);
+    }
+  }
+
+  /** The object is gone: everything it wanted is withdrawn. */
+  record Delete(ObjectRef object) implements SourceEvent {
+    public Delete {
+      Objects.requireNonNull(object, "object");
+    }
+  }
+}
