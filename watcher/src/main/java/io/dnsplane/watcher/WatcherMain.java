@@ -1,5 +1,6 @@
 package io.dnsplane.watcher;
 
+import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.schema.TopicAdmin;
 import io.dnsplane.schema.Topics;
 import io.fabric8.kubernetes.client.Config;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,12 +51,12 @@ public final class WatcherMain implements Callable<Integer> {
     Config kube = kubeconfig == null
         ? Config.autoConfigure(null)
         : Config.fromKubeconfig(Files.readString(kubeconfig));
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kube).build();
-         Watcher watcher = Watcher.start(config, client, topics, Clock.systemUTC())) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
-    }
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(kube).build();
+    Watcher watcher = Watcher.start(config, client, topics, Clock.systemUTC());
+    RunUntilShutdown.closeOnShutdown(() -> {
+      watcher.close();
+      client.close();
+    });
     return 0;
   }
 

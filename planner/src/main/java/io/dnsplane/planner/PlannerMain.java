@@ -1,0 +1,50 @@
+package io.dnsplane.planner;
+
+import io.dnsplane.runtime.RunUntilShutdown;
+import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.Topics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dnsplane planner}: the one central planner for every cluster. */
+@Command(name = "planner", mixinStandardHelpOptions = true,
+    description = "Merges the desire of every cluster with what the providers hold and plans changes per zone.")
+public final class PlannerMain implements Callable<Integer> {
+  @Option(names = "--kafka-bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+  String bootstrapServers;
+
+  @Option(names = "--application-id", defaultValue = "dnsplane-planner", description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
+  String applicationId;
+
+  @Option(names = "--state-dir", defaultValue = "/var/lib/dnsplane/planner", description = "Where the planner keeps its local state (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--txt-prefix", defaultValue = "", description = "Prefix of TXT ownership record names (ExternalDNS's flag).")
+  String txtPrefix;
+
+  @Option(names = "--managed-record-types", split = ",", defaultValue = "A,AAAA,CNAME", description = "Record types the planner manages (default: ${DEFAULT-VALUE}).")
+  Set<String> managedRecordTypes;
+
+  @Option(names = "--create-topics", defaultValue = "false", description = "Create missing shared topics at start.")
+  boolean createTopics;
+
+  @Override
+  public Integer call() throws Exception {
+    PlannerConfig config = new PlannerConfig(applicationId, bootstrapServers, stateDir, txtPrefix, managedRecordTypes, null, null);
+    Topics topics = Topics.singleObjectEncoding();
+    if (createTopics) {
+      TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);
+    }
+    RunUntilShutdown.closeOnShutdown(PlannerService.start(config, topics));
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new PlannerMain()).execute(args));
+  }
+}

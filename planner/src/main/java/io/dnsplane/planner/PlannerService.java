@@ -1,0 +1,40 @@
+package io.dnsplane.planner;
+
+import io.dnsplane.planner.topology.PlannerTopology;
+import io.dnsplane.schema.Topics;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running planner: its topology on a KafkaStreams instance. */
+public final class PlannerService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PlannerService.class);
+  private final KafkaStreams streams;
+
+  private PlannerService(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  public static PlannerService start(PlannerConfig config, Topics topics) {
+    KafkaStreams streams = new KafkaStreams(PlannerTopology.buildTopology(config, topics),
+        PlannerTopology.streamsProperties(config));
+    streams.setUncaughtExceptionHandler(e -> {
+      log.error("planner stream thread failed; replacing it", e);
+      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.start();
+    log.info("planner {} started", config.applicationId());
+    return new PlannerService(streams);
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    log.info("planner stopped");
+  }
+}

@@ -1,0 +1,31 @@
+package io.dnsplane.planner.plan;
+
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.planner.ownership.OwnershipRegistry;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plans one DNS name end to end, purely: decode ownership from what the provider holds, plan the
+ * records, add the TXT ownership changes that go with them.
+ */
+public final class NamePlanner {
+  private final Planner planner;
+  private final OwnershipRegistry registry;
+
+  public NamePlanner(Planner planner, OwnershipRegistry registry) {
+    this.planner = planner;
+    this.registry = registry;
+  }
+
+  /**
+   * @param desired what the clusters want at {@code dnsName}, labelled with owner and resource
+   * @param observed every record the provider holds at the name and at its TXT ownership names
+   * @param managedOwners owner ids whose records this planner may change or delete
+   */
+  public Changes plan(String dnsName, List<Endpoint> desired, List<Endpoint> observed, Set<String> managedOwners) {
+    List<Endpoint> current = registry.currentWithOwnership(dnsName, observed);
+    Changes records = planner.plan(desired, current, managedOwners);
+    return registry.withOwnershipRecords(records, observed);
+  }
+}

@@ -1,0 +1,75 @@
+package io.dnsplane.planner.topology;
+
+import io.dnsplane.avro.DesiredEndpoints;
+import io.dnsplane.avro.Endpoint;
+import io.dnsplane.avro.SourceRef;
+import io.dnsplane.avro.planner.NameDesire;
+import io.dnsplane.avro.planner.NameEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Turns one object's desire (keyed by object) into one event per DNS name it touches (keyed by
+ * name). Remembers the last value per object so that a name it no longer wants is withdrawn.
+ */
+final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, String, NameEvent> {
+  private ProcessorContext<String, NameEvent> context;
+  private KeyValueStore<SourceRef, DesiredEndpoints> lastBySource;
+
+  @Override
+  public void init(ProcessorContext<String, NameEvent> context) {
+    this.context = context;
+    this.lastBySource = context.getStateStore(PlannerStores.DESIRED_BY_SOURCE);
+  }
+
+  @Override
+  public void process(Record<SourceRef, DesiredEndpoints> record) {
+    SourceRef source = record.key();
+    if (source == null) {
+      return;
+    }
+    DesiredEndpoints previous = lastBySource.get(source);
+    DesiredEndpoints current = record.value();
+    Map<String, List<Endpoint>> before = byName(previous);
+    Map<String, List<Endpoint>> after = byName(current);
+    Set<String> names = new LinkedHashSet<>(before.keySet());
+    names.addAll(after.keySet());
+    DesiredEndpoints identity = current != null ? current : previous;
+    for (String name : names) {
+      List<Endpoint> wanted = after.getOrDefault(name, List.of());
+      if (wanted.equals(before.get(name))) {
+        continue;
+      }
+      NameDesire desire = NameDesire.newBuilder()
+          .setSource(source)
+          .setOwnerId(identity == null ? "" : identity.getOwnerId())
+          .setResource(identity == null ? "" : identity.getResource())
+          .setEndpoints(new ArrayList<>(wanted))
+          .build();
+      context.forward(record.withKey(name).withValue(NameEvent.newBuilder().setDesire(desire).build()));
+    }
+    if (current == null) {
+      lastBySource.delete(source);
+    } else {
+      lastBySource.put(source, current);
+    }
+  }
+
+  private static Map<String, List<Endpoint>> byName(DesiredEndpoints desired) {
+    Map<String, List<Endpoint>> byName = new TreeMap<>();
+    if (desired != null) {
+      for (Endpoint e : desired.getEndpoints()) {
+        byName.computeIfAbsent(io.dnsplane.model.DnsNames.normalize(e.getDnsName()), n -> new ArrayList<>()).add(e);
+      }
+    }
+    return byName;
+  }
+}

@@ -1,0 +1,192 @@
+package io.dnsplane.planner.topology;
+
+import io.dnsplane.avro.ChangeBatch;
+import io.dnsplane.avro.ClusterHeartbeat;
+import io.dnsplane.avro.ClusterKey;
+import io.dnsplane.avro.ProviderZone;
+import io.dnsplane.avro.SourceRef;
+import io.dnsplane.avro.ZoneRef;
+import io.dnsplane.avro.planner.NameDesire;
+import io.dnsplane.avro.planner.NameEvent;
+import io.dnsplane.avro.planner.NameObservation;
+import io.dnsplane.avro.planner.NameState;
+import io.dnsplane.model.AvroEndpoints;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.planner.plan.Changes;
+import io.dnsplane.planner.plan.NamePlanner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Keeps everything known at one DNS name and re-plans the name whenever any of it changes, emitting
+ * one change batch for the name's zone when the plan is not empty. The planning itself is
+ * {@link NamePlanner}, a pure function; this class only loads and stores state around it.
+ */
+final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, ChangeBatch> {
+  private static final Logger log = LoggerFactory.getLogger(NamePlanProcessor.class);
+
+  private final NamePlanner planner;
+  private final Duration pendingRetryInterval;
+  private ProcessorContext<ZoneRef, ChangeBatch> context;
+  private KeyValueStore<String, NameState> names;
+  private KeyValueStore<String, String> pending;
+  private KeyValueStore<ClusterKey, ClusterHeartbeat> clusters;
+  private KeyValueStore<ZoneRef, ProviderZone> zones;
+
+  NamePlanProcessor(NamePlanner planner, Duration pendingRetryInterval) {
+    this.planner = planner;
+    this.pendingRetryInterval = pendingRetryInterval;
+  }
+
+  @Override
+  public void init(ProcessorContext<ZoneRef, ChangeBatch> context) {
+    this.context = context;
+    this.names = context.getStateStore(PlannerStores.NAME_STATE);
+    this.pending = context.getStateStore(PlannerStores.PENDING_NAMES);
+    this.clusters = context.getStateStore(PlannerStores.CLUSTER_STATUS);
+    this.zones = context.getStateStore(PlannerStores.PROVIDER_ZONES);
+    context.schedule(pendingRetryInterval, PunctuationType.WALL_CLOCK_TIME, this::retryPending);
+  }
+
+  @Override
+  public void process(Record<String, NameEvent> record) {
+    String name = record.key();
+    NameEvent event = record.value();
+    if (name == null || event == null) {
+      return;
+    }
+    NameState state = Optional.ofNullable(names.get(name)).orElseGet(NameStates::empty);
+    if (event.getDesire() != null) {
+      NameStates.putDesire(state, event.getDesire());
+    }
+    if (event.getObservation() != null) {
+      NameStates.putObservation(state, event.getObservation());
+    }
+    plan(name, state, Instant.ofEpochMilli(record.timestamp()));
+  }
+
+  private void retryPending(long now) {
+    List<String> retry = new ArrayList<>();
+    try (KeyValueIterator<String, String> all = pending.all()) {
+      all.forEachRemaining(kv -> retry.add(kv.key));
+    }
+    for (String name : retry) {
+      NameState state = names.get(name);
+      if (state == null) {
+        pending.delete(name);
+      } else {
+        plan(name, state, Instant.ofEpochMilli(now));
+      }
+    }
+  }
+
+  private void plan(String name, NameState state, Instant at) {
+    MDC.put("dnsName", name);
+    try {
+      Optional<ZoneInfo> zone = zoneOf(name, state);
+      if (zone.isEmpty()) {
+        if (!state.getDesires().isEmpty() && pending.get(name) == null) {
+          log.warn("{} is in no zone any applier manages; it waits until one does", name);
+          pending.put(name, "no managed zone");
+        }
+        save(name, state);
+        return;
+      }
+      pending.delete(name);
+      Changes changes = planner.plan(name, desired(state), observed(state, zone.get()), managedOwners());
+      if (!changes.isEmpty()) {
+        NameStates.applyOptimistically(state, changes, zone.get());
+        ChangeBatch batch = batch(zone.get(), changes, state, at);
+        log.info("planned {} for {}: {}", batch.getBatchId(), name, changes);
+        context.forward(new Record<>(zone.get().ref(), batch, at.toEpochMilli()));
+      }
+      save(name, state);
+    } finally {
+      MDC.remove("dnsName");
+    }
+  }
+
+  private void save(String name, NameState state) {
+    if (NameStates.isEmpty(state)) {
+      names.delete(name);
+    } else {
+      names.put(name, state);
+    }
+  }
+
+  private Optional<ZoneInfo> zoneOf(String name, NameState state) {
+    for (NameObservation o : state.getObservations()) {
+      if (o.getSourceName().equals(name) && !o.getZoneName().isEmpty()) {
+        return Optional.of(new ZoneInfo(o.getProvider(), o.getZoneId(), o.getZoneName()));
+      }
+    }
+    return ZoneInfo.serving(name, zones);
+  }
+
+  private static List<Endpoint> desired(NameState state) {
+    List<Endpoint> desired = new ArrayList<>();
+    for (NameDesire d : state.getDesires()) {
+      for (io.dnsplane.avro.Endpoint e : d.getEndpoints()) {
+        desired.add(AvroEndpoints.fromAvro(e)
+            .withLabel(Endpoint.LABEL_OWNER, d.getOwnerId())
+            .withLabel(Endpoint.LABEL_RESOURCE, d.getResource()));
+      }
+    }
+    return desired;
+  }
+
+  private static List<Endpoint> observed(NameState state, ZoneInfo zone) {
+    List<Endpoint> observed = new ArrayList<>();
+    for (NameObservation o : state.getObservations()) {
+      if (o.getProvider().equals(zone.provider()) && o.getZoneId().equals(zone.zoneId())) {
+        o.getRecords().forEach(r -> observed.add(AvroEndpoints.fromAvro(r)));
+      }
+    }
+    return observed;
+  }
+
+  private Set<String> managedOwners() {
+    Set<String> owners = new HashSet<>();
+    try (KeyValueIterator<ClusterKey, ClusterHeartbeat> all = clusters.all()) {
+      all.forEachRemaining(kv -> {
+        if (kv.value != null) {
+          owners.add(kv.value.getOwnerId());
+        }
+      });
+    }
+    return owners;
+  }
+
+  private static ChangeBatch batch(ZoneInfo zone, Changes changes, NameState state, Instant at) {
+    Set<SourceRef> causes = new LinkedHashSet<>();
+    state.getDesires().forEach(d -> causes.add(d.getSource()));
+    return ChangeBatch.newBuilder()
+        .setBatchId(UUID.randomUUID().toString())
+        .setProvider(zone.provider())
+        .setZoneId(zone.zoneId())
+        .setZoneName(zone.zoneName())
+        .setCreate(AvroEndpoints.toAvro(changes.create()))
+        .setUpdateOld(AvroEndpoints.toAvro(changes.updateOld()))
+        .setUpdateNew(AvroEndpoints.toAvro(changes.updateNew()))
+        .setDelete(AvroEndpoints.toAvro(changes.delete()))
+        .setCauses(new ArrayList<>(causes))
+        .setPlannedAt(at)
+        .build();
+  }
+}

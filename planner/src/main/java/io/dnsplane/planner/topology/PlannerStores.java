@@ -1,0 +1,20 @@
+package io.dnsplane.planner.topology;
+
+/** Names of the planner's stores, processors and internal topics: the one place they live. */
+public final class PlannerStores {
+  /** Last desired value per source object, to withdraw names an object stopped wanting. */
+  public static final String DESIRED_BY_SOURCE = "desired-by-source";
+  /** Everything known at one DNS name: desire from every cluster, what the provider holds. */
+  public static final String NAME_STATE = "name-state";
+  /** Names that could not be planned yet (no zone serves them), retried by a punctuator. */
+  public static final String PENDING_NAMES = "pending-names";
+  /** Global: every cluster's last heartbeat. */
+  public static final String CLUSTER_STATUS = "cluster-status";
+  /** Global: every zone the appliers manage. */
+  public static final String PROVIDER_ZONES = "provider-zones";
+
+  /** Repartition topic suffix: name events keyed by DNS name. */
+  public static final String NAME_EVENTS = "name-events";
+
+  private PlannerStores() {}
+}

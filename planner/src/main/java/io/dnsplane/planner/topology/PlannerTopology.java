@@ -1,0 +1,117 @@
+package io.dnsplane.planner.topology;
+
+import io.dnsplane.avro.ChangeBatch;
+import io.dnsplane.avro.ClusterHeartbeat;
+import io.dnsplane.avro.ClusterKey;
+import io.dnsplane.avro.DesiredEndpoints;
+import io.dnsplane.avro.ObservedKey;
+import io.dnsplane.avro.ObservedRecordSet;
+import io.dnsplane.avro.ProviderZone;
+import io.dnsplane.avro.SourceRef;
+import io.dnsplane.avro.ZoneRef;
+import io.dnsplane.avro.planner.NameEvent;
+import io.dnsplane.avro.planner.NameState;
+import io.dnsplane.planner.PlannerConfig;
+import io.dnsplane.planner.ownership.OwnershipRegistry;
+import io.dnsplane.planner.ownership.TxtNameMapper;
+import io.dnsplane.planner.plan.NamePlanner;
+import io.dnsplane.planner.plan.Planner;
+import io.dnsplane.schema.Topic;
+import io.dnsplane.schema.Topics;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The planner's Kafka Streams topology.
+ *
+ * <pre>
+ * desired-endpoints (by object) --desire-fan-out[desired-by-source]--+
+ *                                                                    +--> name-events (by DNS name)
+ * observed-records (by zone+name) --observed-fan-out-----------------+        |
+ *                                                                             v
+ *     cluster-status (global) , provider-zones (global) ----> plan-names[name-state, pending-names]
+ *                                                                             |
+ *                                                      changes.&lt;provider&gt; (by zone) <-+
+ * </pre>
+ * Every store, processor and internal topic is named, so upgrades keep their state.
+ */
+public final class PlannerTopology {
+  private PlannerTopology() {}
+
+  public static Topology buildTopology(PlannerConfig config, Topics topics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Topic<SourceRef, DesiredEndpoints> desiredTopic = topics.desiredEndpoints();
+    Topic<ObservedKey, ObservedRecordSet> observedTopic = topics.observedRecords();
+    Topic<ClusterKey, ClusterHeartbeat> clusterTopic = topics.clusterStatus();
+    Topic<ZoneRef, ProviderZone> zonesTopic = topics.providerZones();
+    Serde<NameEvent> nameEventSerde = topics.wireFormat().serde(NameEvent.class, false);
+    Serde<NameState> nameStateSerde = topics.wireFormat().serde(NameState.class, false);
+    Serde<ZoneRef> zoneRefSerde = topics.wireFormat().serde(ZoneRef.class, true);
+    Serde<ChangeBatch> changeSerde = topics.wireFormat().serde(ChangeBatch.class, false);
+    TxtNameMapper mapper = new TxtNameMapper(config.txtPrefix());
+
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PlannerStores.DESIRED_BY_SOURCE), desiredTopic.keySerde(), desiredTopic.valueSerde()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PlannerStores.NAME_STATE), Serdes.String(), nameStateSerde));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PlannerStores.PENDING_NAMES), Serdes.String(), Serdes.String()));
+    builder.addGlobalStore(Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(PlannerStores.CLUSTER_STATUS), clusterTopic.keySerde(), clusterTopic.valueSerde())
+            .withLoggingDisabled(),
+        clusterTopic.name(),
+        Consumed.with(clusterTopic.keySerde(), clusterTopic.valueSerde()).withName("cluster-status-source"),
+        () -> new GlobalStoreUpdater<>(PlannerStores.CLUSTER_STATUS));
+    builder.addGlobalStore(Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(PlannerStores.PROVIDER_ZONES), zonesTopic.keySerde(), zonesTopic.valueSerde())
+            .withLoggingDisabled(),
+        zonesTopic.name(),
+        Consumed.with(zonesTopic.keySerde(), zonesTopic.valueSerde()).withName("provider-zones-source"),
+        () -> new GlobalStoreUpdater<>(PlannerStores.PROVIDER_ZONES));
+
+    KStream<String, NameEvent> desire = builder
+        .stream(desiredTopic.name(), Consumed.with(desiredTopic.keySerde(), desiredTopic.valueSerde())
+            .withName("desired-endpoints-source"))
+        .process(DesireFanOut::new, Named.as("desire-fan-out"), PlannerStores.DESIRED_BY_SOURCE);
+    KStream<String, NameEvent> observed = builder
+        .stream(observedTopic.name(), Consumed.with(observedTopic.keySerde(), observedTopic.valueSerde())
+            .withName("observed-records-source"))
+        .flatMap(new ObservedFanOut(mapper), Named.as("observed-fan-out"));
+
+    NamePlanner planner = new NamePlanner(new Planner(config.managedRecordTypes()), new OwnershipRegistry(mapper));
+    desire.merge(observed, Named.as("name-events-merge"))
+        .repartition(Repartitioned.with(Serdes.String(), nameEventSerde).withName(PlannerStores.NAME_EVENTS))
+        .process(() -> new NamePlanProcessor(planner, config.pendingRetryInterval()), Named.as("plan-names"),
+            PlannerStores.NAME_STATE, PlannerStores.PENDING_NAMES)
+        .to((zone, batch, recordContext) -> Topics.changesTopicName(zone.getProvider()),
+            Produced.with(zoneRefSerde, changeSerde).withName("change-batches-sink"));
+    return builder.build();
+  }
+
+  /** Kafka Streams settings: exactly-once, named resources enforced, poison records to the dead-letter topic. */
+  public static Properties streamsProperties(PlannerConfig config) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.commitInterval().toMillis());
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+    return props;
+  }
+}
