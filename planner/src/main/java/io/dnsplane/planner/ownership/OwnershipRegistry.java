@@ -2,7 +2,7 @@ package io.dnsplane.planner.ownership;
 
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.RecordTypes;
-import io.dnsplane.planner.plan.Changes;
+import io.dnsplane.model.Changes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.dnsplane.planner.plan;
 
+import io.dnsplane.model.Changes;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.RecordTypes;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import io.dnsplane.avro.planner.NameObservation;
 import io.dnsplane.avro.planner.NameState;
 import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
-import io.dnsplane.planner.plan.Changes;
+import io.dnsplane.model.Changes;
 import io.dnsplane.planner.plan.NamePlanner;
 import java.time.Duration;
 import java.time.Instant;

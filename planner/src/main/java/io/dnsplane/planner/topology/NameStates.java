@@ -5,7 +5,7 @@ import io.dnsplane.avro.planner.NameObservation;
 import io.dnsplane.avro.planner.NameState;
 import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
-import io.dnsplane.planner.plan.Changes;
+import io.dnsplane.model.Changes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
-package io.dnsplane.planner.plan;
+package io.dnsplane.model;
 
-import io.dnsplane.model.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 

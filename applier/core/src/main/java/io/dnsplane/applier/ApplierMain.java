@@ -1,0 +1,76 @@
+package io.dnsplane.applier;
+
+import io.dnsplane.applier.core.Applier;
+import io.dnsplane.applier.core.ApplierConfig;
+import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.ProviderFactory;
+import io.dnsplane.runtime.RunUntilShutdown;
+import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.Topics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/** {@code dnsplane applier --provider=NAME [provider options]}: one deployment per DNS provider. */
+@Command(name = "applier", mixinStandardHelpOptions = true,
+    description = "Applies the planner's change batches to one DNS provider and reports what it holds.")
+public final class ApplierMain implements Callable<Integer> {
+  @Option(names = "--provider", required = true, description = "The DNS provider (ExternalDNS's flag): one of ${COMPLETION-CANDIDATES}.",
+      completionCandidates = ProviderNames.class)
+  String provider;
+
+  @Option(names = "--kafka-bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+  String bootstrapServers;
+
+  @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
+  boolean createTopics;
+
+  @Unmatched
+  List<String> providerArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    ProviderFactory factory = factories().get(provider);
+    if (factory == null) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "unknown provider '" + provider + "'; this applier has: " + factories().keySet());
+    }
+    Topics topics = Topics.singleObjectEncoding();
+    if (createTopics) {
+      TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of(provider)), 3, (short) 1);
+    }
+    DnsProvider dns = factory.create(providerArgs.toArray(String[]::new));
+    Applier applier = Applier.start(dns, ApplierConfig.defaults(bootstrapServers, provider), topics, Clock.systemUTC());
+    RunUntilShutdown.closeOnShutdown(applier);
+    return 0;
+  }
+
+  static Map<String, ProviderFactory> factories() {
+    Map<String, ProviderFactory> byName = new TreeMap<>();
+    ServiceLoader.load(ProviderFactory.class).forEach(f -> byName.put(f.name(), f));
+    return byName;
+  }
+
+  static final class ProviderNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return factories().keySet().iterator();
+    }
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new ApplierMain());
+    cli.setUnmatchedArgumentsAllowed(true);
+    cli.getCommandSpec().usageMessage().footer(factories().values().stream()
+        .map(f -> "%nProvider " + f.name() + ":%n" + f.usage()).toArray(String[]::new));
+    System.exit(cli.execute(args));
+  }
+}

@@ -1,0 +1,55 @@
+package io.dnsplane.applier.core;
+
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.avro.ObservedKey;
+import io.dnsplane.avro.ObservedRecordSet;
+import io.dnsplane.avro.ProviderZone;
+import io.dnsplane.avro.ZoneRef;
+import io.dnsplane.model.AvroEndpoints;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.schema.Topic;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Publishes what the provider holds: its zones, and the records at each name (a tombstone when none). */
+final class ObservationPublisher {
+  private final String provider;
+  private final Producer<byte[], byte[]> producer;
+  private final Topic<ZoneRef, ProviderZone> zonesTopic;
+  private final Topic<ObservedKey, ObservedRecordSet> observedTopic;
+  private final Clock clock;
+
+  ObservationPublisher(String provider, Producer<byte[], byte[]> producer, Topic<ZoneRef, ProviderZone> zonesTopic,
+      Topic<ObservedKey, ObservedRecordSet> observedTopic, Clock clock) {
+    this.provider = provider;
+    this.producer = producer;
+    this.zonesTopic = zonesTopic;
+    this.observedTopic = observedTopic;
+    this.clock = clock;
+  }
+
+  void zone(Zone zone) {
+    ZoneRef key = new ZoneRef(provider, zone.id());
+    ProviderZone value = new ProviderZone(provider, zone.id(), zone.name(), clock.instant());
+    producer.send(new ProducerRecord<>(zonesTopic.name(),
+        zonesTopic.keySerde().serializer().serialize(zonesTopic.name(), key),
+        zonesTopic.valueSerde().serializer().serialize(zonesTopic.name(), value)));
+  }
+
+  void recordsAt(Zone zone, String dnsName, List<Endpoint> records) {
+    ObservedKey key = new ObservedKey(provider, zone.id(), dnsName);
+    ObservedRecordSet value = records.isEmpty() ? null : ObservedRecordSet.newBuilder()
+        .setProvider(provider)
+        .setZoneId(zone.id())
+        .setZoneName(zone.name())
+        .setDnsName(dnsName)
+        .setRecords(AvroEndpoints.toAvro(records))
+        .setObservedAt(clock.instant())
+        .build();
+    producer.send(new ProducerRecord<>(observedTopic.name(),
+        observedTopic.keySerde().serializer().serialize(observedTopic.name(), key),
+        observedTopic.valueSerde().serializer().serialize(observedTopic.name(), value)));
+  }
+}

@@ -1,0 +1,53 @@
+package io.dnsplane.applier.core;
+
+import io.dnsplane.model.Changes;
+import io.dnsplane.model.Endpoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the applier believes one zone holds, by name: filled by one full listing at start, then kept
+ * current from the changes the provider accepted, so steady state needs no listing at all.
+ */
+final class ObservedZone {
+  private final Map<String, List<Endpoint>> byName = new TreeMap<>();
+
+  ObservedZone(Collection<Endpoint> records) {
+    records.forEach(this::put);
+  }
+
+  Map<String, List<Endpoint>> byName() {
+    return byName;
+  }
+
+  List<Endpoint> at(String dnsName) {
+    return List.copyOf(byName.getOrDefault(dnsName, List.of()));
+  }
+
+  /** Applies accepted changes in the order providers apply them: deletes, updates, creates. */
+  void apply(Changes accepted) {
+    accepted.delete().forEach(this::remove);
+    accepted.updateOld().forEach(this::remove);
+    accepted.updateNew().forEach(this::put);
+    accepted.create().forEach(this::put);
+  }
+
+  private void put(Endpoint record) {
+    remove(record);
+    byName.computeIfAbsent(record.dnsName(), n -> new ArrayList<>()).add(record.withoutLabels());
+  }
+
+  private void remove(Endpoint record) {
+    List<Endpoint> records = byName.get(record.dnsName());
+    if (records == null) {
+      return;
+    }
+    records.removeIf(r -> r.recordType().equals(record.recordType()) && r.setIdentifier().equals(record.setIdentifier()));
+    if (records.isEmpty()) {
+      byName.remove(record.dnsName());
+    }
+  }
+}

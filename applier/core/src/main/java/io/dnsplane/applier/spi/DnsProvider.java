@@ -1,0 +1,32 @@
+package io.dnsplane.applier.spi;
+
+import io.dnsplane.model.Changes;
+import io.dnsplane.model.Endpoint;
+import java.util.List;
+
+/**
+ * The narrow part of a DNS provider the applier core needs (ExternalDNS's Provider, less the
+ * planning parts). Implementations talk to the vendor and classify its errors; batching, ordering,
+ * observation and audit live in the core.
+ */
+public interface DnsProvider extends AutoCloseable {
+  /** The provider's name as used in topic names and ExternalDNS's --provider flag. */
+  String name();
+
+  /** Every zone this provider instance manages, after its filters. */
+  List<Zone> zones();
+
+  /** Every record of a zone, TXT ownership records included. */
+  List<Endpoint> records(Zone zone);
+
+  /**
+   * Applies a batch to one zone: deletes, then updates, then creates. Re-applying a batch that was
+   * already applied must be harmless. Records the provider refuses are reported, not thrown.
+   *
+   * @throws RetryableProviderException when nothing was applied and the same call may succeed later
+   */
+  ApplyOutcome apply(Zone zone, Changes changes);
+
+  @Override
+  default void close() {}
+}

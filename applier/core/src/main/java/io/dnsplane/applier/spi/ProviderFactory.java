@@ -1,0 +1,16 @@
+package io.dnsplane.applier.spi;
+
+/**
+ * Creates a provider from its own command-line options. Found with {@link java.util.ServiceLoader}:
+ * each provider module registers one, so the applier jar of a provider carries only that provider.
+ */
+public interface ProviderFactory {
+  /** ExternalDNS's --provider value: aws, cloudflare, inmemory, ... */
+  String name();
+
+  /** Parses the provider's own options and connects. Bad options throw IllegalArgumentException. */
+  DnsProvider create(String[] providerArgs);
+
+  /** The provider's options, for --help. */
+  String usage();
+}
