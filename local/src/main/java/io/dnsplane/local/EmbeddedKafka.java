@@ -1,0 +1,138 @@
+package io.dnsplane.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) inside this JVM, on
+ * 127.0.0.1 and free ports. Its storage is formatted with Kafka's own StorageTool and the server is
+ * Kafka's own KafkaRaftServer: the same code a Kafka distribution runs, minus the scripts.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+  private boolean closed;
+
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Formats {@code dataDir} (which must be empty or absent) and starts the broker; returns once it serves. */
+  public static EmbeddedKafka start(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      int brokerPort = freePort();
+      int controllerPort = freePort();
+      Properties props = new Properties();
+      props.put("process.roles", "broker,controller");
+      props.put("node.id", "1");
+      props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+      props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+      props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+      props.put("controller.listener.names", "CONTROLLER");
+      props.put("inter.broker.listener.name", "PLAINTEXT");
+      props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+      props.put("log.dirs", dataDir.resolve("logs").toString());
+      props.put("offsets.topic.replication.factor", "1");
+      props.put("offsets.topic.num.partitions", "3");
+      props.put("transaction.state.log.replication.factor", "1");
+      props.put("transaction.state.log.min.isr", "1");
+      props.put("transaction.state.log.num.partitions", "3");
+      props.put("share.coordinator.state.topic.replication.factor", "1");
+      props.put("group.initial.rebalance.delay.ms", "0");
+      props.put("num.partitions", "1");
+      props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+      Path propsFile = dataDir.resolve("server.properties");
+      try (var out = Files.newOutputStream(propsFile)) {
+        props.store(out, "dnsplane embedded broker");
+      }
+      format(propsFile);
+      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      server.startup();
+      String bootstrap = "127.0.0.1:" + brokerPort;
+      awaitReady(bootstrap, Duration.ofSeconds(60));
+      log.info("embedded Kafka broker ready at {}", bootstrap);
+      return new EmbeddedKafka(server, bootstrap);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded Kafka broker in " + dataDir, e);
+    }
+  }
+
+  private static void format(Path propsFile) {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int exit = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
+        "--config", propsFile.toString(), "--standalone"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+    if (exit != 0) {
+      throw new IllegalStateException("kafka-storage format failed: " + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void awaitReady(String bootstrap, Duration timeout) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Instant deadline = Instant.now().plus(timeout);
+    try (Admin admin = Admin.create(props)) {
+      while (true) {
+        try {
+          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+            return;
+          }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+          if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("embedded Kafka broker not ready after " + timeout, e);
+          }
+        }
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the broker", e);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Stops the broker; safe to call twice (Kafka's own close is not). */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.shutdown();
+    server.awaitShutdown();
+    log.info("embedded Kafka broker stopped");
+  }
+}

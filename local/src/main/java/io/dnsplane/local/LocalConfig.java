@@ -1,0 +1,23 @@
+package io.dnsplane.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The single-process pipeline's settings. {@code examples} holds {@code clusters/<id>/*.yaml} (one
+ * mock cluster per folder) and {@code zones/*.zone} (the in-memory provider's zones).
+ */
+public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval) {
+  public LocalConfig {
+    Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(examples, "examples");
+    if (dnsPort < 0 || dnsPort > 65535) {
+      throw new IllegalArgumentException("DNS port out of range: " + dnsPort);
+    }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+    }
+    heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(5) : heartbeatInterval;
+  }
+}

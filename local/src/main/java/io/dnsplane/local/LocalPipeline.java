@@ -1,0 +1,199 @@
+package io.dnsplane.local;
+
+import io.dnsplane.applier.core.Applier;
+import io.dnsplane.applier.core.ApplierConfig;
+import io.dnsplane.applier.inmemory.DnsServer;
+import io.dnsplane.applier.inmemory.InMemoryProvider;
+import io.dnsplane.applier.inmemory.ZoneFiles;
+import io.dnsplane.planner.PlannerConfig;
+import io.dnsplane.planner.PlannerService;
+import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.Topics;
+import io.dnsplane.watcher.Watcher;
+import io.dnsplane.watcher.WatcherConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one process: an embedded Kafka broker, one mock Kubernetes API server and
+ * watcher per example cluster, the planner, and the in-memory applier with its DNS server. Each
+ * start begins afresh (the broker's and planner's data of an earlier run are removed), so a start
+ * after a crash works. Planner and applier can be restarted alone, as in production.
+ */
+public final class LocalPipeline implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+
+  private final LocalConfig config;
+  private final Topics topics = Topics.singleObjectEncoding();
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Map<String, MockCluster> clusters = new LinkedHashMap<>();
+  private final Map<String, Watcher> watchers = new LinkedHashMap<>();
+  private EmbeddedKafka kafka;
+  private InMemoryProvider provider;
+  private DnsServer dnsServer;
+  private PlannerService planner;
+  private Applier applier;
+
+  private LocalPipeline(LocalConfig config) {
+    this.config = config;
+  }
+
+  public static LocalPipeline start(LocalConfig config) {
+    LocalPipeline pipeline = new LocalPipeline(config);
+    try {
+      pipeline.startAll();
+      return pipeline;
+    } catch (RuntimeException | IOException e) {
+      pipeline.close();
+      throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+    }
+  }
+
+  private void startAll() throws IOException {
+    deleteRecursively(config.stateDir().resolve("kafka"));
+    deleteRecursively(config.stateDir().resolve("planner"));
+    kafka = EmbeddedKafka.start(config.stateDir().resolve("kafka"));
+    TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics.all(List.of(InMemoryProvider.NAME)),
+        config.partitions(), (short) 1);
+
+    provider = new InMemoryProvider(loadZones(config.examples().resolve("zones")));
+    dnsServer = DnsServer.start(provider, InetAddress.getByName("127.0.0.1"), config.dnsPort());
+    startApplier();
+    startPlanner();
+
+    for (String clusterId : clusterIds()) {
+      MockCluster cluster = MockCluster.start(clusterId);
+      clusters.put(clusterId, cluster);
+      cluster.seed(config.examples().resolve("clusters").resolve(clusterId));
+      cluster.writeKubeconfig(kubeconfigPath(clusterId));
+      startWatcher(clusterId);
+    }
+  }
+
+  private List<String> clusterIds() throws IOException {
+    Path dir = config.examples().resolve("clusters");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(dir)) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static List<org.xbill.DNS.Zone> loadZones(Path dir) throws IOException {
+    List<org.xbill.DNS.Zone> zones = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".zone")).sorted().toList()) {
+          zones.add(ZoneFiles.load(file));
+        }
+      }
+    }
+    if (zones.isEmpty()) {
+      throw new IllegalArgumentException("no zone files (*.zone) in " + dir);
+    }
+    return zones;
+  }
+
+  public void startWatcher(String clusterId) {
+    KubernetesClient client = clusters.get(clusterId).newClient();
+    WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka.bootstrapServers(), "",
+        config.heartbeatInterval());
+    watchers.put(clusterId, Watcher.start(watcherConfig, client, topics, Clock.systemUTC()));
+  }
+
+  public void startPlanner() {
+    PlannerConfig plannerConfig = PlannerConfig.defaults(kafka.bootstrapServers(), config.stateDir().resolve("planner"));
+    planner = PlannerService.start(plannerConfig, topics);
+  }
+
+  public void stopPlanner() {
+    planner.close();
+    planner = null;
+  }
+
+  public void startApplier() {
+    applier = Applier.start(provider, ApplierConfig.defaults(kafka.bootstrapServers(), provider.name()), topics,
+        Clock.systemUTC());
+  }
+
+  public void stopApplier() {
+    applier.close();
+    applier = null;
+  }
+
+  public Path kubeconfigPath(String clusterId) {
+    return config.stateDir().resolve("kubeconfig-" + clusterId + ".yaml");
+  }
+
+  public Map<String, MockCluster> clusters() {
+    return clusters;
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public int dnsPort() {
+    return dnsServer.port();
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  public InMemoryProvider provider() {
+    return provider;
+  }
+
+  @Override
+  public void close() {
+    watchers.values().forEach(w -> closeQuietly(w));
+    watchers.clear();
+    if (planner != null) {
+      closeQuietly(planner);
+    }
+    if (applier != null) {
+      closeQuietly(applier);
+    }
+    if (dnsServer != null) {
+      closeQuietly(dnsServer);
+    }
+    clusters.values().forEach(LocalPipeline::closeQuietly);
+    if (kafka != null) {
+      closeQuietly(kafka);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
