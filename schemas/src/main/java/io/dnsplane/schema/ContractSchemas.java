@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 
@@ -93,6 +94,26 @@ public final class ContractSchemas {
     List<Schema> all = new ArrayList<>();
     TOP_LEVEL.forEach(type -> all.addAll(history(type.getSimpleName()).values()));
     return all;
+  }
+
+  /**
+   * Why data written with {@code previous} and {@code current} cannot be exchanged both ways: a
+   * current reader must read old data, and an old reader new data (rolling upgrades run both).
+   * Empty when they can.
+   */
+  public static List<String> incompatibilities(Schema current, Schema previous) {
+    List<String> problems = new ArrayList<>();
+    describe(problems, "current reader, previous writer",
+        SchemaCompatibility.checkReaderWriterCompatibility(current, previous));
+    describe(problems, "previous reader, current writer",
+        SchemaCompatibility.checkReaderWriterCompatibility(previous, current));
+    return problems;
+  }
+
+  private static void describe(List<String> problems, String direction, SchemaCompatibility.SchemaPairCompatibility result) {
+    for (SchemaCompatibility.Incompatibility i : result.getResult().getIncompatibilities()) {
+      problems.add(direction + ": " + i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")");
+    }
   }
 
   /** The schema of a generated class. */

@@ -1,0 +1,159 @@
+package io.dnsplane.planner.plan;
+
+import static io.dnsplane.planner.plan.Fixtures.owned;
+import static io.dnsplane.planner.plan.Fixtures.unowned;
+import static io.dnsplane.planner.plan.Fixtures.want;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dnsplane.model.Changes;
+import io.dnsplane.model.Endpoint;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The planner's rules as a table; names follow ExternalDNS's plan_test.go where a case ports one. */
+class PlannerTest {
+  private static final String A = "cluster-a";
+  private static final String B = "cluster-b";
+  private static final String APP = "ingress/default/app";
+  private static final String WEB = "ingress/default/web";
+
+  record Case(String name, List<Endpoint> desired, List<Endpoint> current, Set<String> managedOwners,
+      List<Endpoint> create, List<Endpoint> updateOld, List<Endpoint> updateNew, List<Endpoint> delete) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Case expect(String name, List<Endpoint> desired, List<Endpoint> current, Changes changes) {
+    return new Case(name, desired, current, Set.of(A, B), changes.create(), changes.updateOld(), changes.updateNew(),
+        changes.delete());
+  }
+
+  static Changes.Builder changes() {
+    return new Changes.Builder();
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        expect("creates what nobody holds",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10")), List.of(),
+            changes().create(want(A, APP, "app.example.com", "A", 0, "192.0.2.10")).build()),
+        expect("TestIdempotency: same desire and state plans nothing",
+            List.of(want(A, APP, "app.example.com", "A", 300, "192.0.2.10")),
+            List.of(owned(A, APP, "app.example.com", "A", 300, "192.0.2.10")),
+            Changes.NONE),
+        expect("updates when targets change",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.11")),
+            List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+            changes().update(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10"),
+                want(A, APP, "app.example.com", "A", 0, "192.0.2.11")).build()),
+        expect("updates when a configured TTL changes",
+            List.of(want(A, APP, "app.example.com", "A", 60, "192.0.2.10")),
+            List.of(owned(A, APP, "app.example.com", "A", 300, "192.0.2.10")),
+            changes().update(owned(A, APP, "app.example.com", "A", 300, "192.0.2.10"),
+                want(A, APP, "app.example.com", "A", 60, "192.0.2.10")).build()),
+        expect("an unset TTL (0) leaves the provider's TTL alone",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+            List.of(owned(A, APP, "app.example.com", "A", 300, "192.0.2.10")),
+            Changes.NONE),
+        expect("deletes what its owner no longer wants",
+            List.of(), List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+            changes().delete(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")).build()),
+        expect("never creates over, updates or deletes a record nobody owns",
+            List.of(want(B, APP, "legacy.example.com", "A", 0, "192.0.2.40")),
+            List.of(unowned("legacy.example.com", "A", 300, "198.51.100.1"), unowned("old.example.com", "A", 300, "198.51.100.2")),
+            Changes.NONE),
+        expect("leaves a record whose TXT names an owner this planner does not manage",
+            List.of(want(A, APP, "shared.example.com", "A", 0, "192.0.2.10")),
+            List.of(owned("someone-else", "ingress/x/y", "shared.example.com", "A", 0, "203.0.113.5"),
+                owned("someone-else", "ingress/x/z", "gone.example.com", "A", 0, "203.0.113.6")),
+            Changes.NONE),
+        expect("the owner keeps a name while it wants it; other owners' desire waits",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10"), want(B, APP, "app.example.com", "A", 0, "192.0.2.20")),
+            List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+            Changes.NONE),
+        expect("the owner withdraws: its record goes even if another owner wants the name",
+            List.of(want(B, APP, "app.example.com", "A", 0, "192.0.2.20")),
+            List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+            changes().delete(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")).build()),
+        expect("TestRecordTypeChange: CNAME to A",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+            List.of(owned(A, APP, "app.example.com", "CNAME", 0, "lb.example.net")),
+            changes().create(want(A, APP, "app.example.com", "A", 0, "192.0.2.10"))
+                .delete(owned(A, APP, "app.example.com", "CNAME", 0, "lb.example.net")).build()),
+        expect("TestExistingCNameWithDualStackDesired",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10"), want(A, APP, "app.example.com", "AAAA", 0, "2001:db8::1")),
+            List.of(owned(A, APP, "app.example.com", "CNAME", 0, "lb.example.net")),
+            changes().create(want(A, APP, "app.example.com", "A", 0, "192.0.2.10"))
+                .create(want(A, APP, "app.example.com", "AAAA", 0, "2001:db8::1"))
+                .delete(owned(A, APP, "app.example.com", "CNAME", 0, "lb.example.net")).build()),
+        expect("a CNAME loses to other types wanted at the same name",
+            List.of(want(A, APP, "app.example.com", "CNAME", 0, "lb.example.net"), want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")),
+            List.of(),
+            changes().create(want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")).build()),
+        expect("a new type is not created beside a record somebody else owns",
+            List.of(want(A, APP, "app.example.com", "AAAA", 0, "2001:db8::1")),
+            List.of(unowned("app.example.com", "A", 0, "198.51.100.1")),
+            Changes.NONE),
+        expect("a new type is created beside records its owner already holds",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10"), want(A, APP, "app.example.com", "AAAA", 0, "2001:db8::1")),
+            List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+            changes().create(want(A, APP, "app.example.com", "AAAA", 0, "2001:db8::1")).build()),
+        expect("create prefers fewer targets, then IPs over host names",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10", "192.0.2.11"),
+                want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")),
+            List.of(),
+            changes().create(want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")).build()),
+        expect("create compares IPs numerically, not as text",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.100"), want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")),
+            List.of(),
+            changes().create(want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")).build()),
+        expect("the incumbent resource keeps the record against a preferred newcomer",
+            List.of(want(A, WEB, "app.example.com", "A", 0, "192.0.2.1"), want(A, APP, "app.example.com", "A", 0, "192.0.2.99")),
+            List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+            changes().update(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10"),
+                want(A, APP, "app.example.com", "A", 0, "192.0.2.99")).build()),
+        expect("record types outside --managed-record-types are ignored",
+            List.of(want(A, APP, "app.example.com", "MX", 0, "10 mail.example.com")),
+            List.of(unowned("app.example.com", "TXT", 0, "\"v=spf1 -all\"")),
+            Changes.NONE),
+        expect("set identifiers make separate rows",
+            List.of(new Endpoint("app.example.com", "A", List.of("192.0.2.10"), 0, "eu",
+                java.util.Map.of(Endpoint.LABEL_OWNER, A, Endpoint.LABEL_RESOURCE, APP), java.util.Map.of())),
+            List.of(new Endpoint("app.example.com", "A", List.of("192.0.2.20"), 0, "us",
+                java.util.Map.of(Endpoint.LABEL_OWNER, A, Endpoint.LABEL_RESOURCE, APP), java.util.Map.of())),
+            changes().create(new Endpoint("app.example.com", "A", List.of("192.0.2.10"), 0, "eu",
+                    java.util.Map.of(Endpoint.LABEL_OWNER, A, Endpoint.LABEL_RESOURCE, APP), java.util.Map.of()))
+                .delete(new Endpoint("app.example.com", "A", List.of("192.0.2.20"), 0, "us",
+                    java.util.Map.of(Endpoint.LABEL_OWNER, A, Endpoint.LABEL_RESOURCE, APP), java.util.Map.of())).build()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void plans(Case c) {
+    Changes changes = new Planner().plan(c.desired(), c.current(), c.managedOwners());
+    assertThat(changes.create()).as("create").containsExactlyInAnyOrderElementsOf(c.create());
+    assertThat(changes.updateOld()).as("updateOld").containsExactlyElementsOf(c.updateOld());
+    assertThat(changes.updateNew()).as("updateNew").containsExactlyElementsOf(c.updateNew());
+    assertThat(changes.delete()).as("delete").containsExactlyInAnyOrderElementsOf(c.delete());
+  }
+
+  /** Applying a plan and planning again converges: a handover (delete, then create) takes two rounds. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void convergesWithinTwoRounds(Case c) {
+    List<Endpoint> state = new java.util.ArrayList<>(c.current());
+    for (int round = 0; round < 2; round++) {
+      Changes changes = new Planner().plan(c.desired(), state, c.managedOwners());
+      state.removeAll(changes.delete());
+      state.removeAll(changes.updateOld());
+      state.addAll(changes.updateNew());
+      state.addAll(changes.create());
+    }
+    assertThat(new Planner().plan(c.desired(), state, c.managedOwners()).isEmpty()).as(c.name()).isTrue();
+  }
+}
