@@ -93,7 +93,7 @@ public final class OwnershipRegistry {
       Optional<Endpoint> existing = findTxt(observed, txt.dnsName(), txt.setIdentifier());
       if (existing.isEmpty()) {
         out.create(txt);
-      } else if (!existing.get().targets().equals(txt.targets()) || existing.get().ttl() != txt.ttl()) {
+      } else if (!existing.get().targets().equals(txt.targets()) || (txt.ttl() > 0 && existing.get().ttl() != txt.ttl())) {
         out.update(existing.get(), txt);
       }
     }

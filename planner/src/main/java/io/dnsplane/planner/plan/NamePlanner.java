@@ -4,7 +4,6 @@ import io.dnsplane.model.Changes;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.planner.ownership.OwnershipRegistry;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Plans one DNS name end to end, purely: decode ownership from what the provider holds, plan the
@@ -22,11 +21,11 @@ public final class NamePlanner {
   /**
    * @param desired what the clusters want at {@code dnsName}, labelled with owner and resource
    * @param observed every record the provider holds at the name and at its TXT ownership names
-   * @param managedOwners owner ids whose records this planner may change or delete
+   * @param owners whose records this planner may change or delete
    */
-  public Changes plan(String dnsName, List<Endpoint> desired, List<Endpoint> observed, Set<String> managedOwners) {
+  public Changes plan(String dnsName, List<Endpoint> desired, List<Endpoint> observed, Planner.Owners owners) {
     List<Endpoint> current = registry.currentWithOwnership(dnsName, observed);
-    Changes records = planner.plan(desired, current, managedOwners);
+    Changes records = planner.plan(desired, current, owners);
     return registry.withOwnershipRecords(records, observed);
   }
 }

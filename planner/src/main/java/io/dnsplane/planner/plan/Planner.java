@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * none                        | some                         | create the preferred candidate among
  *                             |                              | owners that own every other record in
  *                             |                              | the row (all owners if the row is empty)
- * owned by a managed owner O  | none from O                  | delete
+ * owned by a managed owner O  | none from O                  | delete, if this planner saw O want the
+ *                             |                              | name and withdraw (else hold: we cannot
+ *                             |                              | tell a withdrawal from desire not read yet)
  * owned by a managed owner O  | some from O                  | update if targets, TTL (desired > 0) or
  *                             |                              | provider-specific properties differ; the
  *                             |                              | incumbent resource keeps the record
@@ -48,7 +50,7 @@ public final class Planner {
     this(RecordTypes.DEFAULT_MANAGED);
   }
 
-  public Changes plan(List<Endpoint> desired, List<Endpoint> current, Set<String> managedOwners) {
+  public Changes plan(List<Endpoint> desired, List<Endpoint> current, Owners owners) {
     Map<RowKey, Row> rows = new TreeMap<>();
     for (Endpoint e : desired) {
       if (managedTypes.contains(e.recordType())) {
@@ -62,11 +64,11 @@ public final class Planner {
       }
     }
     Changes.Builder changes = new Changes.Builder();
-    rows.values().forEach(row -> planRow(row, managedOwners, changes));
+    rows.values().forEach(row -> planRow(row, owners, changes));
     return changes.build();
   }
 
-  private void planRow(Row row, Set<String> managedOwners, Changes.Builder changes) {
+  private void planRow(Row row, Owners owners, Changes.Builder changes) {
     if (row.desired.containsKey(RecordTypes.CNAME) && row.desired.size() > 1) {
       row.desired.remove(RecordTypes.CNAME);
     }
@@ -78,7 +80,7 @@ public final class Planner {
       if (current == null) {
         planCreate(row, candidates, changes);
       } else {
-        planExisting(current, candidates, managedOwners, changes);
+        planExisting(current, candidates, owners, changes);
       }
     }
   }
@@ -91,15 +93,17 @@ public final class Planner {
         .ifPresent(changes::create);
   }
 
-  private static void planExisting(Endpoint current, List<Endpoint> candidates, Set<String> managedOwners,
+  private static void planExisting(Endpoint current, List<Endpoint> candidates, Owners owners,
       Changes.Builder changes) {
     String owner = owner(current);
-    if (owner.isEmpty() || !managedOwners.contains(owner)) {
+    if (owner.isEmpty() || !owners.managed().contains(owner)) {
       return;
     }
     List<Endpoint> own = candidates.stream().filter(c -> owner.equals(owner(c))).toList();
     if (own.isEmpty()) {
-      changes.delete(current);
+      if (owners.mayWithdraw().contains(owner)) {
+        changes.delete(current);
+      }
       return;
     }
     Endpoint chosen = resolveUpdate(current, own).withLabel(Endpoint.LABEL_OWNER, owner);
@@ -123,6 +127,23 @@ public final class Planner {
     return ttlChanged
         || !current.targets().equals(desired.targets())
         || !current.providerSpecific().equals(desired.providerSpecific());
+  }
+
+  /**
+   * Whose records the planner may touch: {@code managed} owners' records may be updated;
+   * {@code mayWithdraw} (a subset) are owners whose withdrawal from the name this planner has seen,
+   * so their records may also be deleted.
+   */
+  public record Owners(Set<String> managed, Set<String> mayWithdraw) {
+    public Owners {
+      managed = Set.copyOf(managed);
+      mayWithdraw = Set.copyOf(mayWithdraw);
+    }
+
+    /** Every managed owner may withdraw: for callers that know the whole desire, like a plan preview. */
+    public static Owners all(Set<String> managed) {
+      return new Owners(managed, managed);
+    }
   }
 
   private static String owner(Endpoint e) {

@@ -14,6 +14,7 @@ import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.Changes;
 import io.dnsplane.planner.plan.NamePlanner;
+import io.dnsplane.planner.plan.Planner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +110,11 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
         return;
       }
       pending.delete(name);
-      Changes changes = planner.plan(name, desired(state), observed(state, zone.get()), managedOwners());
+      Set<String> managed = managedOwners();
+      Set<String> mayWithdraw = new HashSet<>(state.getClaimants());
+      mayWithdraw.retainAll(managed);
+      Changes changes = planner.plan(name, desired(state), observed(state, zone.get()),
+          new Planner.Owners(managed, mayWithdraw));
       if (!changes.isEmpty()) {
         NameStates.applyOptimistically(state, changes, zone.get());
         ChangeBatch batch = batch(zone.get(), changes, state, at);

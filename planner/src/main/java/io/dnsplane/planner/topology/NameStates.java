@@ -15,19 +15,25 @@ final class NameStates {
   private NameStates() {}
 
   static NameState empty() {
-    return NameState.newBuilder().setDesires(new ArrayList<>()).setObservations(new ArrayList<>()).build();
+    return NameState.newBuilder().setDesires(new ArrayList<>()).setObservations(new ArrayList<>())
+        .setClaimants(new ArrayList<>()).build();
   }
 
   static boolean isEmpty(NameState state) {
     return state.getDesires().isEmpty() && state.getObservations().isEmpty();
   }
 
-  /** Replaces the desire of the same source; an empty desire withdraws it. */
+  /** Replaces the desire of the same source; an empty desire withdraws it. Remembers who claimed the name. */
   static void putDesire(NameState state, NameDesire desire) {
     List<NameDesire> desires = new ArrayList<>(state.getDesires());
     desires.removeIf(d -> d.getSource().equals(desire.getSource()));
     if (!desire.getEndpoints().isEmpty()) {
       desires.add(desire);
+      if (!state.getClaimants().contains(desire.getOwnerId())) {
+        List<String> claimants = new ArrayList<>(state.getClaimants());
+        claimants.add(desire.getOwnerId());
+        state.setClaimants(claimants);
+      }
     }
     state.setDesires(desires);
   }
@@ -70,7 +76,8 @@ final class NameStates {
         o.setRecords(records);
       }
     }
-    state.getObservations().removeIf(o -> o.getRecords().isEmpty());
+    // Avro's decoded arrays cannot remove through an iterator: filter into a new list.
+    state.setObservations(new ArrayList<>(state.getObservations().stream().filter(o -> !o.getRecords().isEmpty()).toList()));
   }
 
   private static void addRecord(NameState state, ZoneInfo zone, Endpoint e) {

@@ -135,11 +135,19 @@ class PlannerTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void plans(Case c) {
-    Changes changes = new Planner().plan(c.desired(), c.current(), c.managedOwners());
+    Changes changes = new Planner().plan(c.desired(), c.current(), Planner.Owners.all(c.managedOwners()));
     assertThat(changes.create()).as("create").containsExactlyInAnyOrderElementsOf(c.create());
     assertThat(changes.updateOld()).as("updateOld").containsExactlyElementsOf(c.updateOld());
     assertThat(changes.updateNew()).as("updateNew").containsExactlyElementsOf(c.updateNew());
     assertThat(changes.delete()).as("delete").containsExactlyInAnyOrderElementsOf(c.delete());
+  }
+
+  @org.junit.jupiter.api.Test
+  void holdsADeleteUntilTheOwnerWasSeenToWithdraw() {
+    List<Endpoint> current = List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10"));
+    assertThat(new Planner().plan(List.of(), current, new Planner.Owners(Set.of(A), Set.of())).isEmpty()).isTrue();
+    assertThat(new Planner().plan(List.of(), current, new Planner.Owners(Set.of(A), Set.of(A))).delete())
+        .containsExactlyElementsOf(current);
   }
 
   /** Applying a plan and planning again converges: a handover (delete, then create) takes two rounds. */
@@ -148,12 +156,12 @@ class PlannerTest {
   void convergesWithinTwoRounds(Case c) {
     List<Endpoint> state = new java.util.ArrayList<>(c.current());
     for (int round = 0; round < 2; round++) {
-      Changes changes = new Planner().plan(c.desired(), state, c.managedOwners());
+      Changes changes = new Planner().plan(c.desired(), state, Planner.Owners.all(c.managedOwners()));
       state.removeAll(changes.delete());
       state.removeAll(changes.updateOld());
       state.addAll(changes.updateNew());
       state.addAll(changes.create());
     }
-    assertThat(new Planner().plan(c.desired(), state, c.managedOwners()).isEmpty()).as(c.name()).isTrue();
+    assertThat(new Planner().plan(c.desired(), state, Planner.Owners.all(c.managedOwners())).isEmpty()).as(c.name()).isTrue();
   }
 }

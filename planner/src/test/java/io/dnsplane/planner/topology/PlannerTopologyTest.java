@@ -1,0 +1,196 @@
+package io.dnsplane.planner.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dnsplane.avro.ChangeBatch;
+import io.dnsplane.avro.ClusterHeartbeat;
+import io.dnsplane.avro.ClusterKey;
+import io.dnsplane.avro.DesiredEndpoints;
+import io.dnsplane.avro.ObservedKey;
+import io.dnsplane.avro.ObservedRecordSet;
+import io.dnsplane.avro.ProviderZone;
+import io.dnsplane.avro.SourceRef;
+import io.dnsplane.avro.ZoneRef;
+import io.dnsplane.model.AvroEndpoints;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.planner.PlannerConfig;
+import io.dnsplane.schema.Topic;
+import io.dnsplane.schema.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlannerTopologyTest {
+  private static final String OWNER_TXT =
+      "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=ingress/default/app\"";
+  private static final SourceRef APP = new SourceRef("cluster-a", "ingress", "default", "app");
+
+  @TempDir
+  Path stateDir;
+
+  private final Topics topics = Topics.singleObjectEncoding();
+  private TopologyTestDriver driver;
+  private TestInputTopic<SourceRef, DesiredEndpoints> desired;
+  private TestInputTopic<ObservedKey, ObservedRecordSet> observed;
+  private TestInputTopic<ClusterKey, ClusterHeartbeat> clusters;
+  private TestInputTopic<ZoneRef, ProviderZone> zones;
+  private TestOutputTopic<ZoneRef, ChangeBatch> changes;
+
+  @BeforeEach
+  void start() {
+    PlannerConfig config = new PlannerConfig("planner-test", "unused:9092", stateDir, "", null, Duration.ofSeconds(5), null);
+    Properties props = PlannerTopology.streamsProperties(config);
+    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), props);
+    desired = input(topics.desiredEndpoints());
+    observed = input(topics.observedRecords());
+    clusters = input(topics.clusterStatus());
+    zones = input(topics.providerZones());
+    Topic<ZoneRef, ChangeBatch> changeTopic = topics.changes("inmemory");
+    changes = driver.createOutputTopic(changeTopic.name(), changeTopic.keySerde().deserializer(),
+        changeTopic.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  private void zoneExampleCom() {
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"),
+        new ProviderZone("inmemory", "example.com", "example.com", Instant.EPOCH));
+    clusters.pipeInput(new ClusterKey("cluster-a"),
+        new ClusterHeartbeat("cluster-a", "cluster-a", true, 1, Instant.EPOCH, "test"));
+  }
+
+  private static DesiredEndpoints want(SourceRef source, String... endpoints) {
+    List<io.dnsplane.avro.Endpoint> list = java.util.Arrays.stream(endpoints).map(s -> {
+      String[] p = s.split(" ");
+      return AvroEndpoints.toAvro(Endpoint.of(p[0], p[1], 0, p[2]));
+    }).toList();
+    return DesiredEndpoints.newBuilder().setClusterId(source.getClusterId()).setOwnerId(source.getClusterId())
+        .setResource(source.getKind() + "/" + source.getNamespace() + "/" + source.getName())
+        .setEndpoints(new java.util.ArrayList<>(list)).setObservedAt(Instant.EPOCH).build();
+  }
+
+  private void observe(String name, Endpoint... records) {
+    ObservedKey key = new ObservedKey("inmemory", "example.com", name);
+    observed.pipeInput(key, records.length == 0 ? null : ObservedRecordSet.newBuilder()
+        .setProvider("inmemory").setZoneId("example.com").setZoneName("example.com").setDnsName(name)
+        .setRecords(AvroEndpoints.toAvro(List.of(records))).setObservedAt(Instant.EPOCH).build());
+  }
+
+  private static List<String> describe(List<io.dnsplane.avro.Endpoint> endpoints) {
+    return AvroEndpoints.fromAvro(endpoints).stream().map(e -> e.withoutLabels().toString()).toList();
+  }
+
+  @Test
+  void plansARecordAndItsOwnershipTxtForANewName() {
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+
+    var batch = changes.readKeyValue();
+    assertThat(batch.key).isEqualTo(new ZoneRef("inmemory", "example.com"));
+    assertThat(describe(batch.value.getCreate())).containsExactlyInAnyOrder(
+        "app.example.com A 192.0.2.10", "a-app.example.com TXT " + OWNER_TXT);
+    assertThat(batch.value.getCauses()).containsExactly(APP);
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void observingWhatWasPlannedPlansNothingMore() {
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    changes.readKeyValue();
+    observe("app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    observe("a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT));
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRecordIsNotDeletedBeforeItsOwnerWasSeenToWantAndWithdrawIt() {
+    zoneExampleCom();
+    observe("app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    observe("a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT));
+    // The owner's desire may simply not have been read yet (cold start): hold.
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void updatesOnANewLoadBalancerIpAndDeletesBothRecordsOnTombstone() {
+    zoneExampleCom();
+    observe("app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    observe("a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT));
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.11"));
+
+    ChangeBatch update = changes.readValue();
+    assertThat(describe(update.getUpdateOld())).containsExactly("app.example.com 300 A 192.0.2.10");
+    assertThat(describe(update.getUpdateNew())).containsExactly("app.example.com A 192.0.2.11");
+
+    desired.pipeInput(APP, (DesiredEndpoints) null);
+    ChangeBatch delete = changes.readValue();
+    assertThat(describe(delete.getDelete())).containsExactlyInAnyOrder(
+        "app.example.com A 192.0.2.11", "a-app.example.com 300 TXT " + OWNER_TXT);
+  }
+
+  @Test
+  void neverTouchesARecordItDoesNotOwn() {
+    zoneExampleCom();
+    SourceRef legacy = new SourceRef("cluster-a", "ingress", "default", "legacy");
+    observe("legacy.example.com", Endpoint.of("legacy.example.com", "A", 300, "198.51.100.1"));
+    desired.pipeInput(legacy, want(legacy, "legacy.example.com A 192.0.2.40"));
+    desired.pipeInput(legacy, (DesiredEndpoints) null);
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aNameOutsideEveryZoneWaitsUntilAZoneServesIt() {
+    clusters.pipeInput(new ClusterKey("cluster-a"),
+        new ClusterHeartbeat("cluster-a", "cluster-a", true, 1, Instant.EPOCH, "test"));
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    assertThat(changes.isEmpty()).isTrue();
+
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"),
+        new ProviderZone("inmemory", "example.com", "example.com", Instant.EPOCH));
+    driver.advanceWallClockTime(Duration.ofSeconds(6));
+    assertThat(describe(changes.readValue().getCreate())).contains("app.example.com A 192.0.2.10");
+  }
+
+  @Test
+  void aNameAnObjectStopsWantingIsWithdrawn() {
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10", "www.example.com A 192.0.2.10"));
+    assertThat(changes.readValuesToList()).hasSize(2);
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    ChangeBatch withdrawal = changes.readValue();
+    assertThat(describe(withdrawal.getDelete())).contains("www.example.com A 192.0.2.10");
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void unreadableRecordsAreSkippedAndPlanningGoesOn() {
+    zoneExampleCom();
+    TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(Topics.DESIRED_ENDPOINTS,
+        new ByteArraySerializer(), new ByteArraySerializer());
+    raw.pipeInput("garbage-key".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8));
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    // The dead-letter copy is checked against a real broker in the end-to-end test.
+    assertThat(changes.readValue().getCreate()).hasSize(2);
+  }
+}
