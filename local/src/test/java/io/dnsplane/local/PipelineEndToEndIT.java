@@ -1,0 +1,198 @@
+package io.dnsplane.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.schema.Topics;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * The whole pipeline on a real embedded Kafka broker, started once for the class: mock clusters
+ * seeded from examples/, watchers, the planner, the in-memory applier, and DNS queries at the end.
+ */
+class PipelineEndToEndIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Zone EXAMPLE = new Zone("example.com", "example.com");
+
+  @TempDir
+  static Path stateDir;
+
+  static LocalPipeline pipeline;
+
+  @BeforeAll
+  static void start() {
+    pipeline = LocalPipeline.start(new LocalConfig(stateDir, Path.of("..", "examples").toAbsolutePath().normalize(), 0, 3,
+        Duration.ofSeconds(1)));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  private static KubernetesClient clusterA() {
+    return pipeline.clusters().get("cluster-a").client();
+  }
+
+  private static Message query(String name, int type) throws IOException {
+    SimpleResolver resolver = new SimpleResolver(InetAddress.getByName("127.0.0.1"));
+    resolver.setPort(pipeline.dnsPort());
+    resolver.setTimeout(Duration.ofSeconds(2));
+    return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name + "."), type, 1)));
+  }
+
+  private static List<String> resolve(String name, int type) throws IOException {
+    return query(name, type).getSection(Section.ANSWER).stream().map(Record::rdataToString).sorted().toList();
+  }
+
+  private static void awaitAnswer(String name, int type, String... expected) {
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        assertThat(resolve(name, type)).containsExactlyInAnyOrder(expected));
+  }
+
+  private static void awaitGone(String name) {
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        assertThat(query(name, Type.ANY).getRcode()).isEqualTo(Rcode.NXDOMAIN));
+  }
+
+  private static String ownership(String owner, String name) {
+    return "\"heritage=external-dns,external-dns/owner=" + owner + ",external-dns/resource=ingress/default/" + name + "\"";
+  }
+
+  private static void createIngress(String name, String host, String ip) {
+    Ingress ingress = new IngressBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
+        .withNewSpec().addNewRule().withHost(host).endRule().endSpec().build();
+    clusterA().network().v1().ingresses().inNamespace("default").resource(ingress).create();
+    setLoadBalancerIp(name, ip);
+  }
+
+  private static void setLoadBalancerIp(String name, String ip) {
+    clusterA().network().v1().ingresses().inNamespace("default").withName(name).editStatus(i -> {
+      i.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
+          .withIngress(new IngressLoadBalancerIngressBuilder().withIp(ip).build()).endLoadBalancer().build());
+      return i;
+    });
+  }
+
+  private static void deleteIngress(String name) {
+    clusterA().network().v1().ingresses().inNamespace("default").withName(name).delete();
+  }
+
+  @Test
+  void theExamplesResolveAndTheUnownedRecordIsUntouched() throws IOException {
+    awaitAnswer("api.example.com", Type.A, "192.0.2.30");
+    awaitAnswer("a-api.example.com", Type.TXT, ownership("cluster-a", "api"));
+    // Two clusters want app.example.com: as with two ExternalDNS instances, one owner holds it.
+    awaitAnswer("app.example.com", Type.A, "192.0.2.10");
+    awaitAnswer("a-app.example.com", Type.TXT, ownership("cluster-a", "app"));
+    assertThat(resolve("legacy.example.com", Type.A)).containsExactly("198.51.100.1");
+    assertThat(query("a-legacy.example.com", Type.TXT).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+  }
+
+  @Test
+  void anIngressIsCreatedUpdatedAndDeletedInDns() throws IOException {
+    createIngress("shop", "shop.example.com", "192.0.2.60");
+    awaitAnswer("shop.example.com", Type.A, "192.0.2.60");
+    awaitAnswer("a-shop.example.com", Type.TXT, ownership("cluster-a", "shop"));
+
+    setLoadBalancerIp("shop", "192.0.2.61");
+    awaitAnswer("shop.example.com", Type.A, "192.0.2.61");
+
+    deleteIngress("shop");
+    awaitGone("shop.example.com");
+    awaitGone("a-shop.example.com");
+    assertThat(resolve("legacy.example.com", Type.A)).containsExactly("198.51.100.1");
+  }
+
+  @Test
+  void stateSurvivesRestartingPlannerAndApplier() throws IOException {
+    createIngress("before", "before.example.com", "192.0.2.70");
+    awaitAnswer("before.example.com", Type.A, "192.0.2.70");
+
+    pipeline.stopPlanner();
+    pipeline.stopApplier();
+    // While both are down the clusters keep changing; Kafka keeps every change.
+    createIngress("during", "during.example.com", "192.0.2.71");
+    deleteIngress("before");
+    pipeline.startApplier();
+    pipeline.startPlanner();
+
+    awaitAnswer("during.example.com", Type.A, "192.0.2.71");
+    awaitGone("before.example.com");
+    awaitGone("a-before.example.com");
+    awaitAnswer("a-during.example.com", Type.TXT, ownership("cluster-a", "during"));
+    assertThat(resolve("legacy.example.com", Type.A)).containsExactly("198.51.100.1");
+    // Nothing was duplicated or left behind by the restart.
+    assertThat(pipeline.provider().records(EXAMPLE)).extracting(Endpoint::dnsName)
+        .doesNotContain("before.example.com", "a-before.example.com")
+        .containsOnlyOnce("during.example.com", "a-during.example.com");
+  }
+
+  @Test
+  void unreadableRecordsGoToTheDeadLetterTopicAndThePipelineGoesOn() {
+    Properties producerProps = new Properties();
+    producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
+    try (KafkaProducer<byte[], byte[]> producer =
+             new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.DESIRED_ENDPOINTS, bytes("poison-key"), bytes("poison-desire")));
+      producer.send(new ProducerRecord<>(Topics.changesTopicName("inmemory"), bytes("poison-key"), bytes("poison-batch")));
+      producer.flush();
+    }
+    List<String> deadLetters = new ArrayList<>();
+    Properties consumerProps = new Properties();
+    consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
+    consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader");
+    consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.DEAD_LETTER));
+      await().atMost(WAIT).untilAsserted(() -> {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          deadLetters.add(new String(r.value(), StandardCharsets.UTF_8));
+        }
+        assertThat(deadLetters).contains("poison-desire", "poison-batch");
+      });
+    }
+    createIngress("after-poison", "after-poison.example.com", "192.0.2.80");
+    awaitAnswer("after-poison.example.com", Type.A, "192.0.2.80");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
