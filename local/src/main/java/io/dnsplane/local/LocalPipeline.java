@@ -46,6 +46,7 @@ public final class LocalPipeline implements AutoCloseable {
   private DnsServer dnsServer;
   private PlannerService planner;
   private Applier applier;
+  private StateDirLock stateLock;
 
   private LocalPipeline(LocalConfig config) {
     this.config = config;
@@ -63,6 +64,7 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   private void startAll() throws IOException {
+    stateLock = StateDirLock.acquire(config.stateDir());
     deleteRecursively(config.stateDir().resolve("kafka"));
     deleteRecursively(config.stateDir().resolve("planner"));
     kafka = EmbeddedKafka.start(config.stateDir().resolve("kafka"));
@@ -175,6 +177,9 @@ public final class LocalPipeline implements AutoCloseable {
     clusters.values().forEach(LocalPipeline::closeQuietly);
     if (kafka != null) {
       closeQuietly(kafka);
+    }
+    if (stateLock != null) {
+      closeQuietly(stateLock);
     }
   }
 
