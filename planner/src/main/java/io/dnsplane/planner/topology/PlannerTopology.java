@@ -68,18 +68,8 @@ public final class PlannerTopology {
         Stores.persistentKeyValueStore(PlannerStores.NAME_STATE), Serdes.String(), nameStateSerde));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PlannerStores.PENDING_NAMES), Serdes.String(), Serdes.String()));
-    builder.addGlobalStore(Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(PlannerStores.CLUSTER_STATUS), clusterTopic.keySerde(), clusterTopic.valueSerde())
-            .withLoggingDisabled(),
-        clusterTopic.name(),
-        Consumed.with(clusterTopic.keySerde(), clusterTopic.valueSerde()).withName("cluster-status-source"),
-        () -> new GlobalStoreUpdater<>(PlannerStores.CLUSTER_STATUS));
-    builder.addGlobalStore(Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(PlannerStores.PROVIDER_ZONES), zonesTopic.keySerde(), zonesTopic.valueSerde())
-            .withLoggingDisabled(),
-        zonesTopic.name(),
-        Consumed.with(zonesTopic.keySerde(), zonesTopic.valueSerde()).withName("provider-zones-source"),
-        () -> new GlobalStoreUpdater<>(PlannerStores.PROVIDER_ZONES));
+    addGlobalMirror(builder, PlannerStores.CLUSTER_STATUS, clusterTopic, "cluster-status-source");
+    addGlobalMirror(builder, PlannerStores.PROVIDER_ZONES, zonesTopic, "provider-zones-source");
 
     KStream<String, NameEvent> desire = builder
         .stream(desiredTopic.name(), Consumed.with(desiredTopic.keySerde(), desiredTopic.valueSerde())
@@ -98,6 +88,16 @@ public final class PlannerTopology {
         .to((zone, batch, recordContext) -> Topics.changesTopicName(zone.getProvider()),
             Produced.with(zoneRefSerde, changeSerde).withName("change-batches-sink"));
     return builder.build();
+  }
+
+  /** A small compacted topic mirrored into an in-memory store every task can read. */
+  private static <K, V> void addGlobalMirror(StreamsBuilder builder, String storeName, Topic<K, V> topic, String sourceName) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
+            .withLoggingDisabled(),
+        topic.name(),
+        Consumed.with(topic.keySerde(), topic.valueSerde()).withName(sourceName),
+        () -> new GlobalStoreUpdater<K, V>(storeName));
   }
 
   /** Kafka Streams settings: exactly-once, named resources enforced, poison records to the dead-letter topic. */
