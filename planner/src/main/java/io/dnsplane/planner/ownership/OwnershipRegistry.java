@@ -41,7 +41,7 @@ public final class OwnershipRegistry {
         }
         continue;
       }
-      current.add(record.withLabels(ownerOf(record, observed).orElse(Map.of())));
+      current.add(Ownership.with(record.withoutLabels(), ownerOf(record, observed).orElse(Map.of())));
     }
     return current;
   }
@@ -65,14 +65,17 @@ public final class OwnershipRegistry {
         .findFirst();
   }
 
+  /**
+   * The ownership a TXT record states: one value per owner (a set shared by several clusters has
+   * several values). Values without an owner label are ExternalDNS's with an empty owner id.
+   */
   private static Optional<Map<String, String>> ownershipLabels(Endpoint txt) {
+    Map<String, String> resourceByOwner = new TreeMap<>();
     for (String target : txt.targets()) {
-      Optional<Map<String, String>> labels = OwnershipValue.decode(target);
-      if (labels.isPresent()) {
-        return labels;
-      }
+      OwnershipValue.decode(target).ifPresent(labels -> resourceByOwner.put(
+          labels.getOrDefault(Endpoint.LABEL_OWNER, ""), labels.getOrDefault(Endpoint.LABEL_RESOURCE, "")));
     }
-    return Optional.empty();
+    return resourceByOwner.isEmpty() ? Optional.empty() : Optional.of(resourceByOwner);
   }
 
   /** The record changes plus the TXT ownership changes that belong with them. */
@@ -99,20 +102,21 @@ public final class OwnershipRegistry {
     }
     for (Endpoint deleted : changes.delete()) {
       String typedName = mapper.toTxtName(deleted.dnsName(), deleted.recordType());
+      // Only a TXT that names exactly the record's owners goes with it; any other owner keeps theirs.
       findTxt(observed, typedName, deleted.setIdentifier())
-          .filter(txt -> ownershipLabels(txt).map(l -> l.getOrDefault(Endpoint.LABEL_OWNER, ""))
-              .orElse("").equals(deleted.label(Endpoint.LABEL_OWNER)))
+          .filter(txt -> ownershipLabels(txt).orElse(Map.of()).keySet().equals(Ownership.of(deleted).keySet()))
           .ifPresent(out::delete);
     }
     return out.build();
   }
 
-  /** The TXT record that says who owns {@code record}. */
+  /** The TXT record that says who owns {@code record}: one value per owner, as ExternalDNS writes one. */
   public Endpoint ownershipRecord(Endpoint record) {
-    Map<String, String> labels = new TreeMap<>();
-    labels.put(Endpoint.LABEL_OWNER, record.label(Endpoint.LABEL_OWNER));
-    labels.put(Endpoint.LABEL_RESOURCE, record.label(Endpoint.LABEL_RESOURCE));
-    return new Endpoint(mapper.toTxtName(record.dnsName(), record.recordType()), RecordTypes.TXT,
-        List.of(OwnershipValue.encode(labels)), record.ttl(), record.setIdentifier(), labels, Map.of());
+    List<String> values = new ArrayList<>();
+    Ownership.of(record).forEach((owner, resource) ->
+        values.add(OwnershipValue.encode(Map.of(Endpoint.LABEL_OWNER, owner, Endpoint.LABEL_RESOURCE, resource))));
+    Endpoint txt = new Endpoint(mapper.toTxtName(record.dnsName(), record.recordType()), RecordTypes.TXT,
+        values, record.ttl(), record.setIdentifier(), Map.of(), Map.of());
+    return Ownership.with(txt, Ownership.of(record));
   }
 }

@@ -1,6 +1,5 @@
 package io.dnsplane.planner.plan;
 
-import io.dnsplane.model.Changes;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.planner.ownership.OwnershipRegistry;
 import java.util.List;
@@ -23,9 +22,9 @@ public final class NamePlanner {
    * @param observed every record the provider holds at the name and at its TXT ownership names
    * @param owners whose records this planner may change or delete
    */
-  public Changes plan(String dnsName, List<Endpoint> desired, List<Endpoint> observed, Planner.Owners owners) {
+  public Plan plan(String dnsName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners) {
     List<Endpoint> current = registry.currentWithOwnership(dnsName, observed);
-    Changes records = planner.plan(desired, current, owners);
-    return registry.withOwnershipRecords(records, observed);
+    Plan records = planner.plan(desired, current, owners);
+    return new Plan(registry.withOwnershipRecords(records.changes(), observed), records.conflicts());
   }
 }

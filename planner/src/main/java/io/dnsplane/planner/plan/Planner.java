@@ -3,6 +3,7 @@ package io.dnsplane.planner.plan;
 import io.dnsplane.model.Changes;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.RecordTypes;
+import io.dnsplane.planner.ownership.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,34 +11,38 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * Decides what to change so the provider holds what the clusters desire, as ExternalDNS's planner
- * (plan/plan.go) does, with one ExternalDNS instance per owner id. Pure: no I/O, no clock.
+ * Decides what to change so the provider holds what the clusters desire. Pure: no I/O, no clock.
+ * It follows ExternalDNS's planner (plan/plan.go, plan/conflict.go), with one ExternalDNS
+ * "instance" per owner id, and goes beyond it where several clusters want the same A or AAAA
+ * record set: their targets are merged (see {@link SharedRecordSets}).
  *
  * <p>Rows are keyed by (name, set identifier); within a row each record type is planned alone.
- * Every desired endpoint carries the {@code owner} and {@code resource} labels of the cluster and
- * object that want it; every current endpoint carries the labels its TXT ownership record decoded
- * to ({@code owner} empty when nobody owns it).
+ * Desired endpoints carry the {@code owner} and {@code resource} labels of the cluster and object
+ * that want them; current endpoints carry the ownership their TXT records decode to
+ * ({@link Ownership}; none when nobody owns them).
  *
  * <pre>
- * current (type t)            | candidates of t              | action
- * ----------------------------+------------------------------+-----------------------------------------
- * none                        | none                         | nothing
- * none                        | some                         | create the preferred candidate among
- *                             |                              | owners that own every other record in
- *                             |                              | the row (all owners if the row is empty)
- * owned by a managed owner O  | none from O                  | delete, if this planner saw O want the
- *                             |                              | name and withdraw (else hold: we cannot
- *                             |                              | tell a withdrawal from desire not read yet)
- * owned by a managed owner O  | some from O                  | update if targets, TTL (desired > 0) or
- *                             |                              | provider-specific properties differ; the
- *                             |                              | incumbent resource keeps the record
- * unowned, or foreign owner   | any                          | nothing: never ours to touch
+ * current (type t)             | desire for t                  | action
+ * -----------------------------+-------------------------------+--------------------------------------
+ * none                         | none                          | nothing
+ * none                         | some, row ours or empty       | A/AAAA: create the union of every
+ *                              |                               | owner's targets; CNAME: create the
+ *                              |                               | preferred candidate, others conflict
+ * none                         | some, row holds others' data  | conflict (a new type only beside ours)
+ * unowned, or a foreign owner  | any                           | nothing; the desire is a conflict
+ * owned by managed owners      | A/AAAA                        | merge: contributing owners' targets;
+ *                              |                               | an owner known to have withdrawn loses
+ *                              |                               | its share; the last one out deletes
+ * owned by a managed owner O   | CNAME from O                  | update if targets, TTL (desired > 0)
+ *                              |                               | or provider properties differ; the
+ *                              |                               | incumbent resource keeps it
+ * owned by a managed owner O   | CNAME, none from O            | delete if O is known to have withdrawn,
+ *                              |                               | else hold; others' desire conflicts
  * </pre>
  * A CNAME cannot share its name with other types: when other types are desired at the row, the
- * CNAME candidates lose. "Preferred" is {@link TargetOrder}.
+ * CNAME candidates lose. Within one owner, candidates compete as in ExternalDNS ({@link TargetOrder}).
  */
 public final class Planner {
   private final Set<String> managedTypes;
@@ -50,7 +55,7 @@ public final class Planner {
     this(RecordTypes.DEFAULT_MANAGED);
   }
 
-  public Changes plan(List<Endpoint> desired, List<Endpoint> current, Owners owners) {
+  public Plan plan(List<Endpoint> desired, List<Endpoint> current, OwnerScope scope) {
     Map<RowKey, Row> rows = new TreeMap<>();
     for (Endpoint e : desired) {
       if (managedTypes.contains(e.recordType())) {
@@ -64,13 +69,15 @@ public final class Planner {
       }
     }
     Changes.Builder changes = new Changes.Builder();
-    rows.values().forEach(row -> planRow(row, owners, changes));
-    return changes.build();
+    List<Conflict> conflicts = new ArrayList<>();
+    rows.values().forEach(row -> planRow(row, scope, changes, conflicts));
+    return new Plan(changes.build(), conflicts);
   }
 
-  private void planRow(Row row, Owners owners, Changes.Builder changes) {
+  private static void planRow(Row row, OwnerScope scope, Changes.Builder changes, List<Conflict> conflicts) {
     if (row.desired.containsKey(RecordTypes.CNAME) && row.desired.size() > 1) {
-      row.desired.remove(RecordTypes.CNAME);
+      row.desired.remove(RecordTypes.CNAME).forEach(c ->
+          conflicts.add(new Conflict(c, "a CNAME cannot share its name with other record types wanted there")));
     }
     Set<String> types = new TreeSet<>(row.desired.keySet());
     types.addAll(row.current.keySet());
@@ -78,48 +85,92 @@ public final class Planner {
       Endpoint current = row.current.get(type);
       List<Endpoint> candidates = row.desired.getOrDefault(type, List.of());
       if (current == null) {
-        planCreate(row, candidates, changes);
+        planNew(row, type, candidates, scope, changes, conflicts);
+        continue;
+      }
+      Map<String, String> owners = Ownership.of(current);
+      if (owners.isEmpty()) {
+        candidates.forEach(c -> conflicts.add(new Conflict(c, current.dnsName() + " " + type
+            + " exists and no TXT record says who owns it; dnsplane leaves it alone")));
+      } else if (!scope.managed().containsAll(owners.keySet())) {
+        candidates.forEach(c -> conflicts.add(new Conflict(c, current.dnsName() + " " + type + " is owned by "
+            + String.join(", ", owners.keySet()) + ", which this planner does not manage")));
+      } else if (SharedRecordSets.isMergeable(type)) {
+        SharedRecordSets.planExisting(current, owners, byOwner(candidates, owners), scope, changes);
       } else {
-        planExisting(current, candidates, owners, changes);
+        planSingleOwner(current, owners, byOwner(candidates, owners), scope, changes, conflicts);
       }
     }
   }
 
-  private static void planCreate(Row row, List<Endpoint> candidates, Changes.Builder changes) {
-    Set<String> rowOwners = row.current.values().stream().map(Planner::owner).collect(Collectors.toSet());
-    candidates.stream()
-        .filter(c -> rowOwners.isEmpty() || rowOwners.equals(Set.of(owner(c))))
-        .min(TargetOrder.PREFERRED)
-        .ifPresent(changes::create);
-  }
-
-  private static void planExisting(Endpoint current, List<Endpoint> candidates, Owners owners,
-      Changes.Builder changes) {
-    String owner = owner(current);
-    if (owner.isEmpty() || !owners.managed().contains(owner)) {
+  private static void planNew(Row row, String type, List<Endpoint> candidates, OwnerScope scope,
+      Changes.Builder changes, List<Conflict> conflicts) {
+    if (candidates.isEmpty()) {
       return;
     }
-    List<Endpoint> own = candidates.stream().filter(c -> owner.equals(owner(c))).toList();
-    if (own.isEmpty()) {
-      if (owners.mayWithdraw().contains(owner)) {
+    List<String> others = row.current.values().stream()
+        .filter(e -> Ownership.of(e).isEmpty() || !scope.managed().containsAll(Ownership.of(e).keySet()))
+        .map(e -> e.recordType() + (Ownership.of(e).isEmpty() ? " (unowned)" : " (owned by " + String.join(", ", Ownership.of(e).keySet()) + ")"))
+        .toList();
+    if (!others.isEmpty()) {
+      candidates.forEach(c -> conflicts.add(new Conflict(c, c.dnsName() + " already holds records dnsplane does not own: "
+          + String.join(", ", others))));
+      return;
+    }
+    Map<String, Endpoint> byOwner = byOwner(candidates, Map.of());
+    if (SharedRecordSets.isMergeable(type)) {
+      changes.create(SharedRecordSets.merge(byOwner));
+      return;
+    }
+    Endpoint winner = byOwner.values().stream().min(TargetOrder.PREFERRED).orElseThrow();
+    changes.create(winner);
+    heldBy(winner, byOwner, conflicts);
+  }
+
+  /** ExternalDNS's rules for a record only one owner can hold (CNAME). */
+  private static void planSingleOwner(Endpoint current, Map<String, String> owners, Map<String, Endpoint> byOwner,
+      OwnerScope scope, Changes.Builder changes, List<Conflict> conflicts) {
+    String owner = owners.keySet().iterator().next();
+    Endpoint own = byOwner.get(owner);
+    if (own == null) {
+      if (scope.mayWithdraw().contains(owner)) {
         changes.delete(current);
       }
       return;
     }
-    Endpoint chosen = resolveUpdate(current, own).withLabel(Endpoint.LABEL_OWNER, owner);
+    Endpoint chosen = Ownership.with(own, Map.of(owner, own.label(Endpoint.LABEL_RESOURCE)));
     if (needsUpdate(current, chosen)) {
       changes.update(current, chosen);
     }
+    heldBy(chosen, byOwner, conflicts);
   }
 
-  /** The candidate from the resource that already holds the record wins; else the preferred one. */
-  private static Endpoint resolveUpdate(Endpoint current, List<Endpoint> candidates) {
-    String incumbent = current.label(Endpoint.LABEL_RESOURCE);
-    return candidates.stream()
-        .sorted(TargetOrder.PREFERRED)
-        .filter(c -> c.label(Endpoint.LABEL_RESOURCE).equals(incumbent))
-        .findFirst()
-        .orElseGet(() -> candidates.stream().min(TargetOrder.PREFERRED).orElseThrow());
+  private static void heldBy(Endpoint holder, Map<String, Endpoint> byOwner, List<Conflict> conflicts) {
+    String owner = holder.label(Endpoint.LABEL_OWNER);
+    byOwner.forEach((o, e) -> {
+      if (!o.equals(owner)) {
+        conflicts.add(new Conflict(e, e.dnsName() + " " + e.recordType() + " is held by " + owner + " ("
+            + holder.label(Endpoint.LABEL_RESOURCE) + "); a " + e.recordType() + " cannot be shared"));
+      }
+    });
+  }
+
+  /**
+   * One candidate per owner, as ExternalDNS resolves candidates of one instance: the resource that
+   * already holds the record wins, else the preferred candidate.
+   */
+  private static Map<String, Endpoint> byOwner(List<Endpoint> candidates, Map<String, String> incumbentResources) {
+    Map<String, List<Endpoint>> grouped = new TreeMap<>();
+    candidates.forEach(c -> grouped.computeIfAbsent(c.label(Endpoint.LABEL_OWNER), o -> new ArrayList<>()).add(c));
+    Map<String, Endpoint> chosen = new LinkedHashMap<>();
+    grouped.forEach((owner, list) -> {
+      String incumbent = incumbentResources.get(owner);
+      chosen.put(owner, list.stream().sorted(TargetOrder.PREFERRED)
+          .filter(c -> c.label(Endpoint.LABEL_RESOURCE).equals(incumbent))
+          .findFirst()
+          .orElseGet(() -> list.stream().min(TargetOrder.PREFERRED).orElseThrow()));
+    });
+    return chosen;
   }
 
   static boolean needsUpdate(Endpoint current, Endpoint desired) {
@@ -127,27 +178,6 @@ public final class Planner {
     return ttlChanged
         || !current.targets().equals(desired.targets())
         || !current.providerSpecific().equals(desired.providerSpecific());
-  }
-
-  /**
-   * Whose records the planner may touch: {@code managed} owners' records may be updated;
-   * {@code mayWithdraw} (a subset) are owners whose withdrawal from the name this planner has seen,
-   * so their records may also be deleted.
-   */
-  public record Owners(Set<String> managed, Set<String> mayWithdraw) {
-    public Owners {
-      managed = Set.copyOf(managed);
-      mayWithdraw = Set.copyOf(mayWithdraw);
-    }
-
-    /** Every managed owner may withdraw: for callers that know the whole desire, like a plan preview. */
-    public static Owners all(Set<String> managed) {
-      return new Owners(managed, managed);
-    }
-  }
-
-  private static String owner(Endpoint e) {
-    return e.label(Endpoint.LABEL_OWNER);
   }
 
   private record RowKey(String dnsName, String setIdentifier) implements Comparable<RowKey> {

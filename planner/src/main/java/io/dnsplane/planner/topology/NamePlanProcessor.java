@@ -14,7 +14,8 @@ import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.Changes;
 import io.dnsplane.planner.plan.NamePlanner;
-import io.dnsplane.planner.plan.Planner;
+import io.dnsplane.planner.plan.OwnerScope;
+import io.dnsplane.planner.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,8 +114,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
       Set<String> managed = managedOwners();
       Set<String> mayWithdraw = new HashSet<>(state.getClaimants());
       mayWithdraw.retainAll(managed);
-      Changes changes = planner.plan(name, desired(state), observed(state, zone.get()),
-          new Planner.Owners(managed, mayWithdraw));
+      Plan plan = planner.plan(name, desired(state), observed(state, zone.get()), new OwnerScope(managed, mayWithdraw));
+      Changes changes = plan.changes();
       if (!changes.isEmpty()) {
         NameStates.applyOptimistically(state, changes, zone.get());
         ChangeBatch batch = batch(zone.get(), changes, state, at);

@@ -1,6 +1,7 @@
 package io.dnsplane.planner.plan;
 
 import static io.dnsplane.planner.plan.Fixtures.owned;
+import static io.dnsplane.planner.plan.Fixtures.shared;
 import static io.dnsplane.planner.plan.Fixtures.unowned;
 import static io.dnsplane.planner.plan.Fixtures.want;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,14 +73,44 @@ class PlannerTest {
             List.of(owned("someone-else", "ingress/x/y", "shared.example.com", "A", 0, "203.0.113.5"),
                 owned("someone-else", "ingress/x/z", "gone.example.com", "A", 0, "203.0.113.6")),
             Changes.NONE),
-        expect("the owner keeps a name while it wants it; other owners' desire waits",
+        expect("two clusters wanting one A record share it: union of targets, both owners",
             List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10"), want(B, APP, "app.example.com", "A", 0, "192.0.2.20")),
             List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
-            Changes.NONE),
-        expect("the owner withdraws: its record goes even if another owner wants the name",
+            changes().update(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10"),
+                shared("app.example.com", "A", 0, List.of("192.0.2.10", "192.0.2.20"), A, APP, B, APP)).build()),
+        expect("a shared record is created with every cluster's targets",
+            List.of(want(A, APP, "app.example.com", "AAAA", 0, "2001:db8::a"), want(B, WEB, "app.example.com", "AAAA", 0, "2001:db8::b")),
+            List.of(),
+            changes().create(shared("app.example.com", "AAAA", 0, List.of("2001:db8::a", "2001:db8::b"), A, APP, B, WEB)).build()),
+        expect("a cluster that withdrew takes only its targets away",
             List.of(want(B, APP, "app.example.com", "A", 0, "192.0.2.20")),
-            List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
-            changes().delete(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")).build()),
+            List.of(shared("app.example.com", "A", 0, List.of("192.0.2.10", "192.0.2.20"), A, APP, B, APP)),
+            changes().update(shared("app.example.com", "A", 0, List.of("192.0.2.10", "192.0.2.20"), A, APP, B, APP),
+                want(B, APP, "app.example.com", "A", 0, "192.0.2.20")).build()),
+        expect("the last cluster out deletes the shared record",
+            List.of(),
+            List.of(shared("app.example.com", "A", 0, List.of("192.0.2.10", "192.0.2.20"), A, APP, B, APP)),
+            changes().delete(shared("app.example.com", "A", 0, List.of("192.0.2.10", "192.0.2.20"), A, APP, B, APP)).build()),
+        expect("a shared record with a co-owner this planner does not manage is left alone",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.11")),
+            List.of(shared("app.example.com", "A", 0, List.of("192.0.2.10", "203.0.113.9"), A, APP, "elsewhere", "ingress/x/y")),
+            Changes.NONE),
+        expect("the owner's TTL wins when set; the lowest TTL of a shared set",
+            List.of(want(A, APP, "app.example.com", "A", 300, "192.0.2.10"), want(B, APP, "app.example.com", "A", 60, "192.0.2.20")),
+            List.of(),
+            changes().create(shared("app.example.com", "A", 60, List.of("192.0.2.10", "192.0.2.20"), A, APP, B, APP)).build()),
+        expect("a CNAME cannot be shared: the incumbent keeps it",
+            List.of(want(A, APP, "www.example.com", "CNAME", 0, "lb-a.example.net"), want(B, APP, "www.example.com", "CNAME", 0, "lb-b.example.net")),
+            List.of(owned(B, APP, "www.example.com", "CNAME", 0, "lb-b.example.net")),
+            Changes.NONE),
+        expect("a CNAME wanted by two clusters goes to the preferred one",
+            List.of(want(A, APP, "www.example.com", "CNAME", 0, "lb-b.example.net"), want(B, APP, "www.example.com", "CNAME", 0, "lb-a.example.net")),
+            List.of(),
+            changes().create(want(B, APP, "www.example.com", "CNAME", 0, "lb-a.example.net")).build()),
+        expect("the CNAME owner withdraws: its record goes even if another owner wants the name",
+            List.of(want(B, APP, "www.example.com", "CNAME", 0, "lb-b.example.net")),
+            List.of(owned(A, APP, "www.example.com", "CNAME", 0, "lb-a.example.net")),
+            changes().delete(owned(A, APP, "www.example.com", "CNAME", 0, "lb-a.example.net")).build()),
         expect("TestRecordTypeChange: CNAME to A",
             List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
             List.of(owned(A, APP, "app.example.com", "CNAME", 0, "lb.example.net")),
@@ -103,15 +134,15 @@ class PlannerTest {
             List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10"), want(A, APP, "app.example.com", "AAAA", 0, "2001:db8::1")),
             List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
             changes().create(want(A, APP, "app.example.com", "AAAA", 0, "2001:db8::1")).build()),
-        expect("create prefers fewer targets, then IPs over host names",
+        expect("within one owner, create prefers fewer targets",
             List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10", "192.0.2.11"),
-                want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")),
+                want(A, WEB, "app.example.com", "A", 0, "192.0.2.20")),
             List.of(),
-            changes().create(want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")).build()),
-        expect("create compares IPs numerically, not as text",
-            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.100"), want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")),
+            changes().create(want(A, WEB, "app.example.com", "A", 0, "192.0.2.20")).build()),
+        expect("within one owner, create compares IPs numerically, not as text",
+            List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.100"), want(A, WEB, "app.example.com", "A", 0, "192.0.2.20")),
             List.of(),
-            changes().create(want(B, WEB, "app.example.com", "A", 0, "192.0.2.20")).build()),
+            changes().create(want(A, WEB, "app.example.com", "A", 0, "192.0.2.20")).build()),
         expect("the incumbent resource keeps the record against a preferred newcomer",
             List.of(want(A, WEB, "app.example.com", "A", 0, "192.0.2.1"), want(A, APP, "app.example.com", "A", 0, "192.0.2.99")),
             List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
@@ -135,7 +166,7 @@ class PlannerTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void plans(Case c) {
-    Changes changes = new Planner().plan(c.desired(), c.current(), Planner.Owners.all(c.managedOwners()));
+    Changes changes = new Planner().plan(c.desired(), c.current(), OwnerScope.all(c.managedOwners())).changes();
     assertThat(changes.create()).as("create").containsExactlyInAnyOrderElementsOf(c.create());
     assertThat(changes.updateOld()).as("updateOld").containsExactlyElementsOf(c.updateOld());
     assertThat(changes.updateNew()).as("updateNew").containsExactlyElementsOf(c.updateNew());
@@ -145,9 +176,35 @@ class PlannerTest {
   @org.junit.jupiter.api.Test
   void holdsADeleteUntilTheOwnerWasSeenToWithdraw() {
     List<Endpoint> current = List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10"));
-    assertThat(new Planner().plan(List.of(), current, new Planner.Owners(Set.of(A), Set.of())).isEmpty()).isTrue();
-    assertThat(new Planner().plan(List.of(), current, new Planner.Owners(Set.of(A), Set.of(A))).delete())
+    assertThat(new Planner().plan(List.of(), current, new OwnerScope(Set.of(A), Set.of())).changes().isEmpty()).isTrue();
+    assertThat(new Planner().plan(List.of(), current, new OwnerScope(Set.of(A), Set.of(A))).changes().delete())
         .containsExactlyElementsOf(current);
+  }
+
+  @org.junit.jupiter.api.Test
+  void keepsAnUnreadOwnersShareOfASharedRecord() {
+    Endpoint current = shared("app.example.com", "A", 0, List.of("192.0.2.10", "192.0.2.20"), A, APP, B, APP);
+    // B's desire is known (192.0.2.21 now); A's is not (not synced, or not read yet): keep A and its targets.
+    Changes changes = new Planner().plan(List.of(want(B, APP, "app.example.com", "A", 0, "192.0.2.21")), List.of(current),
+        new OwnerScope(Set.of(A, B), Set.of(B))).changes();
+    assertThat(changes.updateNew()).containsExactly(
+        shared("app.example.com", "A", 0, List.of("192.0.2.10", "192.0.2.20", "192.0.2.21"), A, APP, B, APP));
+  }
+
+  @org.junit.jupiter.api.Test
+  void reportsConflictsForDesireItCannotHonour() {
+    Plan plan = new Planner().plan(
+        List.of(want(B, APP, "legacy.example.com", "A", 0, "192.0.2.40"),
+            want(A, APP, "www.example.com", "CNAME", 0, "lb-b.example.net"),
+            want(B, WEB, "www.example.com", "CNAME", 0, "lb-a.example.net"),
+            want(A, APP, "other.example.com", "A", 0, "192.0.2.1")),
+        List.of(unowned("legacy.example.com", "A", 300, "198.51.100.1"),
+            owned("someone-else", "ingress/x/y", "other.example.com", "A", 0, "203.0.113.5")),
+        OwnerScope.all(Set.of(A, B)));
+    assertThat(plan.conflicts()).extracting(c -> c.desired().dnsName() + ": " + c.reason()).containsExactlyInAnyOrder(
+        "legacy.example.com: legacy.example.com A exists and no TXT record says who owns it; dnsplane leaves it alone",
+        "other.example.com: other.example.com A is owned by someone-else, which this planner does not manage",
+        "www.example.com: www.example.com CNAME is held by cluster-b (ingress/default/web); a CNAME cannot be shared");
   }
 
   /** Applying a plan and planning again converges: a handover (delete, then create) takes two rounds. */
@@ -156,12 +213,13 @@ class PlannerTest {
   void convergesWithinTwoRounds(Case c) {
     List<Endpoint> state = new java.util.ArrayList<>(c.current());
     for (int round = 0; round < 2; round++) {
-      Changes changes = new Planner().plan(c.desired(), state, Planner.Owners.all(c.managedOwners()));
+      Changes changes = new Planner().plan(c.desired(), state, OwnerScope.all(c.managedOwners())).changes();
       state.removeAll(changes.delete());
       state.removeAll(changes.updateOld());
       state.addAll(changes.updateNew());
       state.addAll(changes.create());
     }
-    assertThat(new Planner().plan(c.desired(), state, Planner.Owners.all(c.managedOwners())).isEmpty()).as(c.name()).isTrue();
+    assertThat(new Planner().plan(c.desired(), state, OwnerScope.all(c.managedOwners())).changes().isEmpty())
+        .as(c.name()).isTrue();
   }
 }
