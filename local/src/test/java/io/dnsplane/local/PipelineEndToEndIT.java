@@ -117,12 +117,10 @@ class PipelineEndToEndIT {
   void theExamplesResolveAndTheUnownedRecordIsUntouched() throws IOException {
     awaitAnswer("api.example.com", Type.A, "192.0.2.30");
     awaitAnswer("a-api.example.com", Type.TXT, ownership("cluster-a", "api"));
-    // Two clusters want app.example.com: as with two ExternalDNS instances, whichever is planned
-    // first holds it, and the record and its TXT agree on who that is.
-    await().atMost(WAIT).untilAsserted(() -> assertThat(resolve("app.example.com", Type.A)).hasSize(1));
-    String owner = resolve("app.example.com", Type.A).get(0).equals("192.0.2.10") ? "cluster-a" : "cluster-b";
-    assertThat(resolve("app.example.com", Type.A)).containsAnyOf("192.0.2.10", "192.0.2.20");
-    awaitAnswer("a-app.example.com", Type.TXT, ownership(owner, "app"));
+    // Two clusters want app.example.com: active-active, the record holds both targets and its TXT
+    // one ownership value per cluster.
+    awaitAnswer("app.example.com", Type.A, "192.0.2.10", "192.0.2.20");
+    awaitAnswer("a-app.example.com", Type.TXT, ownership("cluster-a", "app"), ownership("cluster-b", "app"));
     assertThat(resolve("legacy.example.com", Type.A)).containsExactly("198.51.100.1");
     assertThat(query("a-legacy.example.com", Type.TXT).getRcode()).isEqualTo(Rcode.NXDOMAIN);
   }
@@ -140,6 +138,29 @@ class PipelineEndToEndIT {
     awaitGone("shop.example.com");
     awaitGone("a-shop.example.com");
     assertThat(resolve("legacy.example.com", Type.A)).containsExactly("198.51.100.1");
+  }
+
+  @Test
+  void aClusterLeavingASharedRecordTakesOnlyItsTarget() {
+    KubernetesClient clusterB = pipeline.clusters().get("cluster-b").client();
+    createIngress("duo", "duo.example.com", "192.0.2.90");
+    Ingress duoB = new IngressBuilder().withNewMetadata().withName("duo").withNamespace("default").endMetadata()
+        .withNewSpec().addNewRule().withHost("duo.example.com").endRule().endSpec().build();
+    clusterB.network().v1().ingresses().inNamespace("default").resource(duoB).create();
+    clusterB.network().v1().ingresses().inNamespace("default").withName("duo").editStatus(i -> {
+      i.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
+          .withIngress(new IngressLoadBalancerIngressBuilder().withIp("192.0.2.91").build()).endLoadBalancer().build());
+      return i;
+    });
+    awaitAnswer("duo.example.com", Type.A, "192.0.2.90", "192.0.2.91");
+
+    clusterB.network().v1().ingresses().inNamespace("default").withName("duo").delete();
+    awaitAnswer("duo.example.com", Type.A, "192.0.2.90");
+    awaitAnswer("a-duo.example.com", Type.TXT, ownership("cluster-a", "duo"));
+
+    deleteIngress("duo");
+    awaitGone("duo.example.com");
+    awaitGone("a-duo.example.com");
   }
 
   @Test

@@ -14,6 +14,7 @@ public record PlannerConfig(
     String txtPrefix,
     Set<String> managedRecordTypes,
     Duration pendingRetryInterval,
+    Duration failureBackoff,
     Duration commitInterval) {
 
   public PlannerConfig {
@@ -24,10 +25,11 @@ public record PlannerConfig(
     managedRecordTypes = managedRecordTypes == null || managedRecordTypes.isEmpty()
         ? RecordTypes.DEFAULT_MANAGED : Set.copyOf(managedRecordTypes);
     pendingRetryInterval = pendingRetryInterval == null ? Duration.ofSeconds(5) : pendingRetryInterval;
+    failureBackoff = failureBackoff == null ? Duration.ofSeconds(30) : failureBackoff;
     commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
   }
 
   public static PlannerConfig defaults(String bootstrapServers, Path stateDir) {
-    return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, "", null, null, null);
+    return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, "", null, null, null, null);
   }
 }

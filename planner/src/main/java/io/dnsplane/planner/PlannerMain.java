@@ -35,7 +35,7 @@ public final class PlannerMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlannerConfig config = new PlannerConfig(applicationId, bootstrapServers, stateDir, txtPrefix, managedRecordTypes, null, null);
+    PlannerConfig config = new PlannerConfig(applicationId, bootstrapServers, stateDir, txtPrefix, managedRecordTypes, null, null, null);
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

@@ -45,15 +45,17 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
 
   private final NamePlanner planner;
   private final Duration pendingRetryInterval;
+  private final Duration failureBackoff;
   private ProcessorContext<ZoneRef, ChangeBatch> context;
   private KeyValueStore<String, NameState> names;
   private KeyValueStore<String, String> pending;
   private KeyValueStore<ClusterKey, ClusterHeartbeat> clusters;
   private KeyValueStore<ZoneRef, ProviderZone> zones;
 
-  NamePlanProcessor(NamePlanner planner, Duration pendingRetryInterval) {
+  NamePlanProcessor(NamePlanner planner, Duration pendingRetryInterval, Duration failureBackoff) {
     this.planner = planner;
     this.pendingRetryInterval = pendingRetryInterval;
+    this.failureBackoff = failureBackoff;
   }
 
   @Override
@@ -74,26 +76,51 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
       return;
     }
     NameState state = Optional.ofNullable(names.get(name)).orElseGet(NameStates::empty);
+    Instant at = Instant.ofEpochMilli(record.timestamp());
     if (event.getDesire() != null) {
       NameStates.putDesire(state, event.getDesire());
     }
-    if (event.getObservation() != null) {
-      NameStates.putObservation(state, event.getObservation());
+    NameObservation observation = event.getObservation();
+    if (observation != null) {
+      String inFlight = state.getInFlightBatch();
+      if (!inFlight.isEmpty() && !inFlight.equals(observation.getBatchId())) {
+        // Older than the change in flight, which the state already assumes: it would only undo that.
+        return;
+      }
+      NameStates.putObservation(state, observation);
+      if (!inFlight.isEmpty()) {
+        state.setInFlightBatch("");
+        if (observation.getBatchFailed()) {
+          log.warn("{}: the provider refused part of batch {}; planning it again in {}", name, inFlight, failureBackoff);
+          pending.put(name, PendingName.retryAt(at.plus(failureBackoff), "the provider refused part of batch " + inFlight));
+        }
+      }
     }
-    plan(name, state, Instant.ofEpochMilli(record.timestamp()));
+    PendingName waiting = PendingName.parse(pending.get(name));
+    if (waiting != null && waiting.isBackoff() && event.getDesire() == null && at.isBefore(waiting.retryAt())) {
+      save(name, state);
+      return;
+    }
+    plan(name, state, at);
   }
 
   private void retryPending(long now) {
+    Instant at = Instant.ofEpochMilli(now);
     List<String> retry = new ArrayList<>();
     try (KeyValueIterator<String, String> all = pending.all()) {
-      all.forEachRemaining(kv -> retry.add(kv.key));
+      all.forEachRemaining(kv -> {
+        PendingName p = PendingName.parse(kv.value);
+        if (p == null || !at.isBefore(p.retryAt())) {
+          retry.add(kv.key);
+        }
+      });
     }
     for (String name : retry) {
       NameState state = names.get(name);
       if (state == null) {
         pending.delete(name);
       } else {
-        plan(name, state, Instant.ofEpochMilli(now));
+        plan(name, state, at);
       }
     }
   }
@@ -105,7 +132,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
       if (zone.isEmpty()) {
         if (!state.getDesires().isEmpty() && pending.get(name) == null) {
           log.warn("{} is in no zone any applier manages; it waits until one does", name);
-          pending.put(name, "no managed zone");
+          pending.put(name, PendingName.retryAt(Instant.EPOCH, "no managed zone serves it"));
         }
         save(name, state);
         return;
@@ -119,6 +146,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
       if (!changes.isEmpty()) {
         NameStates.applyOptimistically(state, changes, zone.get());
         ChangeBatch batch = batch(zone.get(), changes, state, at);
+        state.setInFlightBatch(batch.getBatchId());
         log.info("planned {} for {}: {}", batch.getBatchId(), name, changes);
         context.forward(new Record<>(zone.get().ref(), batch, at.toEpochMilli()));
       }

@@ -35,28 +35,29 @@ final class ObservedFanOut implements KeyValueMapper<ObservedKey, ObservedRecord
     }
     String sourceName = DnsNames.normalize(key.getDnsName());
     List<Endpoint> records = value == null ? List.of() : value.getRecords();
-    String zoneName = value == null ? "" : value.getZoneName();
     List<KeyValue<String, NameEvent>> out = new ArrayList<>();
-    out.add(event(sourceName, key, zoneName, sourceName, records));
+    out.add(event(sourceName, key, value, sourceName, records));
 
     Set<String> ownedNames = new LinkedHashSet<>();
     mapper.fromTxtName(sourceName).ifPresent(owned -> ownedNames.add(owned.dnsName()));
     mapper.fromLegacyTxtName(sourceName).filter(n -> !n.equals(sourceName)).ifPresent(ownedNames::add);
     if (!ownedNames.isEmpty()) {
       List<Endpoint> txt = records.stream().filter(r -> RecordTypes.TXT.equals(r.getRecordType())).toList();
-      ownedNames.forEach(owned -> out.add(event(owned, key, zoneName, sourceName, txt)));
+      ownedNames.forEach(owned -> out.add(event(owned, key, value, sourceName, txt)));
     }
     return out;
   }
 
-  private static KeyValue<String, NameEvent> event(String target, ObservedKey key, String zoneName,
+  private static KeyValue<String, NameEvent> event(String target, ObservedKey key, ObservedRecordSet value,
       String sourceName, List<Endpoint> records) {
     NameObservation observation = NameObservation.newBuilder()
         .setProvider(key.getProvider())
         .setZoneId(key.getZoneId())
-        .setZoneName(zoneName)
+        .setZoneName(value == null ? "" : value.getZoneName())
         .setSourceName(sourceName)
         .setRecords(new ArrayList<>(records))
+        .setBatchId(value == null ? "" : value.getBatchId())
+        .setBatchFailed(value != null && value.getBatchFailed())
         .build();
     return KeyValue.pair(target, NameEvent.newBuilder().setObservation(observation).build());
   }

@@ -83,7 +83,7 @@ public final class PlannerTopology {
     NamePlanner planner = new NamePlanner(new Planner(config.managedRecordTypes()), new OwnershipRegistry(mapper));
     desire.merge(observed, Named.as("name-events-merge"))
         .repartition(Repartitioned.with(Serdes.String(), nameEventSerde).withName(PlannerStores.NAME_EVENTS))
-        .process(() -> new NamePlanProcessor(planner, config.pendingRetryInterval()), Named.as("plan-names"),
+        .process(() -> new NamePlanProcessor(planner, config.pendingRetryInterval(), config.failureBackoff()), Named.as("plan-names"),
             PlannerStores.NAME_STATE, PlannerStores.PENDING_NAMES)
         .to((zone, batch, recordContext) -> Topics.changesTopicName(zone.getProvider()),
             Produced.with(zoneRefSerde, changeSerde).withName("change-batches-sink"));

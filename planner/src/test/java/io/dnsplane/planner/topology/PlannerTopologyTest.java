@@ -50,7 +50,8 @@ class PlannerTopologyTest {
 
   @BeforeEach
   void start() {
-    PlannerConfig config = new PlannerConfig("planner-test", "unused:9092", stateDir, "", null, Duration.ofSeconds(5), null);
+    PlannerConfig config = new PlannerConfig("planner-test", "unused:9092", stateDir, "", null, Duration.ofSeconds(5),
+        Duration.ofSeconds(30), null);
     Properties props = PlannerTopology.streamsProperties(config);
     driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), props);
     desired = input(topics.desiredEndpoints());
@@ -90,9 +91,19 @@ class PlannerTopologyTest {
 
   private void observe(String name, Endpoint... records) {
     ObservedKey key = new ObservedKey("inmemory", "example.com", name);
-    observed.pipeInput(key, records.length == 0 ? null : ObservedRecordSet.newBuilder()
+    observed.pipeInput(key, records.length == 0 ? null : observation(name, "", false, records));
+  }
+
+  /** What the applier reports at a name after a batch. */
+  private void observeAfter(ChangeBatch batch, boolean failed, String name, Endpoint... records) {
+    observed.pipeInput(new ObservedKey("inmemory", "example.com", name), observation(name, batch.getBatchId(), failed, records));
+  }
+
+  private static ObservedRecordSet observation(String name, String batchId, boolean failed, Endpoint... records) {
+    return ObservedRecordSet.newBuilder()
         .setProvider("inmemory").setZoneId("example.com").setZoneName("example.com").setDnsName(name)
-        .setRecords(AvroEndpoints.toAvro(List.of(records))).setObservedAt(Instant.EPOCH).build());
+        .setRecords(AvroEndpoints.toAvro(List.of(records))).setObservedAt(Instant.EPOCH)
+        .setBatchId(batchId).setBatchFailed(failed).build();
   }
 
   private static List<String> describe(List<io.dnsplane.avro.Endpoint> endpoints) {
@@ -147,6 +158,42 @@ class PlannerTopologyTest {
     ChangeBatch delete = changes.readValue();
     assertThat(describe(delete.getDelete())).containsExactlyInAnyOrder(
         "app.example.com A 192.0.2.11", "a-app.example.com 300 TXT " + OWNER_TXT);
+  }
+
+  @Test
+  void whileABatchIsInFlightOlderObservationsDoNotUndoIt() {
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    ChangeBatch create = changes.readValue();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.11"));
+    ChangeBatch update = changes.readValue();
+    assertThat(describe(update.getUpdateNew())).contains("app.example.com A 192.0.2.11");
+
+    // The applier reports the first batch: older than what is in flight, so no re-plan.
+    observeAfter(create, false, "app.example.com", Endpoint.of("app.example.com", "A", 0, "192.0.2.10"));
+    observeAfter(create, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 0, OWNER_TXT));
+    observe("app.example.com");
+    assertThat(changes.isEmpty()).isTrue();
+
+    // Then the second: the system has converged.
+    observeAfter(update, false, "app.example.com", Endpoint.of("app.example.com", "A", 0, "192.0.2.11"));
+    observeAfter(update, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 0, OWNER_TXT));
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRefusedChangeIsPlannedAgainAfterABackoffNotInALoop() {
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    ChangeBatch create = changes.readValue();
+    observeAfter(create, true, "app.example.com");
+    observeAfter(create, true, "a-app.example.com");
+    assertThat(changes.isEmpty()).isTrue();
+
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+    assertThat(changes.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofSeconds(30));
+    assertThat(describe(changes.readValue().getCreate())).contains("app.example.com A 192.0.2.10");
   }
 
   @Test

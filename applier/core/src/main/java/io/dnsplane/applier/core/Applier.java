@@ -162,11 +162,12 @@ public final class Applier implements AutoCloseable {
     ApplyOutcome outcome = applyWithRetry(zone, changes);
     observed.apply(Accepted.of(changes, outcome.failures()));
     List<Endpoint> after = recordsAt(observed, touched);
+    // Every touched name is reported, changed or not, tagged with the batch: the planner waits for
+    // it before planning the name again, and backs off when the provider refused something there.
+    Set<String> refusedNames = new TreeSet<>();
+    outcome.failures().forEach(f -> refusedNames.add(f.endpoint().dnsName()));
     for (String name : touched) {
-      List<Endpoint> now = observed.at(name);
-      if (!now.equals(before.stream().filter(e -> e.dnsName().equals(name)).toList())) {
-        observations.recordsAt(zone, name, now);
-      }
+      observations.recordsAt(zone, name, observed.at(name), batch.getBatchId(), refusedNames.contains(name));
     }
     ApplyStatus status = changes.isEmpty() ? ApplyStatus.NOTHING_TO_DO
         : outcome.failures().isEmpty() ? ApplyStatus.APPLIED

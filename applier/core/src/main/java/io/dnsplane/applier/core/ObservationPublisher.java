@@ -38,18 +38,32 @@ final class ObservationPublisher {
         zonesTopic.valueSerde().serializer().serialize(zonesTopic.name(), value)));
   }
 
+  /** What a full listing found at a name. */
   void recordsAt(Zone zone, String dnsName, List<Endpoint> records) {
+    recordsAt(zone, dnsName, records, "", false);
+  }
+
+  /** What a name holds after a batch; {@code failed} when the provider refused some of its records there. */
+  void recordsAt(Zone zone, String dnsName, List<Endpoint> records, String batchId, boolean failed) {
     ObservedKey key = new ObservedKey(provider, zone.id(), dnsName);
-    ObservedRecordSet value = records.isEmpty() ? null : ObservedRecordSet.newBuilder()
+    // A name left empty by a batch still reports the batch, so the planner knows it came back;
+    // compaction keeps the latest value per name, which then says "nothing here".
+    ObservedRecordSet value = records.isEmpty() && batchId.isEmpty() ? null : ObservedRecordSet.newBuilder()
         .setProvider(provider)
         .setZoneId(zone.id())
         .setZoneName(zone.name())
         .setDnsName(dnsName)
         .setRecords(AvroEndpoints.toAvro(records))
         .setObservedAt(clock.instant())
+        .setBatchId(batchId)
+        .setBatchFailed(failed)
         .build();
-    producer.send(new ProducerRecord<>(observedTopic.name(),
-        observedTopic.keySerde().serializer().serialize(observedTopic.name(), key),
+    byte[] keyBytes = observedTopic.keySerde().serializer().serialize(observedTopic.name(), key);
+    producer.send(new ProducerRecord<>(observedTopic.name(), keyBytes,
         observedTopic.valueSerde().serializer().serialize(observedTopic.name(), value)));
+    if (records.isEmpty() && value != null) {
+      // Then a tombstone, so compaction forgets the name.
+      producer.send(new ProducerRecord<>(observedTopic.name(), keyBytes, null));
+    }
   }
 }
