@@ -7,6 +7,7 @@ import io.dnsplane.applier.inmemory.InMemoryProvider;
 import io.dnsplane.applier.inmemory.ZoneFiles;
 import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.planner.PlannerService;
+import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.schema.TopicAdmin;
 import io.dnsplane.schema.Topics;
 import io.dnsplane.watcher.Watcher;
@@ -118,7 +119,8 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public void startPlanner() {
-    PlannerConfig plannerConfig = PlannerConfig.defaults(kafka.bootstrapServers(), config.stateDir().resolve("planner"));
+    PlannerConfig plannerConfig = PlannerConfig.defaults(kafka.bootstrapServers(), config.stateDir().resolve("planner"),
+        Policy.SYNC);
     planner = PlannerService.start(plannerConfig, topics);
   }
 

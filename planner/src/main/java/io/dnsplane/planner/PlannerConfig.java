@@ -1,18 +1,28 @@
 package io.dnsplane.planner;
 
 import io.dnsplane.model.RecordTypes;
+import io.dnsplane.planner.plan.DomainFilter;
+import io.dnsplane.planner.plan.Policy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** The planner's settings, validated once; flags named as ExternalDNS names them where it has them. */
+/**
+ * The planner's settings, validated once; flags are named as ExternalDNS names them where it has
+ * them. Build with {@link #defaults} and the {@code with...} methods.
+ */
 public record PlannerConfig(
     String applicationId,
     String bootstrapServers,
     Path stateDir,
+    Policy policy,
+    boolean dryRun,
     String txtPrefix,
     Set<String> managedRecordTypes,
+    Set<String> excludeRecordTypes,
+    DomainFilter domainFilter,
     Duration pendingRetryInterval,
     Duration failureBackoff,
     Duration commitInterval) {
@@ -21,15 +31,62 @@ public record PlannerConfig(
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(policy, "--policy is required (sync, upsert-only or create-only), as in ExternalDNS v0.22");
     txtPrefix = txtPrefix == null ? "" : txtPrefix;
     managedRecordTypes = managedRecordTypes == null || managedRecordTypes.isEmpty()
-        ? RecordTypes.DEFAULT_MANAGED : Set.copyOf(managedRecordTypes);
+        ? RecordTypes.DEFAULT_MANAGED : upper(managedRecordTypes);
+    excludeRecordTypes = excludeRecordTypes == null ? Set.of() : upper(excludeRecordTypes);
+    domainFilter = domainFilter == null ? DomainFilter.ALL : domainFilter;
     pendingRetryInterval = pendingRetryInterval == null ? Duration.ofSeconds(5) : pendingRetryInterval;
     failureBackoff = failureBackoff == null ? Duration.ofSeconds(30) : failureBackoff;
     commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
   }
 
-  public static PlannerConfig defaults(String bootstrapServers, Path stateDir) {
-    return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, "", null, null, null, null);
+  private static Set<String> upper(Set<String> types) {
+    Set<String> out = new TreeSet<>();
+    types.forEach(t -> out.add(t.trim().toUpperCase(java.util.Locale.ROOT)));
+    return Set.copyOf(out);
+  }
+
+  public static PlannerConfig defaults(String bootstrapServers, Path stateDir, Policy policy) {
+    return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, policy, false, "", null, null, null,
+        null, null, null);
+  }
+
+  /** The record types planned: --managed-record-types less --exclude-record-types. */
+  public Set<String> plannedRecordTypes() {
+    Set<String> planned = new TreeSet<>(managedRecordTypes);
+    planned.removeAll(excludeRecordTypes);
+    return planned;
+  }
+
+  public PlannerConfig withApplicationId(String id) {
+    return new PlannerConfig(id, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval);
+  }
+
+  public PlannerConfig withDryRun(boolean dry) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dry, txtPrefix, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval);
+  }
+
+  public PlannerConfig withTxtPrefix(String prefix) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, prefix, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval);
+  }
+
+  public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managed,
+        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval);
+  }
+
+  public PlannerConfig withDomainFilter(DomainFilter filter) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval);
+  }
+
+  public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval);
   }
 }

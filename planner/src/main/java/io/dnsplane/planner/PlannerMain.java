@@ -1,5 +1,7 @@
 package io.dnsplane.planner;
 
+import io.dnsplane.planner.plan.DomainFilter;
+import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.schema.TopicAdmin;
 import io.dnsplane.schema.Topics;
@@ -24,18 +26,44 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--state-dir", defaultValue = "/var/lib/dnsplane/planner", description = "Where the planner keeps its local state (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
+  @Option(names = "--policy", required = true, description = "sync, upsert-only or create-only (ExternalDNS's flag; required, no default).")
+  String policy;
+
+  @Option(names = "--dry-run", description = "Plan, publish and audit changes; appliers change nothing.")
+  boolean dryRun;
+
   @Option(names = "--txt-prefix", defaultValue = "", description = "Prefix of TXT ownership record names (ExternalDNS's flag).")
   String txtPrefix;
 
   @Option(names = "--managed-record-types", split = ",", defaultValue = "A,AAAA,CNAME", description = "Record types the planner manages (default: ${DEFAULT-VALUE}).")
   Set<String> managedRecordTypes;
 
+  @Option(names = "--exclude-record-types", split = ",", description = "Record types never planned, even if managed.")
+  Set<String> excludeRecordTypes = Set.of();
+
+  @Option(names = "--domain-filter", split = ",", description = "Only plan names in these domains (repeatable).")
+  List<String> domainFilter = List.of();
+
+  @Option(names = "--exclude-domains", split = ",", description = "Never plan names in these domains (repeatable).")
+  List<String> excludeDomains = List.of();
+
+  @Option(names = "--regex-domain-filter", description = "Only plan names matching this regular expression.")
+  String regexDomainFilter;
+
+  @Option(names = "--regex-domain-exclusion", description = "Never plan names matching this regular expression.")
+  String regexDomainExclusion;
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing shared topics at start.")
   boolean createTopics;
 
   @Override
   public Integer call() throws Exception {
-    PlannerConfig config = new PlannerConfig(applicationId, bootstrapServers, stateDir, txtPrefix, managedRecordTypes, null, null, null);
+    PlannerConfig config = PlannerConfig.defaults(bootstrapServers, stateDir, Policy.fromFlag(policy))
+        .withApplicationId(applicationId)
+        .withDryRun(dryRun)
+        .withTxtPrefix(txtPrefix)
+        .withRecordTypes(managedRecordTypes, excludeRecordTypes)
+        .withDomainFilter(DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion));
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

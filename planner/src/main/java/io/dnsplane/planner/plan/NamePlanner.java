@@ -6,14 +6,16 @@ import java.util.List;
 
 /**
  * Plans one DNS name end to end, purely: decode ownership from what the provider holds, plan the
- * records, add the TXT ownership changes that go with them.
+ * records, keep what --policy allows, add the TXT ownership changes that go with them.
  */
 public final class NamePlanner {
   private final Planner planner;
+  private final Policy policy;
   private final OwnershipRegistry registry;
 
-  public NamePlanner(Planner planner, OwnershipRegistry registry) {
+  public NamePlanner(Planner planner, Policy policy, OwnershipRegistry registry) {
     this.planner = planner;
+    this.policy = policy;
     this.registry = registry;
   }
 
@@ -25,6 +27,6 @@ public final class NamePlanner {
   public Plan plan(String dnsName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners) {
     List<Endpoint> current = registry.currentWithOwnership(dnsName, observed);
     Plan records = planner.plan(desired, current, owners);
-    return new Plan(registry.withOwnershipRecords(records.changes(), observed), records.conflicts());
+    return new Plan(registry.withOwnershipRecords(policy.apply(records.changes()), observed), records.conflicts());
   }
 }

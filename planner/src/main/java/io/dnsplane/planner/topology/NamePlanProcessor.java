@@ -13,6 +13,8 @@ import io.dnsplane.avro.planner.NameState;
 import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.Changes;
+import io.dnsplane.planner.PlannerConfig;
+import io.dnsplane.planner.plan.DomainFilter;
 import io.dnsplane.planner.plan.NamePlanner;
 import io.dnsplane.planner.plan.OwnerScope;
 import io.dnsplane.planner.plan.Plan;
@@ -46,16 +48,20 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
   private final NamePlanner planner;
   private final Duration pendingRetryInterval;
   private final Duration failureBackoff;
+  private final boolean dryRun;
+  private final DomainFilter domainFilter;
   private ProcessorContext<ZoneRef, ChangeBatch> context;
   private KeyValueStore<String, NameState> names;
   private KeyValueStore<String, String> pending;
   private KeyValueStore<ClusterKey, ClusterHeartbeat> clusters;
   private KeyValueStore<ZoneRef, ProviderZone> zones;
 
-  NamePlanProcessor(NamePlanner planner, Duration pendingRetryInterval, Duration failureBackoff) {
+  NamePlanProcessor(NamePlanner planner, PlannerConfig config) {
     this.planner = planner;
-    this.pendingRetryInterval = pendingRetryInterval;
-    this.failureBackoff = failureBackoff;
+    this.pendingRetryInterval = config.pendingRetryInterval();
+    this.failureBackoff = config.failureBackoff();
+    this.dryRun = config.dryRun();
+    this.domainFilter = config.domainFilter();
   }
 
   @Override
@@ -128,6 +134,13 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
   private void plan(String name, NameState state, Instant at) {
     MDC.put("dnsName", name);
     try {
+      if (!domainFilter.matches(name)) {
+        if (!state.getDesires().isEmpty()) {
+          log.info("{} is outside the domain filter {}: not planned", name, domainFilter);
+        }
+        save(name, state);
+        return;
+      }
       Optional<ZoneInfo> zone = zoneOf(name, state);
       if (zone.isEmpty()) {
         if (!state.getDesires().isEmpty() && pending.get(name) == null) {
@@ -144,9 +157,12 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
       Plan plan = planner.plan(name, desired(state), observed(state, zone.get()), new OwnerScope(managed, mayWithdraw));
       Changes changes = plan.changes();
       if (!changes.isEmpty()) {
-        NameStates.applyOptimistically(state, changes, zone.get());
         ChangeBatch batch = batch(zone.get(), changes, state, at);
-        state.setInFlightBatch(batch.getBatchId());
+        batch.setDryRun(dryRun);
+        if (!dryRun) {
+          NameStates.applyOptimistically(state, changes, zone.get());
+          state.setInFlightBatch(batch.getBatchId());
+        }
         log.info("planned {} for {}: {}", batch.getBatchId(), name, changes);
         context.forward(new Record<>(zone.get().ref(), batch, at.toEpochMilli()));
       }

@@ -80,10 +80,11 @@ public final class PlannerTopology {
             .withName("observed-records-source"))
         .flatMap(new ObservedFanOut(mapper), Named.as("observed-fan-out"));
 
-    NamePlanner planner = new NamePlanner(new Planner(config.managedRecordTypes()), new OwnershipRegistry(mapper));
+    NamePlanner planner = new NamePlanner(new Planner(config.plannedRecordTypes()), config.policy(),
+        new OwnershipRegistry(mapper));
     desire.merge(observed, Named.as("name-events-merge"))
         .repartition(Repartitioned.with(Serdes.String(), nameEventSerde).withName(PlannerStores.NAME_EVENTS))
-        .process(() -> new NamePlanProcessor(planner, config.pendingRetryInterval(), config.failureBackoff()), Named.as("plan-names"),
+        .process(() -> new NamePlanProcessor(planner, config), Named.as("plan-names"),
             PlannerStores.NAME_STATE, PlannerStores.PENDING_NAMES)
         .to((zone, batch, recordContext) -> Topics.changesTopicName(zone.getProvider()),
             Produced.with(zoneRefSerde, changeSerde).withName("change-batches-sink"));

@@ -14,6 +14,7 @@ import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.planner.PlannerConfig;
+import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.schema.Topic;
 import io.dnsplane.schema.Topics;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +51,8 @@ class PlannerTopologyTest {
 
   @BeforeEach
   void start() {
-    PlannerConfig config = new PlannerConfig("planner-test", "unused:9092", stateDir, "", null, Duration.ofSeconds(5),
-        Duration.ofSeconds(30), null);
+    PlannerConfig config = PlannerConfig.defaults("unused:9092", stateDir, Policy.SYNC)
+        .withApplicationId("planner-test").withRetries(Duration.ofSeconds(5), Duration.ofSeconds(30));
     Properties props = PlannerTopology.streamsProperties(config);
     driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), props);
     desired = input(topics.desiredEndpoints());
@@ -194,6 +195,48 @@ class PlannerTopologyTest {
     assertThat(changes.isEmpty()).isTrue();
     driver.advanceWallClockTime(Duration.ofSeconds(30));
     assertThat(describe(changes.readValue().getCreate())).contains("app.example.com A 192.0.2.10");
+  }
+
+  @Test
+  void dryRunPublishesThePlanButAssumesNothingWasApplied() {
+    driver.close();
+    PlannerConfig config = PlannerConfig.defaults("unused:9092", stateDir.resolve("dry"), Policy.SYNC)
+        .withApplicationId("planner-dry").withDryRun(true);
+    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), PlannerTopology.streamsProperties(config));
+    desired = input(topics.desiredEndpoints());
+    observed = input(topics.observedRecords());
+    clusters = input(topics.clusterStatus());
+    zones = input(topics.providerZones());
+    Topic<ZoneRef, ChangeBatch> changeTopic = topics.changes("inmemory");
+    changes = driver.createOutputTopic(changeTopic.name(), changeTopic.keySerde().deserializer(),
+        changeTopic.valueSerde().deserializer());
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    observe("app.example.com");
+    List<ChangeBatch> batches = changes.readValuesToList();
+    assertThat(batches).allMatch(ChangeBatch::getDryRun);
+    // Nothing was assumed applied (no in-flight state), so looking at the name again plans it again.
+    assertThat(batches).extracting(b -> describe(b.getCreate()).get(0))
+        .containsExactly("app.example.com A 192.0.2.10", "app.example.com A 192.0.2.10");
+  }
+
+  @Test
+  void namesOutsideTheDomainFilterAreNotPlanned() {
+    driver.close();
+    PlannerConfig config = PlannerConfig.defaults("unused:9092", stateDir.resolve("filtered"), Policy.SYNC)
+        .withApplicationId("planner-filtered")
+        .withDomainFilter(io.dnsplane.planner.plan.DomainFilter.of(List.of("example.com"), List.of("internal.example.com"), null, null));
+    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), PlannerTopology.streamsProperties(config));
+    desired = input(topics.desiredEndpoints());
+    clusters = input(topics.clusterStatus());
+    zones = input(topics.providerZones());
+    Topic<ZoneRef, ChangeBatch> changeTopic = topics.changes("inmemory");
+    changes = driver.createOutputTopic(changeTopic.name(), changeTopic.keySerde().deserializer(),
+        changeTopic.valueSerde().deserializer());
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "db.internal.example.com A 192.0.2.10", "app.example.com A 192.0.2.10"));
+    assertThat(changes.readValuesToList()).extracting(b -> describe(b.getCreate()).get(0))
+        .containsExactly("app.example.com A 192.0.2.10");
   }
 
   @Test

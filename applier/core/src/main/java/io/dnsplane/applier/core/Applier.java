@@ -158,6 +158,11 @@ public final class Applier implements AutoCloseable {
     Set<String> touched = new TreeSet<>();
     changes.all().forEach(e -> touched.add(e.dnsName()));
     List<Endpoint> before = recordsAt(observed, touched);
+    if (batch.getDryRun()) {
+      publishResult(batch, ApplyStatus.DRY_RUN, Optional.empty(), before, before, List.of());
+      log.info("DRY_RUN batch {} on {}: would apply {}", batch.getBatchId(), zone.name(), changes);
+      return;
+    }
 
     ApplyOutcome outcome = applyWithRetry(zone, changes);
     observed.apply(Accepted.of(changes, outcome.failures()));
