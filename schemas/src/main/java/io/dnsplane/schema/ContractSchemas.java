@@ -5,6 +5,8 @@ import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
 import io.dnsplane.avro.DesiredEndpoints;
+import io.dnsplane.avro.ObjectStatus;
+import io.dnsplane.avro.ObjectStatusKey;
 import io.dnsplane.avro.ObservedKey;
 import io.dnsplane.avro.ObservedRecordSet;
 import io.dnsplane.avro.ProviderZone;
@@ -40,6 +42,7 @@ public final class ContractSchemas {
       ObservedKey.class, ObservedRecordSet.class,
       ZoneRef.class, ProviderZone.class,
       ChangeBatch.class, ApplyResult.class,
+      ObjectStatusKey.class, ObjectStatus.class,
       NameEvent.class, NameState.class);
 
   private static final String HISTORY_DIR = "/io/dnsplane/schema/history/";

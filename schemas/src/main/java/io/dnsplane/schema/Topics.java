@@ -5,6 +5,8 @@ import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
 import io.dnsplane.avro.DesiredEndpoints;
+import io.dnsplane.avro.ObjectStatus;
+import io.dnsplane.avro.ObjectStatusKey;
 import io.dnsplane.avro.ObservedKey;
 import io.dnsplane.avro.ObservedRecordSet;
 import io.dnsplane.avro.ProviderZone;
@@ -23,6 +25,7 @@ public final class Topics {
   public static final String PROVIDER_ZONES = "dnsplane.provider-zones";
   public static final String CHANGES_PREFIX = "dnsplane.changes.";
   public static final String APPLY_RESULTS = "dnsplane.apply-results";
+  public static final String OBJECT_STATUS = "dnsplane.object-status";
   public static final String DEAD_LETTER = "dnsplane.dead-letter";
 
   private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -80,6 +83,12 @@ public final class Topics {
         wire.serde(ApplyResult.class, false), Cleanup.DELETE);
   }
 
+  /** What became of each name each source object wants (Ready, Pending, Conflict, Invalid, Held). */
+  public Topic<ObjectStatusKey, ObjectStatus> objectStatus() {
+    return new Topic<>(OBJECT_STATUS, wire.serde(ObjectStatusKey.class, true),
+        wire.serde(ObjectStatus.class, false), Cleanup.COMPACT);
+  }
+
   /** Records nobody could read, as they came, with the reason in headers. */
   public Topic<byte[], byte[]> deadLetter() {
     return new Topic<>(DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray(), Cleanup.DELETE);
@@ -88,7 +97,7 @@ public final class Topics {
   /** Every topic a pipeline serving these providers needs. */
   public List<Topic<?, ?>> all(List<String> providers) {
     List<Topic<?, ?>> shared = List.of(desiredEndpoints(), clusterStatus(), observedRecords(),
-        providerZones(), applyResults(), deadLetter());
+        providerZones(), applyResults(), objectStatus(), deadLetter());
     return java.util.stream.Stream.concat(shared.stream(), providers.stream().map(this::changes)).toList();
   }
 }

@@ -3,6 +3,7 @@ package io.dnsplane.planner.topology;
 import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
+import io.dnsplane.avro.ObjectState;
 import io.dnsplane.avro.ProviderZone;
 import io.dnsplane.avro.SourceRef;
 import io.dnsplane.avro.ZoneRef;
@@ -42,7 +43,7 @@ import org.slf4j.MDC;
  * one change batch for the name's zone when the plan is not empty. The planning itself is
  * {@link NamePlanner}, a pure function; this class only loads and stores state around it.
  */
-final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, ChangeBatch> {
+final class NamePlanProcessor implements Processor<String, NameEvent, String, PlannerOutput> {
   private static final Logger log = LoggerFactory.getLogger(NamePlanProcessor.class);
 
   private final NamePlanner planner;
@@ -50,11 +51,12 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
   private final Duration failureBackoff;
   private final boolean dryRun;
   private final DomainFilter domainFilter;
-  private ProcessorContext<ZoneRef, ChangeBatch> context;
+  private ProcessorContext<String, PlannerOutput> context;
   private KeyValueStore<String, NameState> names;
   private KeyValueStore<String, String> pending;
   private KeyValueStore<ClusterKey, ClusterHeartbeat> clusters;
   private KeyValueStore<ZoneRef, ProviderZone> zones;
+  private StatusPublisher statuses;
 
   NamePlanProcessor(NamePlanner planner, PlannerConfig config) {
     this.planner = planner;
@@ -65,12 +67,13 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
   }
 
   @Override
-  public void init(ProcessorContext<ZoneRef, ChangeBatch> context) {
+  public void init(ProcessorContext<String, PlannerOutput> context) {
     this.context = context;
     this.names = context.getStateStore(PlannerStores.NAME_STATE);
     this.pending = context.getStateStore(PlannerStores.PENDING_NAMES);
     this.clusters = context.getStateStore(PlannerStores.CLUSTER_STATUS);
     this.zones = context.getStateStore(PlannerStores.PROVIDER_ZONES);
+    this.statuses = new StatusPublisher(context);
     context.schedule(pendingRetryInterval, PunctuationType.WALL_CLOCK_TIME, this::retryPending);
   }
 
@@ -84,6 +87,9 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
     NameState state = Optional.ofNullable(names.get(name)).orElseGet(NameStates::empty);
     Instant at = Instant.ofEpochMilli(record.timestamp());
     if (event.getDesire() != null) {
+      if (event.getDesire().getEndpoints().isEmpty()) {
+        statuses.withdrawn(name, event.getDesire(), at);
+      }
       NameStates.putDesire(state, event.getDesire());
     }
     NameObservation observation = event.getObservation();
@@ -104,6 +110,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
     }
     PendingName waiting = PendingName.parse(pending.get(name));
     if (waiting != null && waiting.isBackoff() && event.getDesire() == null && at.isBefore(waiting.retryAt())) {
+      statuses.publish(name, state, d -> StatusDecider.notPlanned(ObjectState.PENDING, waiting.reason() + "; retrying"), at);
       save(name, state);
       return;
     }
@@ -138,6 +145,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
         if (!state.getDesires().isEmpty()) {
           log.info("{} is outside the domain filter {}: not planned", name, domainFilter);
         }
+        statuses.publish(name, state, d -> StatusDecider.notPlanned(ObjectState.INVALID,
+            name + " is outside the planner's domain filter " + domainFilter), at);
         save(name, state);
         return;
       }
@@ -147,6 +156,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
           log.warn("{} is in no zone any applier manages; it waits until one does", name);
           pending.put(name, PendingName.retryAt(Instant.EPOCH, "no managed zone serves it"));
         }
+        statuses.publish(name, state, d -> StatusDecider.notPlanned(ObjectState.PENDING,
+            "no zone any applier manages serves " + name), at);
         save(name, state);
         return;
       }
@@ -164,8 +175,10 @@ final class NamePlanProcessor implements Processor<String, NameEvent, ZoneRef, C
           state.setInFlightBatch(batch.getBatchId());
         }
         log.info("planned {} for {}: {}", batch.getBatchId(), name, changes);
-        context.forward(new Record<>(zone.get().ref(), batch, at.toEpochMilli()));
+        context.forward(new Record<>(name, new PlannerOutput.Batch(zone.get().ref(), batch), at.toEpochMilli()));
       }
+      List<Endpoint> now = observed(state, zone.get());
+      statuses.publish(name, state, d -> StatusDecider.decide(d, plan, now, state.getInFlightBatch(), dryRun), at);
       save(name, state);
     } finally {
       MDC.remove("dnsName");

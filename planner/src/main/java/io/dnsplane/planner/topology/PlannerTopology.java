@@ -4,6 +4,8 @@ import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
 import io.dnsplane.avro.DesiredEndpoints;
+import io.dnsplane.avro.ObjectStatus;
+import io.dnsplane.avro.ObjectStatusKey;
 import io.dnsplane.avro.ObservedKey;
 import io.dnsplane.avro.ObservedRecordSet;
 import io.dnsplane.avro.ProviderZone;
@@ -18,7 +20,9 @@ import io.dnsplane.planner.plan.NamePlanner;
 import io.dnsplane.planner.plan.Planner;
 import io.dnsplane.schema.Topic;
 import io.dnsplane.schema.Topics;
+import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -82,12 +86,20 @@ public final class PlannerTopology {
 
     NamePlanner planner = new NamePlanner(new Planner(config.plannedRecordTypes()), config.policy(),
         new OwnershipRegistry(mapper));
-    desire.merge(observed, Named.as("name-events-merge"))
+    KStream<String, PlannerOutput> outputs = desire.merge(observed, Named.as("name-events-merge"))
         .repartition(Repartitioned.with(Serdes.String(), nameEventSerde).withName(PlannerStores.NAME_EVENTS))
         .process(() -> new NamePlanProcessor(planner, config), Named.as("plan-names"),
-            PlannerStores.NAME_STATE, PlannerStores.PENDING_NAMES)
+            PlannerStores.NAME_STATE, PlannerStores.PENDING_NAMES);
+    outputs
+        .flatMap((name, out) -> out instanceof PlannerOutput.Batch b ? List.of(KeyValue.pair(b.zone(), b.batch())) : List.of(),
+            Named.as("change-batches"))
         .to((zone, batch, recordContext) -> Topics.changesTopicName(zone.getProvider()),
             Produced.with(zoneRefSerde, changeSerde).withName("change-batches-sink"));
+    Topic<ObjectStatusKey, ObjectStatus> statusTopic = topics.objectStatus();
+    outputs
+        .flatMap((name, out) -> out instanceof PlannerOutput.Status s ? List.of(KeyValue.pair(s.key(), s.status())) : List.of(),
+            Named.as("object-statuses"))
+        .to(statusTopic.name(), Produced.with(statusTopic.keySerde(), statusTopic.valueSerde()).withName("object-status-sink"));
     return builder.build();
   }
 
@@ -113,6 +125,7 @@ public final class PlannerTopology {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     return props;
   }
 }

@@ -6,6 +6,8 @@ import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
 import io.dnsplane.avro.DesiredEndpoints;
+import io.dnsplane.avro.ObjectStatus;
+import io.dnsplane.avro.ObjectStatusKey;
 import io.dnsplane.avro.ObservedKey;
 import io.dnsplane.avro.ObservedRecordSet;
 import io.dnsplane.avro.ProviderZone;
@@ -48,6 +50,7 @@ class PlannerTopologyTest {
   private TestInputTopic<ClusterKey, ClusterHeartbeat> clusters;
   private TestInputTopic<ZoneRef, ProviderZone> zones;
   private TestOutputTopic<ZoneRef, ChangeBatch> changes;
+  private TestOutputTopic<ObjectStatusKey, ObjectStatus> statuses;
 
   @BeforeEach
   void start() {
@@ -62,6 +65,23 @@ class PlannerTopologyTest {
     Topic<ZoneRef, ChangeBatch> changeTopic = topics.changes("inmemory");
     changes = driver.createOutputTopic(changeTopic.name(), changeTopic.keySerde().deserializer(),
         changeTopic.valueSerde().deserializer());
+    Topic<ObjectStatusKey, ObjectStatus> statusTopic = topics.objectStatus();
+    statuses = driver.createOutputTopic(statusTopic.name(), statusTopic.keySerde().deserializer(),
+        statusTopic.valueSerde().deserializer());
+  }
+
+  /** The latest status per (object, name), tombstones removing it. */
+  private Map<String, String> latestStatuses() {
+    Map<String, String> latest = new java.util.TreeMap<>();
+    statuses.readKeyValuesToList().forEach(kv -> {
+      String key = kv.key.getName() + "@" + kv.key.getDnsName();
+      if (kv.value == null) {
+        latest.remove(key);
+      } else {
+        latest.put(key, kv.value.getState() + (kv.value.getReason().isEmpty() ? "" : ": " + kv.value.getReason()));
+      }
+    });
+    return latest;
   }
 
   @AfterEach
@@ -237,6 +257,34 @@ class PlannerTopologyTest {
     desired.pipeInput(APP, want(APP, "db.internal.example.com A 192.0.2.10", "app.example.com A 192.0.2.10"));
     assertThat(changes.readValuesToList()).extracting(b -> describe(b.getCreate()).get(0))
         .containsExactly("app.example.com A 192.0.2.10");
+  }
+
+  @Test
+  void eachObjectIsToldWhatBecameOfItsNames() {
+    zoneExampleCom();
+    SourceRef legacy = new SourceRef("cluster-a", "ingress", "default", "legacy");
+    observe("legacy.example.com", Endpoint.of("legacy.example.com", "A", 300, "198.51.100.1"));
+    desired.pipeInput(legacy, want(legacy, "legacy.example.com A 192.0.2.40"));
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    ChangeBatch create = changes.readValue();
+    assertThat(latestStatuses()).containsOnly(
+        Map.entry("legacy@legacy.example.com",
+            "CONFLICT: legacy.example.com A exists and no TXT record says who owns it; dnsplane leaves it alone"),
+        Map.entry("app@app.example.com", "PENDING: change batch " + create.getBatchId() + " is being applied"));
+
+    observeAfter(create, false, "app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    observeAfter(create, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT));
+    var ready = statuses.readKeyValuesToList();
+    assertThat(ready).hasSize(1);
+    assertThat(ready.get(0).value.getState()).isEqualTo(io.dnsplane.avro.ObjectState.READY);
+    assertThat(describe(ready.get(0).value.getRecords())).containsExactly("app.example.com 300 A 192.0.2.10");
+
+    desired.pipeInput(legacy, (DesiredEndpoints) null);
+    var gone = statuses.readKeyValuesToList();
+    assertThat(gone).singleElement().satisfies(kv -> {
+      assertThat(kv.key.getDnsName()).isEqualTo("legacy.example.com");
+      assertThat(kv.value).isNull();
+    });
   }
 
   @Test
