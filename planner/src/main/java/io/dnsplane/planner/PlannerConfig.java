@@ -25,7 +25,26 @@ public record PlannerConfig(
     DomainFilter domainFilter,
     Duration pendingRetryInterval,
     Duration failureBackoff,
-    Duration commitInterval) {
+    Duration commitInterval,
+    Duration clusterTimeout,
+    StaleClusterPolicy staleClusterPolicy) {
+
+  /** --stale-cluster-policy: what a cluster silent for --cluster-timeout loses. */
+  public enum StaleClusterPolicy {
+    /** Nothing: its records stay as they are (fail static). */
+    KEEP,
+    /** Its targets leave shared record sets, never the last target of a record. */
+    WITHDRAW;
+
+    public static StaleClusterPolicy fromFlag(String value) {
+      for (StaleClusterPolicy p : values()) {
+        if (p.name().equalsIgnoreCase(value)) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException("--stale-cluster-policy must be keep or withdraw: " + value);
+    }
+  }
 
   public PlannerConfig {
     Objects.requireNonNull(applicationId, "applicationId");
@@ -40,6 +59,8 @@ public record PlannerConfig(
     pendingRetryInterval = pendingRetryInterval == null ? Duration.ofSeconds(5) : pendingRetryInterval;
     failureBackoff = failureBackoff == null ? Duration.ofSeconds(30) : failureBackoff;
     commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
+    clusterTimeout = clusterTimeout == null ? Duration.ofMinutes(2) : clusterTimeout;
+    staleClusterPolicy = staleClusterPolicy == null ? StaleClusterPolicy.KEEP : staleClusterPolicy;
   }
 
   private static Set<String> upper(Set<String> types) {
@@ -50,7 +71,7 @@ public record PlannerConfig(
 
   public static PlannerConfig defaults(String bootstrapServers, Path stateDir, Policy policy) {
     return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, policy, false, "", null, null, null,
-        null, null, null);
+        null, null, null, null, null);
   }
 
   /** The record types planned: --managed-record-types less --exclude-record-types. */
@@ -62,31 +83,36 @@ public record PlannerConfig(
 
   public PlannerConfig withApplicationId(String id) {
     return new PlannerConfig(id, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
   }
 
   public PlannerConfig withDryRun(boolean dry) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dry, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
   }
 
   public PlannerConfig withTxtPrefix(String prefix) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, prefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
   }
 
   public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managed,
-        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval);
+        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
   }
 
   public PlannerConfig withDomainFilter(DomainFilter filter) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval);
+        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
+  }
+
+  public PlannerConfig withStaleClusters(Duration timeout, StaleClusterPolicy policy) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, this.policy, dryRun, txtPrefix, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy);
   }
 
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval);
+        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy);
   }
 }

@@ -53,6 +53,12 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--regex-domain-exclusion", description = "Never plan names matching this regular expression.")
   String regexDomainExclusion;
 
+  @Option(names = "--cluster-timeout", defaultValue = "PT2M", description = "ISO-8601 duration after which a silent cluster is stale (default: ${DEFAULT-VALUE}).")
+  java.time.Duration clusterTimeout;
+
+  @Option(names = "--stale-cluster-policy", defaultValue = "keep", description = "keep (records stay) or withdraw (a stale cluster's targets leave shared record sets, never the last one). Default: ${DEFAULT-VALUE}.")
+  String staleClusterPolicy;
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing shared topics at start.")
   boolean createTopics;
 
@@ -63,7 +69,8 @@ public final class PlannerMain implements Callable<Integer> {
         .withDryRun(dryRun)
         .withTxtPrefix(txtPrefix)
         .withRecordTypes(managedRecordTypes, excludeRecordTypes)
-        .withDomainFilter(DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion));
+        .withDomainFilter(DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion))
+        .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy));
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

@@ -119,7 +119,7 @@ public final class Planner {
     }
     Map<String, Endpoint> byOwner = byOwner(candidates, Map.of());
     if (SharedRecordSets.isMergeable(type)) {
-      changes.create(SharedRecordSets.merge(byOwner));
+      changes.create(SharedRecordSets.merge(SharedRecordSets.live(byOwner, scope)));
       return;
     }
     Endpoint winner = byOwner.values().stream().min(TargetOrder.PREFERRED).orElseThrow();

@@ -38,11 +38,28 @@ final class SharedRecordSets {
     return Ownership.with(preferred.withTargets(targets).withTtl(ttl), owners);
   }
 
-  static void planExisting(Endpoint current, Map<String, String> owners, Map<String, Endpoint> contributing,
+  /**
+   * Owners serving the name, less stale ones (failover) unless that would leave nobody: a record
+   * never loses its last targets to staleness (fail static).
+   */
+  static Map<String, Endpoint> live(Map<String, Endpoint> byOwner, OwnerScope scope) {
+    Map<String, Endpoint> live = new TreeMap<>(byOwner);
+    live.keySet().removeAll(scope.stale());
+    return live.isEmpty() ? byOwner : live;
+  }
+
+  static void planExisting(Endpoint current, Map<String, String> owners, Map<String, Endpoint> wanting,
       OwnerScope scope, Changes.Builder changes) {
+    Map<String, Endpoint> contributing = live(wanting, scope);
+    if (!wanting.isEmpty() && contributing.keySet().stream().allMatch(scope.stale()::contains)) {
+      return; // every owner still wanting it is stale: keep the record as it is (fail static)
+    }
     Set<String> held = new TreeSet<>(owners.keySet());
     held.removeAll(contributing.keySet());
     held.removeAll(scope.mayWithdraw());
+    if (!contributing.isEmpty()) {
+      held.removeAll(scope.stale());
+    }
     if (contributing.isEmpty()) {
       if (held.isEmpty()) {
         changes.delete(current);

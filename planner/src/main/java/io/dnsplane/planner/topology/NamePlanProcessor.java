@@ -57,9 +57,13 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
   private KeyValueStore<ClusterKey, ClusterHeartbeat> clusters;
   private KeyValueStore<ZoneRef, ProviderZone> zones;
   private StatusPublisher statuses;
+  private ClusterOwners owners;
+
+  private final PlannerConfig config;
 
   NamePlanProcessor(NamePlanner planner, PlannerConfig config) {
     this.planner = planner;
+    this.config = config;
     this.pendingRetryInterval = config.pendingRetryInterval();
     this.failureBackoff = config.failureBackoff();
     this.dryRun = config.dryRun();
@@ -74,7 +78,9 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     this.clusters = context.getStateStore(PlannerStores.CLUSTER_STATUS);
     this.zones = context.getStateStore(PlannerStores.PROVIDER_ZONES);
     this.statuses = new StatusPublisher(context);
+    this.owners = new ClusterOwners(clusters, config, context::currentSystemTimeMs);
     context.schedule(pendingRetryInterval, PunctuationType.WALL_CLOCK_TIME, this::retryPending);
+    context.schedule(pendingRetryInterval, PunctuationType.WALL_CLOCK_TIME, this::replanOnClusterChanges);
   }
 
   @Override
@@ -108,9 +114,9 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         }
       }
     }
-    PendingName waiting = PendingName.parse(pending.get(name));
-    if (waiting != null && waiting.isBackoff() && event.getDesire() == null && at.isBefore(waiting.retryAt())) {
-      statuses.publish(name, state, d -> StatusDecider.notPlanned(ObjectState.PENDING, waiting.reason() + "; retrying"), at);
+    if (event.getDesire() == null && inBackoff(name, at)) {
+      String reason = PendingName.parse(pending.get(name)).reason();
+      statuses.publish(name, state, d -> StatusDecider.notPlanned(ObjectState.PENDING, reason + "; retrying"), at);
       save(name, state);
       return;
     }
@@ -138,6 +144,32 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     }
   }
 
+  /** A cluster finished its initial sync, went stale or came back: re-plan the names it touches. */
+  private void replanOnClusterChanges(long now) {
+    Set<String> changed = owners.changedSinceLastLook();
+    if (changed.isEmpty()) {
+      return;
+    }
+    log.info("clusters changed state (owners {}): re-planning their names", changed);
+    List<String> affected = new ArrayList<>();
+    try (KeyValueIterator<String, NameState> all = names.all()) {
+      all.forEachRemaining(kv -> {
+        boolean touches = kv.value.getClaimants().stream().anyMatch(changed::contains)
+            || kv.value.getDesires().stream().anyMatch(d -> changed.contains(d.getOwnerId()));
+        if (touches && kv.value.getInFlightBatch().isEmpty()) {
+          affected.add(kv.key);
+        }
+      });
+    }
+    Instant at = Instant.ofEpochMilli(now);
+    affected.stream().filter(name -> !inBackoff(name, at)).forEach(name -> plan(name, names.get(name), at));
+  }
+
+  private boolean inBackoff(String name, Instant at) {
+    PendingName waiting = PendingName.parse(pending.get(name));
+    return waiting != null && waiting.isBackoff() && at.isBefore(waiting.retryAt());
+  }
+
   private void plan(String name, NameState state, Instant at) {
     MDC.put("dnsName", name);
     try {
@@ -162,10 +194,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         return;
       }
       pending.delete(name);
-      Set<String> managed = managedOwners();
-      Set<String> mayWithdraw = new HashSet<>(state.getClaimants());
-      mayWithdraw.retainAll(managed);
-      Plan plan = planner.plan(name, desired(state), observed(state, zone.get()), new OwnerScope(managed, mayWithdraw));
+      Plan plan = planner.plan(name, desired(state), observed(state, zone.get()), owners.scopeFor(state));
       Changes changes = plan.changes();
       if (!changes.isEmpty()) {
         ChangeBatch batch = batch(zone.get(), changes, state, at);
@@ -222,18 +251,6 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       }
     }
     return observed;
-  }
-
-  private Set<String> managedOwners() {
-    Set<String> owners = new HashSet<>();
-    try (KeyValueIterator<ClusterKey, ClusterHeartbeat> all = clusters.all()) {
-      all.forEachRemaining(kv -> {
-        if (kv.value != null) {
-          owners.add(kv.value.getOwnerId());
-        }
-      });
-    }
-    return owners;
   }
 
   private static ChangeBatch batch(ZoneInfo zone, Changes changes, NameState state, Instant at) {

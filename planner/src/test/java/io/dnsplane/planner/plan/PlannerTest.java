@@ -192,6 +192,22 @@ class PlannerTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aStaleClustersTargetsLeaveASharedRecordButNeverTheLastOnes() {
+    Endpoint current = shared("app.example.com", "A", 0, List.of("192.0.2.10", "192.0.2.20"), A, APP, B, APP);
+    List<Endpoint> desired = List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10"),
+        want(B, APP, "app.example.com", "A", 0, "192.0.2.20"));
+    Changes failover = new Planner().plan(desired, List.of(current), new OwnerScope(Set.of(A, B), Set.of(), Set.of(B))).changes();
+    assertThat(failover.updateNew()).containsExactly(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10"));
+
+    Changes failStatic = new Planner().plan(desired, List.of(current), new OwnerScope(Set.of(A, B), Set.of(), Set.of(A, B))).changes();
+    assertThat(failStatic.isEmpty()).isTrue();
+
+    Changes backAgain = new Planner().plan(desired, List.of(owned(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
+        new OwnerScope(Set.of(A, B), Set.of(), Set.of())).changes();
+    assertThat(backAgain.updateNew()).containsExactly(current);
+  }
+
+  @org.junit.jupiter.api.Test
   void reportsConflictsForDesireItCannotHonour() {
     Plan plan = new Planner().plan(
         List.of(want(B, APP, "legacy.example.com", "A", 0, "192.0.2.40"),

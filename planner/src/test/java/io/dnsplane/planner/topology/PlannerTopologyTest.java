@@ -52,12 +52,20 @@ class PlannerTopologyTest {
   private TestOutputTopic<ZoneRef, ChangeBatch> changes;
   private TestOutputTopic<ObjectStatusKey, ObjectStatus> statuses;
 
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
   @BeforeEach
   void start() {
-    PlannerConfig config = PlannerConfig.defaults("unused:9092", stateDir, Policy.SYNC)
-        .withApplicationId("planner-test").withRetries(Duration.ofSeconds(5), Duration.ofSeconds(30));
-    Properties props = PlannerTopology.streamsProperties(config);
-    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), props);
+    startDriver(PlannerConfig.defaults("unused:9092", stateDir, Policy.SYNC)
+        .withApplicationId("planner-test").withRetries(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+  }
+
+  private void startDriver(PlannerConfig config) {
+    if (driver != null) {
+      driver.close();
+    }
+    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics),
+        PlannerTopology.streamsProperties(config), T0);
     desired = input(topics.desiredEndpoints());
     observed = input(topics.observedRecords());
     clusters = input(topics.clusterStatus());
@@ -68,6 +76,10 @@ class PlannerTopologyTest {
     Topic<ObjectStatusKey, ObjectStatus> statusTopic = topics.objectStatus();
     statuses = driver.createOutputTopic(statusTopic.name(), statusTopic.keySerde().deserializer(),
         statusTopic.valueSerde().deserializer());
+  }
+
+  private void heartbeat(String cluster, boolean synced, Instant sentAt) {
+    clusters.pipeInput(new ClusterKey(cluster), new ClusterHeartbeat(cluster, cluster, synced, 1, sentAt, "test"));
   }
 
   /** The latest status per (object, name), tombstones removing it. */
@@ -87,6 +99,7 @@ class PlannerTopologyTest {
   @AfterEach
   void stop() {
     driver.close();
+    driver = null;
   }
 
   private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
@@ -219,17 +232,8 @@ class PlannerTopologyTest {
 
   @Test
   void dryRunPublishesThePlanButAssumesNothingWasApplied() {
-    driver.close();
-    PlannerConfig config = PlannerConfig.defaults("unused:9092", stateDir.resolve("dry"), Policy.SYNC)
-        .withApplicationId("planner-dry").withDryRun(true);
-    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), PlannerTopology.streamsProperties(config));
-    desired = input(topics.desiredEndpoints());
-    observed = input(topics.observedRecords());
-    clusters = input(topics.clusterStatus());
-    zones = input(topics.providerZones());
-    Topic<ZoneRef, ChangeBatch> changeTopic = topics.changes("inmemory");
-    changes = driver.createOutputTopic(changeTopic.name(), changeTopic.keySerde().deserializer(),
-        changeTopic.valueSerde().deserializer());
+    startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve("dry"), Policy.SYNC)
+        .withApplicationId("planner-dry").withDryRun(true));
     zoneExampleCom();
     desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
     observe("app.example.com");
@@ -242,17 +246,9 @@ class PlannerTopologyTest {
 
   @Test
   void namesOutsideTheDomainFilterAreNotPlanned() {
-    driver.close();
-    PlannerConfig config = PlannerConfig.defaults("unused:9092", stateDir.resolve("filtered"), Policy.SYNC)
+    startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve("filtered"), Policy.SYNC)
         .withApplicationId("planner-filtered")
-        .withDomainFilter(io.dnsplane.planner.plan.DomainFilter.of(List.of("example.com"), List.of("internal.example.com"), null, null));
-    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), PlannerTopology.streamsProperties(config));
-    desired = input(topics.desiredEndpoints());
-    clusters = input(topics.clusterStatus());
-    zones = input(topics.providerZones());
-    Topic<ZoneRef, ChangeBatch> changeTopic = topics.changes("inmemory");
-    changes = driver.createOutputTopic(changeTopic.name(), changeTopic.keySerde().deserializer(),
-        changeTopic.valueSerde().deserializer());
+        .withDomainFilter(io.dnsplane.planner.plan.DomainFilter.of(List.of("example.com"), List.of("internal.example.com"), null, null)));
     zoneExampleCom();
     desired.pipeInput(APP, want(APP, "db.internal.example.com A 192.0.2.10", "app.example.com A 192.0.2.10"));
     assertThat(changes.readValuesToList()).extracting(b -> describe(b.getCreate()).get(0))
@@ -285,6 +281,72 @@ class PlannerTopologyTest {
       assertThat(kv.key.getDnsName()).isEqualTo("legacy.example.com");
       assertThat(kv.value).isNull();
     });
+  }
+
+  @Test
+  void aClustersWithdrawalsWaitForItsInitialSync() {
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0));
+    heartbeat("cluster-a", false, T0);
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    ChangeBatch create = changes.readValue();
+    observeAfter(create, false, "app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    observeAfter(create, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT));
+
+    desired.pipeInput(APP, (DesiredEndpoints) null);
+    driver.advanceWallClockTime(Duration.ofSeconds(6));
+    assertThat(changes.isEmpty()).as("no delete before the cluster's initial sync").isTrue();
+
+    heartbeat("cluster-a", true, T0.plusSeconds(6));
+    driver.advanceWallClockTime(Duration.ofSeconds(6));
+    assertThat(describe(changes.readValue().getDelete())).contains("app.example.com 300 A 192.0.2.10");
+  }
+
+  private ChangeBatch sharedAppRecord() {
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0));
+    heartbeat("cluster-a", true, T0);
+    heartbeat("cluster-b", true, T0);
+    SourceRef appB = new SourceRef("cluster-b", "ingress", "default", "app");
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    desired.pipeInput(appB, want(appB, "app.example.com A 192.0.2.20"));
+    List<ChangeBatch> batches = changes.readValuesToList();
+    ChangeBatch last = batches.get(batches.size() - 1);
+    String both = "\"heritage=external-dns,external-dns/owner=cluster-b,external-dns/resource=ingress/default/app\"";
+    observeAfter(last, false, "app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10", "192.0.2.20"));
+    observeAfter(last, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT, both));
+    assertThat(changes.isEmpty()).isTrue();
+    return last;
+  }
+
+  @Test
+  void withWithdrawAStaleClusterLeavesSharedRecordsButNeverTheLastTarget() {
+    startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve("stale"), Policy.SYNC).withApplicationId("planner-stale")
+        .withStaleClusters(Duration.ofMinutes(2), PlannerConfig.StaleClusterPolicy.WITHDRAW));
+    sharedAppRecord();
+
+    driver.advanceWallClockTime(Duration.ofMinutes(3));
+    heartbeat("cluster-a", true, T0.plus(Duration.ofMinutes(3)));
+    driver.advanceWallClockTime(Duration.ofSeconds(6));
+    ChangeBatch failover = changes.readValue();
+    assertThat(describe(failover.getUpdateNew())).contains("app.example.com A 192.0.2.10");
+
+    observeAfter(failover, false, "app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    observeAfter(failover, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT));
+    driver.advanceWallClockTime(Duration.ofMinutes(3));
+    assertThat(changes.isEmpty()).as("both stale: fail static").isTrue();
+
+    heartbeat("cluster-b", true, T0.plus(Duration.ofMinutes(6)));
+    heartbeat("cluster-a", true, T0.plus(Duration.ofMinutes(6)));
+    driver.advanceWallClockTime(Duration.ofSeconds(6));
+    assertThat(describe(changes.readValue().getUpdateNew())).contains("app.example.com A 192.0.2.10,192.0.2.20");
+  }
+
+  @Test
+  void withKeepAStaleClusterChangesNothing() {
+    startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve("keep"), Policy.SYNC).withApplicationId("planner-keep")
+        .withStaleClusters(Duration.ofMinutes(2), PlannerConfig.StaleClusterPolicy.KEEP));
+    sharedAppRecord();
+    driver.advanceWallClockTime(Duration.ofMinutes(10));
+    assertThat(changes.isEmpty()).isTrue();
   }
 
   @Test
