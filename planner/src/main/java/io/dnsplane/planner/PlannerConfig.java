@@ -1,6 +1,7 @@
 package io.dnsplane.planner;
 
 import io.dnsplane.model.RecordTypes;
+import io.dnsplane.planner.plan.ClusterDomains;
 import io.dnsplane.planner.plan.DomainFilter;
 import io.dnsplane.planner.plan.Policy;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ public record PlannerConfig(
     Duration failureBackoff,
     Duration commitInterval,
     Duration clusterTimeout,
-    StaleClusterPolicy staleClusterPolicy) {
+    StaleClusterPolicy staleClusterPolicy,
+    ClusterDomains clusterDomains,
+    Duration deletionGrace) {
 
   /** --stale-cluster-policy: what a cluster silent for --cluster-timeout loses. */
   public enum StaleClusterPolicy {
@@ -61,6 +64,11 @@ public record PlannerConfig(
     commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
     clusterTimeout = clusterTimeout == null ? Duration.ofMinutes(2) : clusterTimeout;
     staleClusterPolicy = staleClusterPolicy == null ? StaleClusterPolicy.KEEP : staleClusterPolicy;
+    clusterDomains = clusterDomains == null ? ClusterDomains.UNRESTRICTED : clusterDomains;
+    deletionGrace = deletionGrace == null ? Duration.ZERO : deletionGrace;
+    if (deletionGrace.isNegative()) {
+      throw new IllegalArgumentException("--deletion-grace must not be negative: " + deletionGrace);
+    }
   }
 
   private static Set<String> upper(Set<String> types) {
@@ -71,7 +79,7 @@ public record PlannerConfig(
 
   public static PlannerConfig defaults(String bootstrapServers, Path stateDir, Policy policy) {
     return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, policy, false, "", null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 
   /** The record types planned: --managed-record-types less --exclude-record-types. */
@@ -83,36 +91,48 @@ public record PlannerConfig(
 
   public PlannerConfig withApplicationId(String id) {
     return new PlannerConfig(id, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withDryRun(boolean dry) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dry, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withTxtPrefix(String prefix) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, prefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managed,
-        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
+        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withDomainFilter(DomainFilter filter) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy);
+        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withStaleClusters(Duration timeout, StaleClusterPolicy policy) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, this.policy, dryRun, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace);
+  }
+
+  public PlannerConfig withClusterDomains(ClusterDomains domains) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
+        staleClusterPolicy, domains, deletionGrace);
+  }
+
+  public PlannerConfig withDeletionGrace(Duration grace) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
+        staleClusterPolicy, clusterDomains, grace);
   }
 
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
     return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy);
+        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 }

@@ -59,6 +59,12 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--stale-cluster-policy", defaultValue = "keep", description = "keep (records stay) or withdraw (a stale cluster's targets leave shared record sets, never the last one). Default: ${DEFAULT-VALUE}.")
   String staleClusterPolicy;
 
+  @Option(names = "--cluster-domains", description = "CLUSTER=DOMAIN[,DOMAIN...]: the only domains that cluster may claim names in (repeatable).")
+  List<String> clusterDomains = List.of();
+
+  @Option(names = "--deletion-grace", defaultValue = "PT0S", description = "ISO-8601 duration a delete waits, cancelled if the desire comes back (default ${DEFAULT-VALUE}, as ExternalDNS; PT5M is a safe choice).")
+  java.time.Duration deletionGrace;
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing shared topics at start.")
   boolean createTopics;
 
@@ -70,7 +76,9 @@ public final class PlannerMain implements Callable<Integer> {
         .withTxtPrefix(txtPrefix)
         .withRecordTypes(managedRecordTypes, excludeRecordTypes)
         .withDomainFilter(DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion))
-        .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy));
+        .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
+        .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(clusterDomains))
+        .withDeletionGrace(deletionGrace);
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

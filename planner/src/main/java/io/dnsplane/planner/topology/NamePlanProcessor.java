@@ -110,11 +110,11 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         state.setInFlightBatch("");
         if (observation.getBatchFailed()) {
           log.warn("{}: the provider refused part of batch {}; planning it again in {}", name, inFlight, failureBackoff);
-          pending.put(name, PendingName.retryAt(at.plus(failureBackoff), "the provider refused part of batch " + inFlight));
+          pending.put(name, PendingName.retryAt(wallClock().plus(failureBackoff), "the provider refused part of batch " + inFlight));
         }
       }
     }
-    if (event.getDesire() == null && inBackoff(name, at)) {
+    if (event.getDesire() == null && inBackoff(name, wallClock())) {
       String reason = PendingName.parse(pending.get(name)).reason();
       statuses.publish(name, state, d -> StatusDecider.notPlanned(ObjectState.PENDING, reason + "; retrying"), at);
       save(name, state);
@@ -194,8 +194,10 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         return;
       }
       pending.delete(name);
-      Plan plan = planner.plan(name, desired(state), observed(state, zone.get()), owners.scopeFor(state));
-      Changes changes = plan.changes();
+      List<NameDesire> allowed = state.getDesires().stream()
+          .filter(d -> config.clusterDomains().mayClaim(d.getSource().getClusterId(), name)).toList();
+      Plan plan = planner.plan(name, desired(allowed), observed(state, zone.get()), owners.scopeFor(state));
+      Changes changes = holdDeletesInGrace(name, state, plan.changes(), at);
       if (!changes.isEmpty()) {
         ChangeBatch batch = batch(zone.get(), changes, state, at);
         batch.setDryRun(dryRun);
@@ -207,11 +209,43 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         context.forward(new Record<>(name, new PlannerOutput.Batch(zone.get().ref(), batch), at.toEpochMilli()));
       }
       List<Endpoint> now = observed(state, zone.get());
-      statuses.publish(name, state, d -> StatusDecider.decide(d, plan, now, state.getInFlightBatch(), dryRun), at);
+      statuses.publish(name, state, d -> allowed.contains(d)
+          ? StatusDecider.decide(d, plan, now, state.getInFlightBatch(), dryRun)
+          : StatusDecider.notPlanned(ObjectState.INVALID, "cluster " + d.getSource().getClusterId()
+              + " may only claim names in " + config.clusterDomains().describe(d.getSource().getClusterId())), at);
       save(name, state);
     } finally {
       MDC.remove("dnsName");
     }
+  }
+
+  /**
+   * --deletion-grace: deletes wait until they have been planned for the whole grace period; if the
+   * desire comes back meanwhile they are simply no longer planned.
+   */
+  private Changes holdDeletesInGrace(String name, NameState state, Changes changes, Instant at) {
+    Duration grace = config.deletionGrace();
+    Instant now = wallClock();
+    if (changes.delete().isEmpty() || grace.isZero()) {
+      state.setDeletesPlannedSince(0L);
+      return changes;
+    }
+    if (state.getDeletesPlannedSince() == 0L) {
+      state.setDeletesPlannedSince(now.toEpochMilli());
+    }
+    Instant due = Instant.ofEpochMilli(state.getDeletesPlannedSince()).plus(grace);
+    if (!now.isBefore(due)) {
+      state.setDeletesPlannedSince(0L);
+      return changes;
+    }
+    log.info("{}: holding deletes {} until {} (--deletion-grace {})", name, changes.delete(), due, grace);
+    pending.put(name, PendingName.retryAt(due, "deletes held by --deletion-grace until " + due));
+    return new Changes(changes.create(), changes.updateOld(), changes.updateNew(), List.of());
+  }
+
+  /** Timers (backoff, grace, staleness) run on the wall clock, as punctuators do. */
+  private Instant wallClock() {
+    return Instant.ofEpochMilli(context.currentSystemTimeMs());
   }
 
   private void save(String name, NameState state) {
@@ -231,9 +265,9 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     return ZoneInfo.serving(name, zones);
   }
 
-  private static List<Endpoint> desired(NameState state) {
+  private static List<Endpoint> desired(List<NameDesire> desires) {
     List<Endpoint> desired = new ArrayList<>();
-    for (NameDesire d : state.getDesires()) {
+    for (NameDesire d : desires) {
       for (io.dnsplane.avro.Endpoint e : d.getEndpoints()) {
         desired.add(AvroEndpoints.fromAvro(e)
             .withLabel(Endpoint.LABEL_OWNER, d.getOwnerId())

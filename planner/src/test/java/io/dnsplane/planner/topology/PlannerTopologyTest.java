@@ -349,6 +349,47 @@ class PlannerTopologyTest {
     assertThat(changes.isEmpty()).isTrue();
   }
 
+  private ChangeBatch createdAndObservedApp() {
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    ChangeBatch create = changes.readValue();
+    observeAfter(create, false, "app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    observeAfter(create, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT));
+    return create;
+  }
+
+  @Test
+  void deletionGraceHoldsADeleteAndCancelsItWhenTheDesireComesBack() {
+    startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve("grace"), Policy.SYNC).withApplicationId("planner-grace")
+        .withDeletionGrace(Duration.ofMinutes(5)));
+    zoneExampleCom();
+    createdAndObservedApp();
+
+    desired.pipeInput(APP, (DesiredEndpoints) null);
+    driver.advanceWallClockTime(Duration.ofMinutes(2));
+    assertThat(changes.isEmpty()).as("held during the grace period").isTrue();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    driver.advanceWallClockTime(Duration.ofMinutes(10));
+    assertThat(changes.isEmpty()).as("the desire came back: nothing to delete").isTrue();
+
+    desired.pipeInput(APP, (DesiredEndpoints) null);
+    driver.advanceWallClockTime(Duration.ofMinutes(4));
+    assertThat(changes.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofMinutes(2));
+    assertThat(describe(changes.readValue().getDelete())).contains("app.example.com 300 A 192.0.2.10");
+  }
+
+  @Test
+  void aClusterClaimingOutsideItsDomainsIsInvalid() {
+    startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve("domains"), Policy.SYNC).withApplicationId("planner-domains")
+        .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(List.of("cluster-a=a.example.com"))));
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10", "web.a.example.com A 192.0.2.10"));
+    assertThat(changes.readValuesToList()).extracting(b -> describe(b.getCreate()).get(0))
+        .containsExactly("web.a.example.com A 192.0.2.10");
+    assertThat(latestStatuses()).containsEntry("app@app.example.com",
+        "INVALID: cluster cluster-a may only claim names in a.example.com");
+  }
+
   @Test
   void neverTouchesARecordItDoesNotOwn() {
     zoneExampleCom();
