@@ -1,6 +1,7 @@
 package io.dnsplane.planner;
 
 import io.dnsplane.model.RecordTypes;
+import io.dnsplane.planner.ownership.TxtRegistryConfig;
 import io.dnsplane.planner.plan.ClusterDomains;
 import io.dnsplane.planner.plan.DomainFilter;
 import io.dnsplane.planner.plan.Policy;
@@ -20,7 +21,7 @@ public record PlannerConfig(
     Path stateDir,
     Policy policy,
     boolean dryRun,
-    String txtPrefix,
+    TxtRegistryConfig txt,
     Set<String> managedRecordTypes,
     Set<String> excludeRecordTypes,
     DomainFilter domainFilter,
@@ -54,7 +55,7 @@ public record PlannerConfig(
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(policy, "--policy is required (sync, upsert-only or create-only), as in ExternalDNS v0.22");
-    txtPrefix = txtPrefix == null ? "" : txtPrefix;
+    txt = txt == null ? TxtRegistryConfig.DEFAULT : txt;
     managedRecordTypes = managedRecordTypes == null || managedRecordTypes.isEmpty()
         ? RecordTypes.DEFAULT_MANAGED : upper(managedRecordTypes);
     excludeRecordTypes = excludeRecordTypes == null ? Set.of() : upper(excludeRecordTypes);
@@ -78,7 +79,7 @@ public record PlannerConfig(
   }
 
   public static PlannerConfig defaults(String bootstrapServers, Path stateDir, Policy policy) {
-    return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, policy, false, "", null, null, null,
+    return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, policy, false, null, null, null, null,
         null, null, null, null, null, null, null);
   }
 
@@ -90,49 +91,49 @@ public record PlannerConfig(
   }
 
   public PlannerConfig withApplicationId(String id) {
-    return new PlannerConfig(id, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+    return new PlannerConfig(id, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withDryRun(boolean dry) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dry, txtPrefix, managedRecordTypes,
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dry, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
-  public PlannerConfig withTxtPrefix(String prefix) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, prefix, managedRecordTypes,
+  public PlannerConfig withTxtRegistry(TxtRegistryConfig registry) {
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, registry, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managed,
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managed,
         excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withDomainFilter(DomainFilter filter) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withStaleClusters(Duration timeout, StaleClusterPolicy policy) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, this.policy, dryRun, txtPrefix, managedRecordTypes,
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, this.policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withClusterDomains(ClusterDomains domains) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
         staleClusterPolicy, domains, deletionGrace);
   }
 
   public PlannerConfig withDeletionGrace(Duration grace) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
         staleClusterPolicy, clusterDomains, grace);
   }
 
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txtPrefix, managedRecordTypes,
+    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 }

@@ -1,5 +1,6 @@
 package io.dnsplane.planner;
 
+import io.dnsplane.planner.ownership.TxtRegistryConfig;
 import io.dnsplane.planner.plan.DomainFilter;
 import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.RunUntilShutdown;
@@ -34,6 +35,21 @@ public final class PlannerMain implements Callable<Integer> {
 
   @Option(names = "--txt-prefix", defaultValue = "", description = "Prefix of TXT ownership record names (ExternalDNS's flag).")
   String txtPrefix;
+
+  @Option(names = "--txt-suffix", defaultValue = "", description = "Suffix of TXT ownership record names, exclusive with --txt-prefix (ExternalDNS's flag).")
+  String txtSuffix;
+
+  @Option(names = "--txt-wildcard-replacement", defaultValue = "", description = "Stands for a leading '*' in TXT record names (ExternalDNS's flag).")
+  String txtWildcardReplacement;
+
+  @Option(names = "--txt-encrypt-enabled", description = "Write TXT ownership values encrypted with --txt-encrypt-aes-key (ExternalDNS's format).")
+  boolean txtEncryptEnabled;
+
+  @Option(names = "--txt-encrypt-aes-key", defaultValue = "", description = "AES-256 key: 32 characters, or the base64 of 32 bytes. Prefer the DNSPLANE_TXT_ENCRYPT_AES_KEY environment variable.")
+  String txtEncryptAesKey;
+
+  @Option(names = "--migrate-from-txt-owner", description = "OLD=NEW: records whose TXT names owner OLD are taken over by owner NEW (repeatable).")
+  List<String> migrateFromTxtOwner = List.of();
 
   @Option(names = "--managed-record-types", split = ",", defaultValue = "A,AAAA,CNAME", description = "Record types the planner manages (default: ${DEFAULT-VALUE}).")
   Set<String> managedRecordTypes;
@@ -70,10 +86,14 @@ public final class PlannerMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (txtEncryptAesKey.isEmpty() && System.getenv("DNSPLANE_TXT_ENCRYPT_AES_KEY") != null) {
+      txtEncryptAesKey = System.getenv("DNSPLANE_TXT_ENCRYPT_AES_KEY");
+    }
     PlannerConfig config = PlannerConfig.defaults(bootstrapServers, stateDir, Policy.fromFlag(policy))
         .withApplicationId(applicationId)
         .withDryRun(dryRun)
-        .withTxtPrefix(txtPrefix)
+        .withTxtRegistry(new TxtRegistryConfig(txtPrefix, txtSuffix, txtWildcardReplacement, txtEncryptEnabled,
+            txtEncryptAesKey, TxtRegistryConfig.parseMigrations(migrateFromTxtOwner)))
         .withRecordTypes(managedRecordTypes, excludeRecordTypes)
         .withDomainFilter(DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion))
         .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))

@@ -14,10 +14,32 @@ import java.util.TreeMap;
  * adds the TXT record changes that go with planned record changes (in the same batch).
  */
 public final class OwnershipRegistry {
+  /** Label on a current record whose TXT names an owner that --migrate-from-txt-owner renames. */
+  public static final String LABEL_MIGRATE_FROM = "migrate-from";
+
   private final TxtNameMapper mapper;
+  private final Optional<TxtEncryption> encryption;
+  private final boolean encryptWrites;
+  private final Map<String, String> migrations;
+
+  /**
+   * @param encryption the --txt-encrypt-aes-key, if any: encrypted values are always read with it
+   * @param encryptWrites --txt-encrypt-enabled: write new values encrypted
+   * @param migrations --migrate-from-txt-owner: old owner id to the owner id that takes its records over
+   */
+  public OwnershipRegistry(TxtNameMapper mapper, Optional<TxtEncryption> encryption, boolean encryptWrites,
+      Map<String, String> migrations) {
+    if (encryptWrites && encryption.isEmpty()) {
+      throw new IllegalArgumentException("--txt-encrypt-enabled needs --txt-encrypt-aes-key");
+    }
+    this.mapper = mapper;
+    this.encryption = encryption;
+    this.encryptWrites = encryptWrites;
+    this.migrations = Map.copyOf(migrations);
+  }
 
   public OwnershipRegistry(TxtNameMapper mapper) {
-    this.mapper = mapper;
+    this(mapper, Optional.empty(), false, Map.of());
   }
 
   public TxtNameMapper mapper() {
@@ -41,23 +63,37 @@ public final class OwnershipRegistry {
         }
         continue;
       }
-      current.add(Ownership.with(record.withoutLabels(), ownerOf(record, observed).orElse(Map.of())));
+      current.add(migrated(record.withoutLabels(), ownerOf(record, observed).orElse(Map.of())));
     }
     return current;
   }
 
+  private Endpoint migrated(Endpoint record, Map<String, String> owners) {
+    Map<String, String> renamed = new TreeMap<>();
+    List<String> from = new ArrayList<>();
+    owners.forEach((owner, resource) -> {
+      String to = migrations.get(owner);
+      if (to != null) {
+        from.add(owner);
+      }
+      renamed.put(to != null ? to : owner, resource);
+    });
+    Endpoint labelled = Ownership.with(record, renamed);
+    return from.isEmpty() ? labelled : labelled.withLabel(LABEL_MIGRATE_FROM, String.join(",", from));
+  }
+
   private Optional<Map<String, String>> ownerOf(Endpoint record, List<Endpoint> observed) {
     Optional<Map<String, String>> typed = findTxt(observed, mapper.toTxtName(record.dnsName(), record.recordType()),
-        record.setIdentifier()).flatMap(OwnershipRegistry::ownershipLabels);
+        record.setIdentifier()).flatMap(this::ownershipLabels);
     if (typed.isPresent() || RecordTypes.AAAA.equals(record.recordType())) {
       return typed;
     }
     // ExternalDNS still reads the old same-name format (never for AAAA, which it did not write).
     return findTxt(observed, mapper.toLegacyTxtName(record.dnsName()), record.setIdentifier())
-        .flatMap(OwnershipRegistry::ownershipLabels);
+        .flatMap(this::ownershipLabels);
   }
 
-  private static Optional<Endpoint> findTxt(List<Endpoint> observed, String name, String setIdentifier) {
+  private Optional<Endpoint> findTxt(List<Endpoint> observed, String name, String setIdentifier) {
     return observed.stream()
         .filter(e -> RecordTypes.TXT.equals(e.recordType()) && e.dnsName().equals(name)
             && e.setIdentifier().equals(setIdentifier))
@@ -69,13 +105,19 @@ public final class OwnershipRegistry {
    * The ownership a TXT record states: one value per owner (a set shared by several clusters has
    * several values). Values without an owner label are ExternalDNS's with an empty owner id.
    */
-  private static Optional<Map<String, String>> ownershipLabels(Endpoint txt) {
+  private Optional<Map<String, String>> ownershipLabels(Endpoint txt) {
     Map<String, String> resourceByOwner = new TreeMap<>();
     for (String target : txt.targets()) {
-      OwnershipValue.decode(target).ifPresent(labels -> resourceByOwner.put(
+      OwnershipValue.decode(decrypted(target)).ifPresent(labels -> resourceByOwner.put(
           labels.getOrDefault(Endpoint.LABEL_OWNER, ""), labels.getOrDefault(Endpoint.LABEL_RESOURCE, "")));
     }
     return resourceByOwner.isEmpty() ? Optional.empty() : Optional.of(resourceByOwner);
+  }
+
+  private String decrypted(String value) {
+    String unquoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1) : value;
+    return encryption.flatMap(e -> e.decrypt(unquoted)).orElse(value);
   }
 
   /** The record changes plus the TXT ownership changes that belong with them. */
@@ -86,7 +128,7 @@ public final class OwnershipRegistry {
       Optional<Endpoint> existing = findTxt(observed, txt.dnsName(), txt.setIdentifier());
       if (existing.isEmpty()) {
         out.create(txt);
-      } else if (!existing.get().targets().equals(txt.targets())) {
+      } else if (!sameOwners(existing.get(), txt)) {
         out.update(existing.get(), txt);
       }
     }
@@ -96,7 +138,7 @@ public final class OwnershipRegistry {
       Optional<Endpoint> existing = findTxt(observed, txt.dnsName(), txt.setIdentifier());
       if (existing.isEmpty()) {
         out.create(txt);
-      } else if (!existing.get().targets().equals(txt.targets()) || (txt.ttl() > 0 && existing.get().ttl() != txt.ttl())) {
+      } else if (!sameOwners(existing.get(), txt) || (txt.ttl() > 0 && existing.get().ttl() != txt.ttl())) {
         out.update(existing.get(), txt);
       }
     }
@@ -110,11 +152,20 @@ public final class OwnershipRegistry {
     return out.build();
   }
 
+  /** Compares what two TXT records say, not their bytes: encrypted values differ at every write. */
+  private boolean sameOwners(Endpoint existing, Endpoint wanted) {
+    return ownershipLabels(existing).equals(ownershipLabels(wanted));
+  }
+
   /** The TXT record that says who owns {@code record}: one value per owner, as ExternalDNS writes one. */
   public Endpoint ownershipRecord(Endpoint record) {
     List<String> values = new ArrayList<>();
-    Ownership.of(record).forEach((owner, resource) ->
-        values.add(OwnershipValue.encode(Map.of(Endpoint.LABEL_OWNER, owner, Endpoint.LABEL_RESOURCE, resource))));
+    Ownership.of(record).forEach((owner, resource) -> {
+      String value = OwnershipValue.encode(Map.of(Endpoint.LABEL_OWNER, owner, Endpoint.LABEL_RESOURCE, resource));
+      values.add(encryptWrites
+          ? "\"" + encryption.orElseThrow().encrypt(value.substring(1, value.length() - 1)) + "\""
+          : value);
+    });
     Endpoint txt = new Endpoint(mapper.toTxtName(record.dnsName(), record.recordType()), RecordTypes.TXT,
         values, record.ttl(), record.setIdentifier(), Map.of(), Map.of());
     return Ownership.with(txt, Ownership.of(record));

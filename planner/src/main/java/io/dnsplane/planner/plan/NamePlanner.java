@@ -2,6 +2,9 @@ package io.dnsplane.planner.plan;
 
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.planner.ownership.OwnershipRegistry;
+import io.dnsplane.model.Changes;
+import io.dnsplane.model.DnsNames;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,9 +27,35 @@ public final class NamePlanner {
    * @param observed every record the provider holds at the name and at its TXT ownership names
    * @param owners whose records this planner may change or delete
    */
-  public Plan plan(String dnsName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners) {
+  public Plan plan(String dnsName, String zoneName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners) {
     List<Endpoint> current = registry.currentWithOwnership(dnsName, observed);
     Plan records = planner.plan(desired, current, owners);
-    return new Plan(registry.withOwnershipRecords(policy.apply(records.changes()), observed), records.conflicts());
+    List<Conflict> conflicts = new ArrayList<>(records.conflicts());
+    Changes allowed = withoutUnrecordableCreates(policy.apply(records.changes()), zoneName, desired, conflicts);
+    return new Plan(registry.withOwnershipRecords(allowed, observed), conflicts);
+  }
+
+  /**
+   * A record whose TXT name would fall outside its zone (an apex record without a prefix like
+   * {@code %{record_type}.}) cannot have its ownership recorded, so it is not created at all.
+   */
+  private Changes withoutUnrecordableCreates(Changes changes, String zoneName, List<Endpoint> desired,
+      List<Conflict> conflicts) {
+    Changes.Builder kept = new Changes.Builder();
+    for (Endpoint create : changes.create()) {
+      String txtName = registry.mapper().toTxtName(create.dnsName(), create.recordType());
+      if (DnsNames.isInZone(txtName, zoneName)) {
+        kept.create(create);
+      } else {
+        desired.stream().filter(d -> d.dnsName().equals(create.dnsName()) && d.recordType().equals(create.recordType()))
+            .forEach(d -> conflicts.add(new Conflict(d, "its TXT ownership record " + txtName + " would be outside zone "
+                + zoneName + "; for apex records use --txt-prefix with %{record_type} ending in '.'")));
+      }
+    }
+    for (int i = 0; i < changes.updateOld().size(); i++) {
+      kept.update(changes.updateOld().get(i), changes.updateNew().get(i));
+    }
+    changes.delete().forEach(kept::delete);
+    return kept.build();
   }
 }

@@ -4,6 +4,7 @@ import io.dnsplane.model.Changes;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.RecordTypes;
 import io.dnsplane.planner.ownership.Ownership;
+import io.dnsplane.planner.ownership.OwnershipRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,7 +178,8 @@ public final class Planner {
     boolean ttlChanged = desired.ttl() > 0 && desired.ttl() != current.ttl();
     return ttlChanged
         || !current.targets().equals(desired.targets())
-        || !current.providerSpecific().equals(desired.providerSpecific());
+        || !current.providerSpecific().equals(desired.providerSpecific())
+        || !current.label(OwnershipRegistry.LABEL_MIGRATE_FROM).isEmpty();
   }
 
   private record RowKey(String dnsName, String setIdentifier) implements Comparable<RowKey> {

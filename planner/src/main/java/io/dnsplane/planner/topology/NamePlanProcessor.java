@@ -196,7 +196,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       pending.delete(name);
       List<NameDesire> allowed = state.getDesires().stream()
           .filter(d -> config.clusterDomains().mayClaim(d.getSource().getClusterId(), name)).toList();
-      Plan plan = planner.plan(name, desired(allowed), observed(state, zone.get()), owners.scopeFor(state));
+      Plan plan = planner.plan(name, zone.get().zoneName(), desired(allowed), observed(state, zone.get()),
+          owners.scopeFor(state));
       Changes changes = holdDeletesInGrace(name, state, plan.changes(), at);
       if (!changes.isEmpty()) {
         ChangeBatch batch = batch(zone.get(), changes, state, at);

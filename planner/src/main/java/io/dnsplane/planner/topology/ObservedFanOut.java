@@ -39,8 +39,8 @@ final class ObservedFanOut implements KeyValueMapper<ObservedKey, ObservedRecord
     out.add(event(sourceName, key, value, sourceName, records));
 
     Set<String> ownedNames = new LinkedHashSet<>();
-    mapper.fromTxtName(sourceName).ifPresent(owned -> ownedNames.add(owned.dnsName()));
-    mapper.fromLegacyTxtName(sourceName).filter(n -> !n.equals(sourceName)).ifPresent(ownedNames::add);
+    mapper.toEndpointName(sourceName).map(TxtNameMapper.Owned::dnsName)
+        .filter(n -> !n.equals(sourceName)).ifPresent(ownedNames::add);
     if (!ownedNames.isEmpty()) {
       List<Endpoint> txt = records.stream().filter(r -> RecordTypes.TXT.equals(r.getRecordType())).toList();
       ownedNames.forEach(owned -> out.add(event(owned, key, value, sourceName, txt)));

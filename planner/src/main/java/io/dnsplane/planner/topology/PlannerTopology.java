@@ -14,7 +14,6 @@ import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.avro.planner.NameEvent;
 import io.dnsplane.avro.planner.NameState;
 import io.dnsplane.planner.PlannerConfig;
-import io.dnsplane.planner.ownership.OwnershipRegistry;
 import io.dnsplane.planner.ownership.TxtNameMapper;
 import io.dnsplane.planner.plan.NamePlanner;
 import io.dnsplane.planner.plan.Planner;
@@ -64,7 +63,7 @@ public final class PlannerTopology {
     Serde<NameState> nameStateSerde = topics.wireFormat().serde(NameState.class, false);
     Serde<ZoneRef> zoneRefSerde = topics.wireFormat().serde(ZoneRef.class, true);
     Serde<ChangeBatch> changeSerde = topics.wireFormat().serde(ChangeBatch.class, false);
-    TxtNameMapper mapper = new TxtNameMapper(config.txtPrefix());
+    TxtNameMapper mapper = config.txt().mapper();
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PlannerStores.DESIRED_BY_SOURCE), desiredTopic.keySerde(), desiredTopic.valueSerde()));
@@ -85,7 +84,7 @@ public final class PlannerTopology {
         .flatMap(new ObservedFanOut(mapper), Named.as("observed-fan-out"));
 
     NamePlanner planner = new NamePlanner(new Planner(config.plannedRecordTypes()), config.policy(),
-        new OwnershipRegistry(mapper));
+        config.txt().registry());
     KStream<String, PlannerOutput> outputs = desire.merge(observed, Named.as("name-events-merge"))
         .repartition(Repartitioned.with(Serdes.String(), nameEventSerde).withName(PlannerStores.NAME_EVENTS))
         .process(() -> new NamePlanProcessor(planner, config), Named.as("plan-names"),

@@ -57,14 +57,15 @@ class OwnershipRegistryTest {
   void mapsTxtNamesBothWays(Mapping m) {
     TxtNameMapper mapper = new TxtNameMapper(m.prefix());
     assertThat(mapper.toTxtName(m.name(), m.type())).isEqualTo(m.txtName());
-    assertThat(mapper.fromTxtName(m.txtName())).contains(new TxtNameMapper.Owned(m.name(), m.type()));
+    assertThat(mapper.toEndpointName(m.txtName())).contains(new TxtNameMapper.Owned(m.name(), m.type()));
   }
 
   @Test
-  void aNameWithoutTheTypedShapeOwnsNothing() {
-    assertThat(new TxtNameMapper("").fromTxtName("www.example.com")).isEmpty();
-    assertThat(new TxtNameMapper("").fromTxtName("foo-www.example.com")).isEmpty();
-    assertThat(new TxtNameMapper("p-").fromTxtName("a-www.example.com")).isEmpty();
+  void aNameWithoutTheTypedShapeIsReadAsLegacy() {
+    assertThat(new TxtNameMapper("").toEndpointName("www.example.com")).contains(new TxtNameMapper.Owned("www.example.com", ""));
+    assertThat(new TxtNameMapper("").toEndpointName("foo-www.example.com"))
+        .contains(new TxtNameMapper.Owned("foo-www.example.com", ""));
+    assertThat(new TxtNameMapper("p-").toEndpointName("a-www.example.com")).isEmpty();
   }
 
   private final OwnershipRegistry registry = new OwnershipRegistry(new TxtNameMapper(""));

@@ -98,8 +98,10 @@ class PlannerTopologyTest {
 
   @AfterEach
   void stop() {
-    driver.close();
-    driver = null;
+    if (driver != null) {
+      driver.close();
+      driver = null;
+    }
   }
 
   private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {

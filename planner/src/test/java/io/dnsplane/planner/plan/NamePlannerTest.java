@@ -1,0 +1,43 @@
+package io.dnsplane.planner.plan;
+
+import static io.dnsplane.planner.plan.Fixtures.want;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.planner.ownership.TxtRegistryConfig;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NamePlannerTest {
+  private static NamePlanner planner(TxtRegistryConfig txt, Policy policy) {
+    return new NamePlanner(new Planner(), policy, txt.registry());
+  }
+
+  @Test
+  void anApexRecordWhoseTxtWouldLeaveTheZoneIsNotCreated() {
+    Plan plan = planner(TxtRegistryConfig.DEFAULT, Policy.SYNC).plan("example.com", "example.com",
+        List.of(want("cluster-a", "ingress/default/apex", "example.com", "A", 0, "192.0.2.1")), List.of(),
+        OwnerScope.all(Set.of("cluster-a")));
+    assertThat(plan.changes().isEmpty()).isTrue();
+    assertThat(plan.conflicts()).singleElement().extracting(Conflict::reason).asString()
+        .contains("a-example.com would be outside zone example.com");
+  }
+
+  @Test
+  void anApexRecordWithARecordTypePrefixEndingInADotIsCreated() {
+    Plan plan = planner(TxtRegistryConfig.withPrefix("%{record_type}."), Policy.SYNC).plan("example.com", "example.com",
+        List.of(want("cluster-a", "ingress/default/apex", "example.com", "A", 0, "192.0.2.1")), List.of(),
+        OwnerScope.all(Set.of("cluster-a")));
+    assertThat(plan.changes().create()).extracting(Endpoint::dnsName).containsExactlyInAnyOrder("example.com", "a.example.com");
+  }
+
+  @Test
+  void upsertOnlyKeepsTheRecordAndItsTxt() {
+    List<Endpoint> observed = List.of(Endpoint.of("app.example.com", "A", 300, "192.0.2.10"), Endpoint.of("a-app.example.com",
+        "TXT", 300, "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=ingress/default/app\""));
+    Plan plan = planner(TxtRegistryConfig.DEFAULT, Policy.UPSERT_ONLY).plan("app.example.com", "example.com", List.of(),
+        observed, OwnerScope.all(Set.of("cluster-a")));
+    assertThat(plan.changes().isEmpty()).isTrue();
+  }
+}
