@@ -123,6 +123,46 @@ class PipelineEndToEndIT {
     awaitAnswer("a-app.example.com", Type.TXT, ownership("cluster-a", "app"), ownership("cluster-b", "app"));
     assertThat(resolve("legacy.example.com", Type.A)).containsExactly("198.51.100.1");
     assertThat(query("a-legacy.example.com", Type.TXT).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(latestStatus("cluster-b", "legacy", "legacy.example.com"))
+        .startsWith("CONFLICT: legacy.example.com A exists and no TXT record says who owns it"));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(latestStatus("cluster-a", "api", "api.example.com"))
+        .isEqualTo("READY"));
+
+    // cluster-b leaves app.example.com: cluster-a's target stays, untouched.
+    KubernetesClient clusterB = pipeline.clusters().get("cluster-b").client();
+    Ingress appB = clusterB.network().v1().ingresses().inNamespace("default").withName("app").get();
+    clusterB.network().v1().ingresses().inNamespace("default").withName("app").delete();
+    awaitAnswer("app.example.com", Type.A, "192.0.2.10");
+    awaitAnswer("a-app.example.com", Type.TXT, ownership("cluster-a", "app"));
+    appB.getMetadata().setResourceVersion(null);
+    clusterB.network().v1().ingresses().inNamespace("default").resource(appB).create();
+    clusterB.network().v1().ingresses().inNamespace("default").resource(appB).updateStatus();
+    awaitAnswer("app.example.com", Type.A, "192.0.2.10", "192.0.2.20");
+  }
+
+  /** The latest status the planner published for one object at one name, as "STATE: reason". */
+  private static String latestStatus(String cluster, String object, String dnsName) {
+    var topic = pipeline.topics().objectStatus();
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    String latest = "";
+    try (KafkaConsumer<io.dnsplane.avro.ObjectStatusKey, io.dnsplane.avro.ObjectStatus> consumer =
+             new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      var partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      var end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (var r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.key().getClusterId().equals(cluster) && r.key().getName().equals(object)
+              && r.key().getDnsName().equals(dnsName)) {
+            latest = r.value() == null ? "" : r.value().getState() + (r.value().getReason().isEmpty() ? "" : ": " + r.value().getReason());
+          }
+        }
+      }
+    }
+    return latest;
   }
 
   @Test
