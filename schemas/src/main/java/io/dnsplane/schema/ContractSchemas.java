@@ -4,6 +4,7 @@ import io.dnsplane.avro.ApplyResult;
 import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
+import io.dnsplane.avro.DeleteApproval;
 import io.dnsplane.avro.DesiredEndpoints;
 import io.dnsplane.avro.ObjectStatus;
 import io.dnsplane.avro.ObjectStatusKey;
@@ -43,6 +44,7 @@ public final class ContractSchemas {
       ZoneRef.class, ProviderZone.class,
       ChangeBatch.class, ApplyResult.class,
       ObjectStatusKey.class, ObjectStatus.class,
+      DeleteApproval.class,
       NameEvent.class, NameState.class);
 
   private static final String HISTORY_DIR = "/io/dnsplane/schema/history/";

@@ -4,6 +4,7 @@ import io.dnsplane.avro.ApplyResult;
 import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
+import io.dnsplane.avro.DeleteApproval;
 import io.dnsplane.avro.DesiredEndpoints;
 import io.dnsplane.avro.ObjectStatus;
 import io.dnsplane.avro.ObjectStatusKey;
@@ -26,6 +27,7 @@ public final class Topics {
   public static final String CHANGES_PREFIX = "dnsplane.changes.";
   public static final String APPLY_RESULTS = "dnsplane.apply-results";
   public static final String OBJECT_STATUS = "dnsplane.object-status";
+  public static final String DELETE_APPROVALS = "dnsplane.delete-approvals";
   public static final String DEAD_LETTER = "dnsplane.dead-letter";
 
   private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -89,6 +91,12 @@ public final class Topics {
         wire.serde(ObjectStatus.class, false), Cleanup.COMPACT);
   }
 
+  /** Operators' approvals of deletes the delete breaker held, latest per zone. */
+  public Topic<ZoneRef, DeleteApproval> deleteApprovals() {
+    return new Topic<>(DELETE_APPROVALS, wire.serde(ZoneRef.class, true),
+        wire.serde(DeleteApproval.class, false), Cleanup.COMPACT);
+  }
+
   /** Records nobody could read, as they came, with the reason in headers. */
   public Topic<byte[], byte[]> deadLetter() {
     return new Topic<>(DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray(), Cleanup.DELETE);
@@ -97,7 +105,7 @@ public final class Topics {
   /** Every topic a pipeline serving these providers needs. */
   public List<Topic<?, ?>> all(List<String> providers) {
     List<Topic<?, ?>> shared = List.of(desiredEndpoints(), clusterStatus(), observedRecords(),
-        providerZones(), applyResults(), objectStatus(), deadLetter());
+        providerZones(), applyResults(), objectStatus(), deleteApprovals(), deadLetter());
     return java.util.stream.Stream.concat(shared.stream(), providers.stream().map(this::changes)).toList();
   }
 }

@@ -33,6 +33,12 @@ public final class ApplierMain implements Callable<Integer> {
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
   boolean createTopics;
 
+  @Option(names = "--max-delete-fraction", defaultValue = "0.3", description = "Hold a zone's deletes when more than this share of its owned records would go within --delete-window; 1 turns the breaker off (default: ${DEFAULT-VALUE}).")
+  double maxDeleteFraction;
+
+  @Option(names = "--delete-window", defaultValue = "PT10M", description = "ISO-8601 duration applied deletes count against the breaker (default: ${DEFAULT-VALUE}).")
+  java.time.Duration deleteWindow;
+
   @Unmatched
   List<String> providerArgs = new ArrayList<>();
 
@@ -48,7 +54,8 @@ public final class ApplierMain implements Callable<Integer> {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of(provider)), 3, (short) 1);
     }
     DnsProvider dns = factory.create(providerArgs.toArray(String[]::new));
-    Applier applier = Applier.start(dns, ApplierConfig.defaults(bootstrapServers, provider), topics, Clock.systemUTC());
+    ApplierConfig config = ApplierConfig.defaults(bootstrapServers, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow);
+    Applier applier = Applier.start(dns, config, topics, Clock.systemUTC());
     RunUntilShutdown.closeOnShutdown(applier);
     return 0;
   }

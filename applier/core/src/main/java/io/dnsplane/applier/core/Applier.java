@@ -8,6 +8,7 @@ import io.dnsplane.applier.spi.Zone;
 import io.dnsplane.avro.ApplyResult;
 import io.dnsplane.avro.ApplyStatus;
 import io.dnsplane.avro.ChangeBatch;
+import io.dnsplane.avro.DeleteApproval;
 import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Changes;
@@ -17,7 +18,10 @@ import io.dnsplane.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -64,6 +69,12 @@ public final class Applier implements AutoCloseable {
   private final Map<String, Zone> zonesById = new LinkedHashMap<>();
   private final Map<String, ObservedZone> observedById = new LinkedHashMap<>();
   private final Backoff backoff;
+  private final Topic<ZoneRef, DeleteApproval> approvalsTopic;
+  private final DeleteBreaker breaker;
+  private final HeldBatches held = new HeldBatches();
+  private final Map<String, Instant> approvals = new HashMap<>();
+  private final Map<TopicPartition, Long> consumedNext = new HashMap<>();
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
   private final Thread loop;
   private volatile boolean running = true;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -79,6 +90,8 @@ public final class Applier implements AutoCloseable {
     this.observations = new ObservationPublisher(provider.name(), producer, topics.providerZones(),
         topics.observedRecords(), clock);
     this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30), config.maxAttempts());
+    this.approvalsTopic = topics.deleteApprovals();
+    this.breaker = new DeleteBreaker(config.maxDeleteFraction(), config.breakerMinRecords(), config.deleteWindow());
     this.loop = new Thread(this::run, "applier-" + provider.name());
   }
 
@@ -104,14 +117,25 @@ public final class Applier implements AutoCloseable {
 
   private void run() {
     consumer = consumer(config);
-    try {
-      consumer.subscribe(List.of(changesTopic.name()));
+    try (ApprovalReader approvalReader = new ApprovalReader(config, approvalsTopic, provider.name())) {
+      consumer.subscribe(List.of(changesTopic.name()), new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+          // Another replica takes these over and re-reads from the committed offset, held batches included.
+          held.dropPartitions(partitions);
+          partitions.forEach(consumedNext::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+      });
       while (running) {
+        approvalReader.poll().forEach(this::approved);
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(config.pollTimeout())) {
           handle(record);
           producer.flush();
-          consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-              new OffsetAndMetadata(record.offset() + 1)));
+          commit(HeldBatches.partition(record), record.offset() + 1);
         }
       }
     } catch (WakeupException e) {
@@ -123,6 +147,32 @@ public final class Applier implements AutoCloseable {
     } finally {
       consumer.close();
     }
+  }
+
+  /** Commits what was consumed, but never past a held batch: a restart must read it again. */
+  private void commit(TopicPartition partition, long next) {
+    consumedNext.put(partition, next);
+    long offset = held.committable(partition, next);
+    if (offset > committed.getOrDefault(partition, -1L)) {
+      consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
+      committed.put(partition, offset);
+    }
+  }
+
+  /** An operator approved a zone's held deletes: apply what was held, in order. */
+  private void approved(DeleteApproval approval) {
+    approvals.put(approval.getZoneId(), approval.getApprovedAt());
+    breaker.approved(approval.getZoneId());
+    List<ConsumerRecord<byte[], byte[]>> released = held.release(approval.getZoneId());
+    if (released.isEmpty()) {
+      return;
+    }
+    log.warn("deletes in zone {} approved by {}: applying {} held batches", approval.getZoneId(),
+        approval.getApprovedBy(), released.size());
+    released.forEach(this::handle);
+    producer.flush();
+    released.stream().map(HeldBatches::partition).distinct()
+        .forEach(p -> commit(p, consumedNext.getOrDefault(p, 0L)));
   }
 
   private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -138,20 +188,21 @@ public final class Applier implements AutoCloseable {
     }
     MDC.put("batch", batch.getBatchId());
     try {
-      apply(batch);
+      apply(batch, record);
     } finally {
       MDC.remove("batch");
     }
   }
 
-  private void apply(ChangeBatch batch) {
+  private void apply(ChangeBatch batch, ConsumerRecord<byte[], byte[]> record) {
     Zone zone = zonesById.get(batch.getZoneId());
     Changes changes = new Changes(AvroEndpoints.fromAvro(batch.getCreate()), AvroEndpoints.fromAvro(batch.getUpdateOld()),
         AvroEndpoints.fromAvro(batch.getUpdateNew()), AvroEndpoints.fromAvro(batch.getDelete()));
     if (zone == null) {
       List<RecordFailure> failures = changes.all().stream()
           .map(e -> new RecordFailure(e, "zone " + batch.getZoneId() + " is not managed by this applier", false)).toList();
-      publishResult(batch, ApplyStatus.FAILED, Optional.empty(), List.of(), List.of(), failures);
+      publishResult(batch, ApplyStatus.FAILED, Optional.empty(), List.of(), List.of(), failures,
+          "zone " + batch.getZoneId() + " is not managed by this applier");
       return;
     }
     ObservedZone observed = observedById.get(zone.id());
@@ -159,13 +210,27 @@ public final class Applier implements AutoCloseable {
     changes.all().forEach(e -> touched.add(e.dnsName()));
     List<Endpoint> before = recordsAt(observed, touched);
     if (batch.getDryRun()) {
-      publishResult(batch, ApplyStatus.DRY_RUN, Optional.empty(), before, before, List.of());
+      publishResult(batch, ApplyStatus.DRY_RUN, Optional.empty(), before, before, List.of(), "--dry-run");
       log.info("DRY_RUN batch {} on {}: would apply {}", batch.getBatchId(), zone.name(), changes);
+      return;
+    }
+    int ownershipDeletes = (int) changes.delete().stream().filter(e -> e.recordType().equals("TXT")).count();
+    Optional<String> hold = held.isHeld(zone.id())
+        ? Optional.of("waiting behind earlier batches the delete breaker holds in zone " + zone.name())
+        : isApproved(batch) ? Optional.empty()
+        : breaker.check(zone.id(), observed.txtRecordSets(), ownershipDeletes, clock.instant());
+    if (hold.isPresent()) {
+      held.hold(zone.id(), record);
+      publishResult(batch, ApplyStatus.HELD, Optional.empty(), before, before, List.of(), hold.get());
+      log.warn("HELD batch {} on {}: {}", batch.getBatchId(), zone.name(), hold.get());
       return;
     }
 
     ApplyOutcome outcome = applyWithRetry(zone, changes);
-    observed.apply(Accepted.of(changes, outcome.failures()));
+    Changes accepted = Accepted.of(changes, outcome.failures());
+    observed.apply(accepted);
+    breaker.applied(zone.id(), (int) accepted.delete().stream().filter(e -> e.recordType().equals("TXT")).count(),
+        clock.instant());
     List<Endpoint> after = recordsAt(observed, touched);
     // Every touched name is reported, changed or not, tagged with the batch: the planner waits for
     // it before planning the name again, and backs off when the provider refused something there.
@@ -178,7 +243,7 @@ public final class Applier implements AutoCloseable {
         : outcome.failures().isEmpty() ? ApplyStatus.APPLIED
         : outcome.failures().size() >= changes.all().size() ? ApplyStatus.FAILED
         : ApplyStatus.PARTIAL;
-    publishResult(batch, status, outcome.providerChangeId(), before, after, outcome.failures());
+    publishResult(batch, status, outcome.providerChangeId(), before, after, outcome.failures(), "");
     log.info("{} batch {} on {}: {}{}", status, batch.getBatchId(), zone.name(), changes,
         outcome.failures().isEmpty() ? "" : " failures " + outcome.failures());
   }
@@ -207,14 +272,20 @@ public final class Applier implements AutoCloseable {
     return records;
   }
 
+  private boolean isApproved(ChangeBatch batch) {
+    Instant approvedAt = approvals.get(batch.getZoneId());
+    return approvedAt != null && !batch.getPlannedAt().isAfter(approvedAt);
+  }
+
   private void publishResult(ChangeBatch batch, ApplyStatus status, Optional<String> changeId,
-      List<Endpoint> before, List<Endpoint> after, List<RecordFailure> failures) {
+      List<Endpoint> before, List<Endpoint> after, List<RecordFailure> failures, String reason) {
     ApplyResult result = ApplyResult.newBuilder()
         .setBatchId(batch.getBatchId())
         .setProvider(provider.name())
         .setZoneId(batch.getZoneId())
         .setZoneName(batch.getZoneName())
         .setStatus(status)
+        .setReason(reason)
         .setProviderChangeId(changeId.orElse(null))
         .setBefore(AvroEndpoints.toAvro(before))
         .setAfter(AvroEndpoints.toAvro(after))

@@ -3,17 +3,29 @@ package io.dnsplane.applier.core;
 import java.time.Duration;
 import java.util.Objects;
 
-/** The applier core's settings. */
-public record ApplierConfig(String bootstrapServers, String groupId, Duration pollTimeout, int maxAttempts) {
+/**
+ * The applier core's settings. {@code maxDeleteFraction}: the delete breaker's limit (1 turns it
+ * off); {@code deleteWindow}: how long applied deletes count against it.
+ */
+public record ApplierConfig(String bootstrapServers, String groupId, Duration pollTimeout, int maxAttempts,
+    double maxDeleteFraction, int breakerMinRecords, Duration deleteWindow) {
   public ApplierConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     pollTimeout = pollTimeout == null ? Duration.ofMillis(200) : pollTimeout;
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("max attempts must be at least 1: " + maxAttempts);
     }
+    if (maxDeleteFraction <= 0 || maxDeleteFraction > 1) {
+      throw new IllegalArgumentException("--max-delete-fraction must be in (0, 1]: " + maxDeleteFraction);
+    }
+    deleteWindow = deleteWindow == null ? Duration.ofMinutes(10) : deleteWindow;
   }
 
   public static ApplierConfig defaults(String bootstrapServers, String provider) {
-    return new ApplierConfig(bootstrapServers, "dnsplane-applier-" + provider, null, 5);
+    return new ApplierConfig(bootstrapServers, "dnsplane-applier-" + provider, null, 5, 0.3, 10, null);
+  }
+
+  public ApplierConfig withDeleteBreaker(double fraction, int minRecords, Duration window) {
+    return new ApplierConfig(bootstrapServers, groupId, pollTimeout, maxAttempts, fraction, minRecords, window);
   }
 }

@@ -23,6 +23,11 @@ final class ObservedZone {
     return byName;
   }
 
+  /** TXT record sets in the zone: one per record dnsplane owns, plus any others (SPF, verification). */
+  int txtRecordSets() {
+    return (int) byName.values().stream().flatMap(List::stream).filter(e -> e.recordType().equals("TXT")).count();
+  }
+
   List<Endpoint> at(String dnsName) {
     return List.copyOf(byName.getOrDefault(dnsName, List.of()));
   }

@@ -1,0 +1,78 @@
+package io.dnsplane.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dnsplane.applier.ApproveMain;
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.model.Endpoint;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mass withdrawal trips the applier's delete breaker; ./dnsplane approve lets the rest go. */
+class DeleteBreakerIT {
+  private static final Zone EXAMPLE = new Zone("example.com", "example.com");
+
+  @TempDir
+  static Path stateDir;
+
+  static LocalPipeline pipeline;
+
+  @BeforeAll
+  static void start() {
+    pipeline = LocalPipeline.start(new LocalConfig(stateDir, Path.of("..", "examples").toAbsolutePath().normalize(), 0, 3,
+        Duration.ofSeconds(1)));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  private static List<String> bulkNames() {
+    return pipeline.provider().records(EXAMPLE).stream().map(Endpoint::dnsName)
+        .filter(n -> n.startsWith("bulk-")).distinct().sorted().toList();
+  }
+
+  @Test
+  void aMassDeleteIsHeldUntilApproved() {
+    KubernetesClient cluster = pipeline.clusters().get("cluster-a").client();
+    for (int i = 0; i < 12; i++) {
+      Ingress ingress = new IngressBuilder().withNewMetadata().withName("bulk-" + i).withNamespace("default").endMetadata()
+          .withNewSpec().addNewRule().withHost("bulk-" + i + ".example.com").endRule().endSpec().build();
+      cluster.network().v1().ingresses().inNamespace("default").resource(ingress).create();
+      int n = i;
+      cluster.network().v1().ingresses().inNamespace("default").withName("bulk-" + i).editStatus(x -> {
+        x.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
+            .withIngress(new IngressLoadBalancerIngressBuilder().withIp("192.0.2." + (100 + n)).build()).endLoadBalancer().build());
+        return x;
+      });
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().size() == 12);
+
+    // 14 owned records (12 bulk, app, api): 30% is 4.2, so the fifth delete within the window is held.
+    IntStream.range(0, 8).forEach(i -> cluster.network().v1().ingresses().inNamespace("default").withName("bulk-" + i).delete());
+    await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().size() == 8);
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> bulkNames().size() == 8);
+
+    ApproveMain.approve(pipeline.bootstrapServers(), pipeline.topics(), "inmemory", "example.com", "test", "planned cleanup",
+        Clock.systemUTC());
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(bulkNames()).containsExactlyInAnyOrder("bulk-10.example.com", "bulk-11.example.com",
+            "bulk-8.example.com", "bulk-9.example.com"));
+  }
+}
