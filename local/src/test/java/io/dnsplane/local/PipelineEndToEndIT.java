@@ -140,6 +140,24 @@ class PipelineEndToEndIT {
     awaitAnswer("app.example.com", Type.A, "192.0.2.10", "192.0.2.20");
   }
 
+  @Test
+  void explainShowsDesireOwnershipStatusAndTheLastChange() {
+    awaitAnswer("api.example.com", Type.A, "192.0.2.30");
+    await().atMost(WAIT).untilAsserted(() -> {
+      java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+      new io.dnsplane.planner.explain.NameExplanation(pipeline.bootstrapServers(), pipeline.topics(),
+          io.dnsplane.planner.ownership.TxtRegistryConfig.DEFAULT)
+          .print("api.example.com", new java.io.PrintStream(buffer, true, StandardCharsets.UTF_8));
+      String text = buffer.toString(StandardCharsets.UTF_8);
+      assertThat(text)
+          .contains("cluster-a ingress/default/api (owner cluster-a; synced")
+          .contains("api.example.com A 192.0.2.30")
+          .contains("-> api.example.com A is owned by {cluster-a=ingress/default/api}")
+          .contains("cluster-a ingress/default/api: READY")
+          .contains("caused by cluster-a ingress/default/api");
+    });
+  }
+
   /** The latest status the planner published for one object at one name, as "STATE: reason". */
   private static String latestStatus(String cluster, String object, String dnsName) {
     var topic = pipeline.topics().objectStatus();

@@ -1,0 +1,53 @@
+package io.dnsplane.planner.explain;
+
+import io.dnsplane.schema.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BiPredicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Reads a topic from its start to its current end, without a consumer group, keeping what a filter accepts. */
+final class TopicSnapshot {
+  private TopicSnapshot() {}
+
+  record Entry<K, V>(K key, V value, long timestamp) {}
+
+  static <K, V> List<Entry<K, V>> read(String bootstrapServers, Topic<K, V> topic, BiPredicate<K, V> keep) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<Entry<K, V>> entries = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          K key;
+          V value;
+          try {
+            key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
+            value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+          } catch (RuntimeException e) {
+            continue; // dead letters are not ours to explain
+          }
+          if (key != null && keep.test(key, value)) {
+            entries.add(new Entry<>(key, value, r.timestamp()));
+          }
+        }
+      }
+    }
+    return entries;
+  }
+}
