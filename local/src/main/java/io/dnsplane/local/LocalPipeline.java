@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -119,8 +120,9 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public void startPlanner() {
+    // Local mode retries refused changes after 5 s instead of 30 s, so a demo does not keep you waiting.
     PlannerConfig plannerConfig = PlannerConfig.defaults(kafka.bootstrapServers(), config.stateDir().resolve("planner"),
-        Policy.SYNC);
+        Policy.SYNC).withRetries(Duration.ofSeconds(5), Duration.ofSeconds(5));
     planner = PlannerService.start(plannerConfig, topics);
   }
 

@@ -28,8 +28,14 @@ public final class NamePlanner {
    * @param owners whose records this planner may change or delete
    */
   public Plan plan(String dnsName, String zoneName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners) {
+    return plan(dnsName, zoneName, desired, observed, owners, false);
+  }
+
+  /** @param weightedRouting the zone's provider supports weighted record sets (Route53) */
+  public Plan plan(String dnsName, String zoneName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners,
+      boolean weightedRouting) {
     List<Endpoint> current = registry.currentWithOwnership(dnsName, observed);
-    Plan records = planner.plan(desired, current, owners);
+    Plan records = planner.plan(weightedRouting ? WeightedCnames.split(desired, current) : desired, current, owners);
     List<Conflict> conflicts = new ArrayList<>(records.conflicts());
     Changes allowed = withoutUnrecordableCreates(policy.apply(records.changes()), zoneName, desired, conflicts);
     return new Plan(registry.withOwnershipRecords(allowed, observed), conflicts);

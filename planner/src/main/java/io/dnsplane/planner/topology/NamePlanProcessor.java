@@ -197,7 +197,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       List<NameDesire> allowed = state.getDesires().stream()
           .filter(d -> config.clusterDomains().mayClaim(d.getSource().getClusterId(), name)).toList();
       Plan plan = planner.plan(name, zone.get().zoneName(), desired(allowed), observed(state, zone.get()),
-          owners.scopeFor(state));
+          owners.scopeFor(state), zone.get().weightedRouting());
       Changes changes = holdDeletesInGrace(name, state, plan.changes(), at);
       if (!changes.isEmpty()) {
         ChangeBatch batch = batch(zone.get(), changes, state, at);
@@ -260,7 +260,10 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
   private Optional<ZoneInfo> zoneOf(String name, NameState state) {
     for (NameObservation o : state.getObservations()) {
       if (o.getSourceName().equals(name) && !o.getZoneName().isEmpty()) {
-        return Optional.of(new ZoneInfo(o.getProvider(), o.getZoneId(), o.getZoneName()));
+        ProviderZone known = zones.get(new ZoneRef(o.getProvider(), o.getZoneId()));
+        boolean weighted = known != null
+            && known.getCapabilities().contains(io.dnsplane.model.ProviderCapabilities.WEIGHTED_ROUTING);
+        return Optional.of(new ZoneInfo(o.getProvider(), o.getZoneId(), o.getZoneName(), weighted));
       }
     }
     return ZoneInfo.serving(name, zones);

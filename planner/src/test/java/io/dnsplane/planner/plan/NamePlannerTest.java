@@ -33,6 +33,24 @@ class NamePlannerTest {
   }
 
   @Test
+  void whereTheProviderWeighsRecordsEachClusterGetsItsOwnWeightedCname() {
+    List<Endpoint> desired = List.of(want("cluster-a", "ingress/default/www", "www.example.com", "CNAME", 0, "lb-a.example.net"),
+        want("cluster-b", "ingress/default/www", "www.example.com", "CNAME", 0, "lb-b.example.net"));
+    Plan plan = planner(TxtRegistryConfig.DEFAULT, Policy.SYNC).plan("www.example.com", "example.com", desired, List.of(),
+        OwnerScope.all(Set.of("cluster-a", "cluster-b")), true);
+    assertThat(plan.conflicts()).isEmpty();
+    assertThat(plan.changes().create()).filteredOn(e -> e.recordType().equals("CNAME"))
+        .extracting(e -> e.setIdentifier() + " " + e.targets() + " " + e.providerSpecific())
+        .containsExactlyInAnyOrder("cluster-a [lb-a.example.net] {aws/weight=1}", "cluster-b [lb-b.example.net] {aws/weight=1}");
+    assertThat(plan.changes().create()).filteredOn(e -> e.recordType().equals("TXT"))
+        .extracting(Endpoint::setIdentifier).containsExactlyInAnyOrder("cluster-a", "cluster-b");
+
+    Plan elsewhere = planner(TxtRegistryConfig.DEFAULT, Policy.SYNC).plan("www.example.com", "example.com", desired, List.of(),
+        OwnerScope.all(Set.of("cluster-a", "cluster-b")), false);
+    assertThat(elsewhere.conflicts()).singleElement().extracting(Conflict::reason).asString().contains("cannot be shared");
+  }
+
+  @Test
   void upsertOnlyKeepsTheRecordAndItsTxt() {
     List<Endpoint> observed = List.of(Endpoint.of("app.example.com", "A", 300, "192.0.2.10"), Endpoint.of("a-app.example.com",
         "TXT", 300, "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=ingress/default/app\""));

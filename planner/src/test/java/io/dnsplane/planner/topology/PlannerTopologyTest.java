@@ -110,7 +110,7 @@ class PlannerTopologyTest {
 
   private void zoneExampleCom() {
     zones.pipeInput(new ZoneRef("inmemory", "example.com"),
-        new ProviderZone("inmemory", "example.com", "example.com", Instant.EPOCH));
+        new ProviderZone("inmemory", "example.com", "example.com", Instant.EPOCH, List.of()));
     clusters.pipeInput(new ClusterKey("cluster-a"),
         new ClusterHeartbeat("cluster-a", "cluster-a", true, 1, Instant.EPOCH, "test"));
   }
@@ -287,7 +287,7 @@ class PlannerTopologyTest {
 
   @Test
   void aClustersWithdrawalsWaitForItsInitialSync() {
-    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0));
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
     heartbeat("cluster-a", false, T0);
     desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
     ChangeBatch create = changes.readValue();
@@ -304,7 +304,7 @@ class PlannerTopologyTest {
   }
 
   private ChangeBatch sharedAppRecord() {
-    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0));
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
     heartbeat("cluster-a", true, T0);
     heartbeat("cluster-b", true, T0);
     SourceRef appB = new SourceRef("cluster-b", "ingress", "default", "app");
@@ -410,7 +410,7 @@ class PlannerTopologyTest {
     assertThat(changes.isEmpty()).isTrue();
 
     zones.pipeInput(new ZoneRef("inmemory", "example.com"),
-        new ProviderZone("inmemory", "example.com", "example.com", Instant.EPOCH));
+        new ProviderZone("inmemory", "example.com", "example.com", Instant.EPOCH, List.of()));
     driver.advanceWallClockTime(Duration.ofSeconds(6));
     assertThat(describe(changes.readValue().getCreate())).contains("app.example.com A 192.0.2.10");
   }

@@ -108,8 +108,9 @@ public final class Applier implements AutoCloseable {
       ObservedZone observed = new ObservedZone(provider.records(zone));
       zonesById.put(zone.id(), zone);
       observedById.put(zone.id(), observed);
-      observations.zone(zone);
+      // Records first, the zone last: a planner that learns of the zone has likely seen what it holds.
       observed.byName().forEach((name, records) -> observations.recordsAt(zone, name, records));
+      observations.zone(zone, provider.capabilities());
       log.info("observing zone {} ({}) of {}: {} names", zone.name(), zone.id(), provider.name(), observed.byName().size());
     }
     producer.flush();

@@ -30,9 +30,10 @@ final class ObservationPublisher {
     this.clock = clock;
   }
 
-  void zone(Zone zone) {
+  void zone(Zone zone, java.util.Set<String> capabilities) {
     ZoneRef key = new ZoneRef(provider, zone.id());
-    ProviderZone value = new ProviderZone(provider, zone.id(), zone.name(), clock.instant());
+    ProviderZone value = new ProviderZone(provider, zone.id(), zone.name(), clock.instant(),
+        new java.util.ArrayList<>(new java.util.TreeSet<>(capabilities)));
     producer.send(new ProducerRecord<>(zonesTopic.name(),
         zonesTopic.keySerde().serializer().serialize(zonesTopic.name(), key),
         zonesTopic.valueSerde().serializer().serialize(zonesTopic.name(), value)));

@@ -27,6 +27,11 @@ public interface DnsProvider extends AutoCloseable {
    */
   ApplyOutcome apply(Zone zone, Changes changes);
 
+  /** What this provider can do beyond plain record sets ({@link io.dnsplane.model.ProviderCapabilities}). */
+  default java.util.Set<String> capabilities() {
+    return java.util.Set.of();
+  }
+
   @Override
   default void close() {}
 }

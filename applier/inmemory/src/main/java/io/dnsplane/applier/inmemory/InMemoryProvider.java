@@ -22,8 +22,12 @@ import org.xbill.DNS.Type;
 
 /**
  * Zones held in memory as dnsjava {@link org.xbill.DNS.Zone}s, served over real DNS by
- * {@link DnsServer}. Every change is idempotent: a create or update sets the record set, a delete
- * of something absent does nothing. Set identifiers (routing policies) are not supported here.
+ * {@link DnsServer}. A batch is all or nothing, as Route53's ChangeResourceRecordSets is: it is
+ * checked first and refused whole if any change is bad, so a record and its TXT ownership record
+ * never land apart. A create never overwrites a different record set (Route53's CREATE fails too):
+ * that is the last line of defence for records dnsplane does not own. Applying a batch again is
+ * harmless: creating what is already there, or deleting what is gone, does nothing. Set identifiers
+ * (routing policies) are not supported here.
  */
 public final class InMemoryProvider implements DnsProvider {
   public static final String NAME = "inmemory";
@@ -65,12 +69,39 @@ public final class InMemoryProvider implements DnsProvider {
     org.xbill.DNS.Zone z = zone(zone);
     List<RecordFailure> failures = new ArrayList<>();
     synchronized (z) {
+      changes.all().forEach(e -> guarded(e, failures, () -> check(z, e, changes.create().contains(e))));
+      if (!failures.isEmpty()) {
+        String why = failures.stream().map(f -> f.endpoint().dnsName() + " " + f.endpoint().recordType() + ": " + f.reason())
+            .reduce((a, b) -> a + "; " + b).orElse("");
+        List<RecordFailure> refused = changes.all().stream()
+            .map(e -> new RecordFailure(e, "batch refused, nothing applied: " + why, false)).toList();
+        return new ApplyOutcome(Optional.empty(), refused);
+      }
       changes.delete().forEach(e -> guarded(e, failures, () -> delete(z, e)));
       changes.updateOld().forEach(e -> guarded(e, failures, () -> delete(z, e)));
       changes.updateNew().forEach(e -> guarded(e, failures, () -> set(z, e)));
       changes.create().forEach(e -> guarded(e, failures, () -> set(z, e)));
     }
     return new ApplyOutcome(Optional.of("inmemory-" + changeIds.incrementAndGet()), failures);
+  }
+
+  /** Refuses what cannot be applied, before anything is: bad data, names outside the zone, clobbering creates. */
+  private static void check(org.xbill.DNS.Zone z, Endpoint e, boolean isCreate) throws IOException {
+    Name name = Name.fromString(e.dnsName() + ".");
+    if (!name.subdomain(z.getOrigin())) {
+      throw new IllegalArgumentException(e.dnsName() + " is not in zone " + z.getOrigin());
+    }
+    List<Record> wanted = RecordConversion.toRecords(e, DEFAULT_TTL);
+    if (isCreate) {
+      RRset existing = z.findExactMatch(name, Type.value(e.recordType()));
+      if (existing != null && !RecordConversion.toEndpoint(existing).targets().equals(e.targets())) {
+        throw new IllegalArgumentException("a different " + e.recordType() + " record set already exists ("
+            + RecordConversion.toEndpoint(existing) + "); a create never overwrites it");
+      }
+    }
+    if (wanted.isEmpty()) {
+      throw new IllegalArgumentException("no records");
+    }
   }
 
   /** The dnsjava zone that serves {@code name}, the most specific one, if any. */

@@ -101,14 +101,26 @@ class InMemoryProviderTest {
   }
 
   @Test
-  void refusesOnlyTheBadRecordAndAppliesItsNeighbours() {
+  void aBadChangeRefusesTheWholeBatchSoARecordAndItsTxtNeverLandApart() {
     Endpoint good = Endpoint.of("good.example.com", "A", 0, "192.0.2.1");
+    Endpoint goodTxt = Endpoint.of("a-good.example.com", "TXT", 0, "\"heritage=external-dns,external-dns/owner=a\"");
     Endpoint outside = Endpoint.of("www.example.net", "A", 0, "192.0.2.2");
     Endpoint badIp = Endpoint.of("bad.example.com", "A", 0, "not-an-ip");
-    ApplyOutcome outcome = provider.apply(EXAMPLE, new Changes.Builder().create(outside).create(badIp).create(good).build());
-    assertThat(outcome.failures()).extracting(f -> f.endpoint().dnsName())
-        .containsExactlyInAnyOrder("www.example.net", "bad.example.com");
-    assertThat(provider.records(EXAMPLE)).extracting(Endpoint::dnsName).contains("good.example.com");
+    ApplyOutcome outcome = provider.apply(EXAMPLE,
+        new Changes.Builder().create(outside).create(badIp).create(good).create(goodTxt).build());
+    assertThat(outcome.failures()).hasSize(4).allSatisfy(f -> assertThat(f.reason())
+        .contains("batch refused, nothing applied").contains("www.example.net").contains("bad.example.com"));
+    assertThat(provider.records(EXAMPLE)).extracting(Endpoint::dnsName).doesNotContain("good.example.com", "a-good.example.com");
+  }
+
+  @Test
+  void aCreateNeverOverwritesADifferentRecordSet() throws IOException {
+    Endpoint clobber = Endpoint.of("legacy.example.com", "A", 0, "192.0.2.40");
+    Endpoint txt = Endpoint.of("a-legacy.example.com", "TXT", 0, "\"heritage=external-dns,external-dns/owner=b\"");
+    ApplyOutcome outcome = provider.apply(EXAMPLE, new Changes.Builder().create(clobber).create(txt).build());
+    assertThat(outcome.failures()).hasSize(2);
+    assertThat(answers("legacy.example.com", Type.A, false)).containsExactly("198.51.100.1");
+    assertThat(query("a-legacy.example.com", Type.TXT, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
   }
 
   @Test
