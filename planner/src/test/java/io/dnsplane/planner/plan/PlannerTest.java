@@ -111,6 +111,47 @@ class PlannerTest {
             List.of(want(B, APP, "www.example.com", "CNAME", 0, "lb-b.example.net")),
             List.of(owned(A, APP, "www.example.com", "CNAME", 0, "lb-a.example.net")),
             changes().delete(owned(A, APP, "www.example.com", "CNAME", 0, "lb-a.example.net")).build()),
+        expect("TestSyncSecondRoundWithTTLChange",
+            List.of(want(A, APP, "bar.example.com", "A", 300, "127.0.0.1")),
+            List.of(owned(A, APP, "bar.example.com", "A", 0, "127.0.0.1")),
+            changes().update(owned(A, APP, "bar.example.com", "A", 0, "127.0.0.1"),
+                want(A, APP, "bar.example.com", "A", 300, "127.0.0.1")).build()),
+        expect("TestSyncSecondRoundWithProviderSpecificChange",
+            List.of(new Endpoint("bar.example.com", "A", List.of("127.0.0.1"), 0, "",
+                java.util.Map.of(Endpoint.LABEL_OWNER, A, Endpoint.LABEL_RESOURCE, APP),
+                java.util.Map.of("external-dns.alpha.kubernetes.io/cloudflare-proxied", "false"))),
+            List.of(new Endpoint("bar.example.com", "A", List.of("127.0.0.1"), 0, "",
+                java.util.Map.of(Endpoint.LABEL_OWNER, A, Endpoint.LABEL_RESOURCE, APP),
+                java.util.Map.of("external-dns.alpha.kubernetes.io/cloudflare-proxied", "true"))),
+            changes().update(new Endpoint("bar.example.com", "A", List.of("127.0.0.1"), 0, "",
+                    java.util.Map.of(Endpoint.LABEL_OWNER, A, Endpoint.LABEL_RESOURCE, APP),
+                    java.util.Map.of("external-dns.alpha.kubernetes.io/cloudflare-proxied", "true")),
+                new Endpoint("bar.example.com", "A", List.of("127.0.0.1"), 0, "",
+                    java.util.Map.of(Endpoint.LABEL_OWNER, A, Endpoint.LABEL_RESOURCE, APP),
+                    java.util.Map.of("external-dns.alpha.kubernetes.io/cloudflare-proxied", "false"))).build()),
+        expect("TestSyncSecondRoundWithOwnerInherited: the owner keeps the record, a new resource of it takes over",
+            List.of(want(A, "ingress/default/foo-v2", "foo.example.com", "CNAME", 0, "v2.example.net")),
+            List.of(owned(A, "ingress/default/foo-v1", "foo.example.com", "CNAME", 0, "v1.example.net")),
+            changes().update(owned(A, "ingress/default/foo-v1", "foo.example.com", "CNAME", 0, "v1.example.net"),
+                want(A, "ingress/default/foo-v2", "foo.example.com", "CNAME", 0, "v2.example.net")).build()),
+        expect("TestIgnoreTXT: a TXT record at the name does not stop a CNAME",
+            List.of(want(A, APP, "foo.example.com", "CNAME", 0, "v2.example.net")),
+            List.of(unowned("foo.example.com", "TXT", 0, "\"v=spf1 -all\"")),
+            changes().create(want(A, APP, "foo.example.com", "CNAME", 0, "v2.example.net")).build()),
+        expect("TestRemoveEndpoint",
+            List.of(want(A, APP, "foo.example.com", "CNAME", 0, "v1.example.net")),
+            List.of(owned(A, APP, "foo.example.com", "CNAME", 0, "v1.example.net"), owned(A, WEB, "bar.example.com", "A", 0, "192.168.0.1")),
+            changes().delete(owned(A, WEB, "bar.example.com", "A", 0, "192.168.0.1")).build()),
+        expect("TestNoChanges2: the order of desire does not matter",
+            List.of(want(B, WEB, "bar.example.com", "A", 0, "192.168.0.1"), want(A, APP, "foo.example.com", "CNAME", 0, "v1.example.net")),
+            List.of(owned(A, APP, "foo.example.com", "CNAME", 0, "v1.example.net"), owned(B, WEB, "bar.example.com", "A", 0, "192.168.0.1")),
+            Changes.NONE),
+        expect("TestDifferentTypes: an A record wins the name from a CNAME",
+            List.of(want(A, "ingress/default/foo-v2", "foo.example.com", "CNAME", 0, "v2.example.net"),
+                want(A, "ingress/default/foo-5", "foo.example.com", "A", 0, "5.5.5.5")),
+            List.of(owned(A, "ingress/default/foo-v1", "foo.example.com", "CNAME", 0, "v1.example.net")),
+            changes().create(want(A, "ingress/default/foo-5", "foo.example.com", "A", 0, "5.5.5.5"))
+                .delete(owned(A, "ingress/default/foo-v1", "foo.example.com", "CNAME", 0, "v1.example.net")).build()),
         expect("TestRecordTypeChange: CNAME to A",
             List.of(want(A, APP, "app.example.com", "A", 0, "192.0.2.10")),
             List.of(owned(A, APP, "app.example.com", "CNAME", 0, "lb.example.net")),
@@ -171,6 +212,14 @@ class PlannerTest {
     assertThat(changes.updateOld()).as("updateOld").containsExactlyElementsOf(c.updateOld());
     assertThat(changes.updateNew()).as("updateNew").containsExactlyElementsOf(c.updateNew());
     assertThat(changes.delete()).as("delete").containsExactlyInAnyOrderElementsOf(c.delete());
+  }
+
+  @org.junit.jupiter.api.Test
+  void TestRemoveEndpointWithUpsert() {
+    Changes planned = new Planner().plan(List.of(want(A, APP, "foo.example.com", "CNAME", 0, "v1.example.net")),
+        List.of(owned(A, APP, "foo.example.com", "CNAME", 0, "v1.example.net"), owned(A, WEB, "bar.example.com", "A", 0, "192.168.0.1")),
+        OwnerScope.all(Set.of(A))).changes();
+    assertThat(Policy.UPSERT_ONLY.apply(planned).isEmpty()).isTrue();
   }
 
   @org.junit.jupiter.api.Test
