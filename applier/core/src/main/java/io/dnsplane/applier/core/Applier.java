@@ -355,40 +355,4 @@ public final class Applier implements AutoCloseable {
     provider.close();
     log.info("applier for {} stopped", provider.name());
   }
-
-  /** The part of a batch the provider accepted: everything but the refused records. */
-  static final class Accepted {
-    private Accepted() {}
-
-    static Changes of(Changes changes, List<RecordFailure> failures) {
-      if (failures.isEmpty()) {
-        return changes;
-      }
-      List<Endpoint> refused = failures.stream().map(f -> f.endpoint().withoutLabels()).toList();
-      Changes.Builder accepted = new Changes.Builder();
-      changes.create().stream().filter(e -> !refused.contains(e.withoutLabels())).forEach(accepted::create);
-      changes.delete().stream().filter(e -> !refused.contains(e.withoutLabels())).forEach(accepted::delete);
-      for (int i = 0; i < changes.updateNew().size(); i++) {
-        Endpoint oldE = changes.updateOld().get(i);
-        Endpoint newE = changes.updateNew().get(i);
-        if (!refused.contains(oldE.withoutLabels()) && !refused.contains(newE.withoutLabels())) {
-          accepted.update(oldE, newE);
-        }
-      }
-      return accepted.build();
-    }
-  }
-
-  /** Headers that say where a dead letter came from and why. */
-  static final class DeadLetterHeaders {
-    private DeadLetterHeaders() {}
-
-    static void describe(org.apache.kafka.common.header.Headers headers, String topic, int partition, long offset,
-        Exception error) {
-      headers.add("dnsplane.dlq.topic", topic.getBytes(StandardCharsets.UTF_8));
-      headers.add("dnsplane.dlq.partition", Integer.toString(partition).getBytes(StandardCharsets.UTF_8));
-      headers.add("dnsplane.dlq.offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
-      headers.add("dnsplane.dlq.error", String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8));
-    }
-  }
 }

@@ -32,10 +32,10 @@ class ApplierCoreTest {
   @Test
   void refusedRecordsAreLeftOutOfWhatWasAccepted() {
     Changes batch = new Changes.Builder().create(APP).create(BAD).update(APP_TXT, APP_TXT).build();
-    Changes accepted = Applier.Accepted.of(batch, List.of(new RecordFailure(BAD.withLabels(Map.of("owner", "a")), "bad", false)));
+    Changes accepted = Accepted.of(batch, List.of(new RecordFailure(BAD.withLabels(Map.of("owner", "a")), "bad", false)));
     assertThat(accepted.create()).containsExactly(APP);
     assertThat(accepted.updateNew()).containsExactly(APP_TXT);
-    assertThat(Applier.Accepted.of(batch, List.of())).isSameAs(batch);
+    assertThat(Accepted.of(batch, List.of())).isSameAs(batch);
   }
 
   @Test
