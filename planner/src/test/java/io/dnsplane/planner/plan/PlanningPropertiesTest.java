@@ -21,10 +21,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random sequences of desire from two clusters, applied through the pure planner to a simulated
- * provider that also holds records nobody owns. After every step and at the end:
- * no change touches a record that is not owned by a managed owner; once everything is applied,
- * each managed name holds the union of live desire; and planning again plans nothing.
+ * Random sequences of desire from two clusters and of clusters going stale and coming back
+ * (--stale-cluster-policy=withdraw), applied through the pure planner to a simulated provider that
+ * also holds records nobody owns. After every step: no change touches a record that is not owned
+ * by a managed owner, and a create never overwrites. At the end, with every cluster live again and
+ * everything applied: each managed name holds the union of desire, and planning again plans nothing.
  */
 class PlanningPropertiesTest {
   private static final List<String> OWNERS = List.of("cluster-a", "cluster-b");
@@ -33,12 +34,14 @@ class PlanningPropertiesTest {
   /** legacy.example.com holds an A record nobody owns: it must survive everything. */
   private static final Endpoint UNOWNED = Endpoint.of("legacy.example.com", "A", 300, "198.51.100.1");
 
-  record Step(String owner, String name, Set<String> targets) {}
+  /** An owner wants targets at a name (none: withdraws), or, with {@code toggleStale}, its cluster goes stale or comes back. */
+  record Step(String owner, String name, Set<String> targets, boolean toggleStale) {}
 
   @Provide
   Arbitrary<List<Step>> steps() {
     Arbitrary<Set<String>> targets = Arbitraries.of(IPS).set().ofMinSize(0).ofMaxSize(3);
-    Arbitrary<Step> step = Combinators.combine(Arbitraries.of(OWNERS), Arbitraries.of(NAMES), targets).as(Step::new);
+    Arbitrary<Step> step = Combinators.combine(Arbitraries.of(OWNERS), Arbitraries.of(NAMES), targets,
+        Arbitraries.integers().between(0, 5).map(i -> i == 0)).as(Step::new);
     return step.list().ofMinSize(1).ofMaxSize(25);
   }
 
@@ -49,15 +52,24 @@ class PlanningPropertiesTest {
     Map<String, Endpoint> provider = new LinkedHashMap<>(); // name/type -> record
     provider.put(key(UNOWNED), UNOWNED);
 
+    Set<String> stale = new TreeSet<>();
     for (Step step : steps) {
-      desire.computeIfAbsent(step.owner(), o -> new HashMap<>()).put(step.name(), step.targets());
+      if (step.toggleStale()) {
+        if (!stale.remove(step.owner())) {
+          stale.add(step.owner());
+        }
+      } else {
+        desire.computeIfAbsent(step.owner(), o -> new HashMap<>()).put(step.name(), step.targets());
+      }
       for (String name : NAMES) {
-        applyAll(planner, name, desire, provider);
+        applyAll(planner, name, desire, provider, stale);
       }
     }
+    stale.clear(); // every cluster is back
     for (String name : NAMES) {
-      applyAll(planner, name, desire, provider);
-      assertThat(plan(planner, name, desire, provider).changes().isEmpty()).as("nothing planned twice at %s", name).isTrue();
+      applyAll(planner, name, desire, provider, stale);
+      assertThat(plan(planner, name, desire, provider, stale).changes().isEmpty()).as("nothing planned twice at %s", name)
+          .isTrue();
     }
 
     assertThat(provider.get(key(UNOWNED))).isEqualTo(UNOWNED);
@@ -74,7 +86,7 @@ class PlanningPropertiesTest {
   }
 
   private static Plan plan(NamePlanner planner, String name, Map<String, Map<String, Set<String>>> desire,
-      Map<String, Endpoint> provider) {
+      Map<String, Endpoint> provider, Set<String> stale) {
     List<Endpoint> desired = new ArrayList<>();
     desire.forEach((owner, byName) -> {
       Set<String> targets = byName.getOrDefault(name, Set.of());
@@ -84,14 +96,15 @@ class PlanningPropertiesTest {
       }
     });
     List<Endpoint> observed = provider.values().stream().map(Endpoint::withoutLabels).toList();
-    return planner.plan(name, "example.com", desired, observed, OwnerScope.all(Set.copyOf(OWNERS)));
+    return planner.plan(name, "example.com", desired, observed,
+        new OwnerScope(Set.copyOf(OWNERS), Set.copyOf(OWNERS), stale));
   }
 
   /** Plans and applies until the name is quiet (a few rounds at most), checking every change. */
   private static void applyAll(NamePlanner planner, String name, Map<String, Map<String, Set<String>>> desire,
-      Map<String, Endpoint> provider) {
+      Map<String, Endpoint> provider, Set<String> stale) {
     for (int round = 0; round < 3; round++) {
-      Changes changes = plan(planner, name, desire, provider).changes();
+      Changes changes = plan(planner, name, desire, provider, stale).changes();
       if (changes.isEmpty()) {
         return;
       }
