@@ -11,37 +11,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A mass withdrawal trips the applier's delete breaker; ./dnsplane approve lets the rest go. */
-class DeleteBreakerIT {
+class DeleteBreakerIT extends PipelineTestBase {
   private static final Zone EXAMPLE = new Zone("example.com", "example.com");
-
-  @TempDir
-  static Path stateDir;
-
-  static LocalPipeline pipeline;
-
-  @BeforeAll
-  static void start() {
-    pipeline = LocalPipeline.start(new LocalConfig(stateDir, Path.of("..", "examples").toAbsolutePath().normalize(), 0, 3,
-        Duration.ofSeconds(1)));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (pipeline != null) {
-      pipeline.close();
-    }
-  }
 
   private static List<String> bulkNames() {
     return pipeline.provider().records(EXAMPLE).stream().map(Endpoint::dnsName)

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -43,27 +39,9 @@ import org.xbill.DNS.Type;
  * The whole pipeline on a real embedded Kafka broker, started once for the class: mock clusters
  * seeded from examples/, watchers, the planner, the in-memory applier, and DNS queries at the end.
  */
-class PipelineEndToEndIT {
+class PipelineEndToEndIT extends PipelineTestBase {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Zone EXAMPLE = new Zone("example.com", "example.com");
-
-  @TempDir
-  static Path stateDir;
-
-  static LocalPipeline pipeline;
-
-  @BeforeAll
-  static void start() {
-    pipeline = LocalPipeline.start(new LocalConfig(stateDir, Path.of("..", "examples").toAbsolutePath().normalize(), 0, 3,
-        Duration.ofSeconds(1)));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (pipeline != null) {
-      pipeline.close();
-    }
-  }
 
   private static KubernetesClient clusterA() {
     return pipeline.clusters().get("cluster-a").client();
@@ -224,7 +202,7 @@ class PipelineEndToEndIT {
   @Test
   void aSecondPipelineOnTheSameStateDirectoryIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalPipeline.start(
-            new LocalConfig(stateDir, Path.of("..", "examples").toAbsolutePath().normalize(), 0, 1, null)))
+            new LocalConfig(stateDir, EXAMPLES, 0, 1, null)))
         .hasMessageContaining("another dnsplane local is running");
   }
 
