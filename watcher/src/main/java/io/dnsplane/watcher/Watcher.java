@@ -6,15 +6,21 @@ import io.dnsplane.avro.DesiredEndpoints;
 import io.dnsplane.avro.SourceRef;
 import io.dnsplane.schema.Topic;
 import io.dnsplane.schema.Topics;
-import io.dnsplane.watcher.informer.IngressInformer;
+import io.dnsplane.watcher.informer.SourceInformer;
 import io.dnsplane.watcher.publish.DesiredEndpointsPublisher;
 import io.dnsplane.watcher.publish.HeartbeatPublisher;
+import io.dnsplane.watcher.publish.PublishedDesire;
+import io.dnsplane.watcher.source.ObjectRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,7 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** One cluster's watcher: informers in, desired endpoints and heartbeats out. */
+/**
+ * One cluster's watcher: informers in, desired endpoints and heartbeats out. At start it reads back
+ * what it published before; once every informer has listed its kind, it withdraws what was deleted
+ * meanwhile, and only then reports its initial sync (which lets the planner plan withdrawals).
+ */
 public final class Watcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Watcher.class);
   private static final String VERSION = "0.1.0";
@@ -32,8 +42,10 @@ public final class Watcher implements AutoCloseable {
   private final Producer<SourceRef, DesiredEndpoints> desiredProducer;
   private final Producer<ClusterKey, ClusterHeartbeat> heartbeatProducer;
   private final HeartbeatPublisher heartbeats;
-  private final IngressInformer ingresses;
+  private final DesiredEndpointsPublisher publisher;
+  private final List<SourceInformer<?>> informers;
   private final ScheduledExecutorService scheduler;
+  private volatile boolean reconciled;
 
   private Watcher(WatcherConfig config, KubernetesClient client, Topics topics, Clock clock) {
     this.config = config;
@@ -42,43 +54,70 @@ public final class Watcher implements AutoCloseable {
     this.desiredProducer = producer(config, desired.keySerde(), desired.valueSerde());
     this.heartbeatProducer = producer(config, status.keySerde(), status.valueSerde());
     this.heartbeats = new HeartbeatPublisher(heartbeatProducer, status, config.clusterId(), config.ownerId(), VERSION, clock);
-    DesiredEndpointsPublisher publisher =
-        new DesiredEndpointsPublisher(desiredProducer, desired, config.clusterId(), config.ownerId(), clock);
+    this.publisher = new DesiredEndpointsPublisher(desiredProducer, desired, config.clusterId(), config.ownerId(), clock);
+    publisher.seed(PublishedDesire.read(config.bootstrapServers(), desired, config.clusterId()));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "watcher-" + config.clusterId() + "-heartbeat");
       t.setDaemon(true);
       return t;
     });
-    this.ingresses = IngressInformer.start(client, config.namespace(), event -> {
+    Consumer<io.dnsplane.watcher.source.SourceEvent> sink = event -> {
       MDC.put("cluster", config.clusterId());
       try {
         publisher.accept(event);
       } finally {
         MDC.remove("cluster");
       }
-    });
+    };
+    this.informers = Sources.informers(config, client, sink);
   }
 
   /** Starts the informers and the heartbeat; returns at once. */
   public static Watcher start(WatcherConfig config, KubernetesClient client, Topics topics, Clock clock) {
     Watcher watcher = new Watcher(config, client, topics, clock);
-    long period = config.heartbeatInterval().toMillis();
-    watcher.scheduler.scheduleAtFixedRate(watcher::beat, 0, period, TimeUnit.MILLISECONDS);
-    log.info("watcher for cluster {} (owner {}) started", config.clusterId(), config.ownerId());
+    watcher.informers.forEach(SourceInformer::start);
+    watcher.scheduler.scheduleWithFixedDelay(watcher::reconcileWhenSynced, 0, 200, TimeUnit.MILLISECONDS);
+    watcher.scheduler.scheduleAtFixedRate(watcher::beat, 0, config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+    log.info("watcher for cluster {} (owner {}) started: sources {}", config.clusterId(), config.ownerId(),
+        watcher.informers.stream().map(SourceInformer::kind).toList());
     return watcher;
+  }
+
+  /** Once every informer has listed its kind: withdraw what was deleted meanwhile, then report the sync. */
+  private void reconcileWhenSynced() {
+    if (reconciled || !hasSynced()) {
+      return;
+    }
+    try {
+      Set<ObjectRef> present = new HashSet<>();
+      informers.forEach(i -> present.addAll(i.objects()));
+      int withdrawn = publisher.withdrawMissing(present);
+      desiredProducer.flush();
+      reconciled = true;
+      log.info("cluster {}: initial sync complete ({} objects; {} deleted while the watcher was down withdrawn)",
+          config.clusterId(), present.size(), withdrawn);
+      beat();
+    } catch (RuntimeException e) {
+      log.warn("initial sync of cluster {} not finished: {}", config.clusterId(), e.toString());
+    }
   }
 
   private void beat() {
     try {
-      boolean synced = ingresses.hasSynced();
-      heartbeats.beat(synced, synced ? ingresses.size() : 0);
+      heartbeats.beat(reconciled, informers.stream().mapToInt(i -> i.objects().size()).sum());
     } catch (RuntimeException e) {
       log.warn("heartbeat failed for cluster {}: {}", config.clusterId(), e.toString());
     }
   }
 
+  /** True once every informer listed its kind. */
   public boolean hasSynced() {
-    return ingresses.hasSynced();
+    return informers.stream().allMatch(SourceInformer::hasSynced);
+  }
+
+  /** True once the initial sync is complete and what was deleted meanwhile was withdrawn. */
+  public boolean isReady() {
+    return reconciled;
   }
 
   private static <K, V> Producer<K, V> producer(WatcherConfig config, Serde<K> keySerde, Serde<V> valueSerde) {
@@ -94,7 +133,7 @@ public final class Watcher implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
-    ingresses.close();
+    informers.forEach(SourceInformer::close);
     desiredProducer.close();
     heartbeatProducer.close();
     log.info("watcher for cluster {} stopped", config.clusterId());

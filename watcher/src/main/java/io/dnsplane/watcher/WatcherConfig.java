@@ -1,7 +1,11 @@
 package io.dnsplane.watcher;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +17,9 @@ public record WatcherConfig(
     String ownerId,
     String bootstrapServers,
     String namespace,
-    Duration heartbeatInterval) {
+    Duration heartbeatInterval,
+    List<String> sources,
+    Set<String> serviceTypeFilter) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
@@ -26,6 +32,22 @@ public record WatcherConfig(
     if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
       throw new IllegalArgumentException("heartbeat interval must be positive: " + heartbeatInterval);
     }
+    sources = sources == null || sources.isEmpty() ? List.of(Sources.INGRESS) : List.copyOf(new LinkedHashSet<>(sources));
+    for (String s : sources) {
+      if (!Sources.KNOWN.contains(s)) {
+        throw new IllegalArgumentException("unknown --source " + s + "; known: " + new TreeSet<>(Sources.KNOWN));
+      }
+    }
+    serviceTypeFilter = serviceTypeFilter == null ? Set.of() : Set.copyOf(serviceTypeFilter);
+  }
+
+  /** Ingress only, every Service type: the defaults for tests and local mode. */
+  public WatcherConfig(String clusterId, String ownerId, String bootstrapServers, String namespace, Duration heartbeatInterval) {
+    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null);
+  }
+
+  public WatcherConfig withSources(List<String> newSources) {
+    return new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, newSources, serviceTypeFilter);
   }
 
   private static void requireId(String what, String value) {

@@ -38,12 +38,19 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--heartbeat-interval", defaultValue = "PT10S", description = "ISO-8601 duration between heartbeats (default: ${DEFAULT-VALUE}).")
   Duration heartbeatInterval;
 
+  @Option(names = "--source", split = ",", defaultValue = "ingress", description = "What to watch (ExternalDNS's names, repeatable): ingress, service, crd (DNSEndpoint). Default: ${DEFAULT-VALUE}.")
+  List<String> sources;
+
+  @Option(names = "--service-type-filter", split = ",", description = "Only Services of these types (ExternalDNS's flag).")
+  java.util.Set<String> serviceTypeFilter = java.util.Set.of();
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
   boolean createTopics;
 
   @Override
   public Integer call() throws Exception {
-    WatcherConfig config = new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval);
+    WatcherConfig config = new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval,
+        sources, serviceTypeFilter);
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

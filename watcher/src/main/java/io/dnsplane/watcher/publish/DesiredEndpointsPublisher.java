@@ -81,6 +81,21 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
     published.incrementAndGet();
   }
 
+  /** What was published before a restart: unchanged objects are then not published again. */
+  public synchronized void seed(Map<ObjectRef, List<Endpoint>> published) {
+    lastPublished.putAll(published);
+  }
+
+  /**
+   * After the initial sync: withdraws every object published earlier that no longer exists (it was
+   * deleted while the watcher was down). Returns how many.
+   */
+  public synchronized int withdrawMissing(java.util.Set<ObjectRef> present) {
+    List<ObjectRef> gone = lastPublished.keySet().stream().filter(o -> !present.contains(o)).toList();
+    gone.forEach(o -> accept(new SourceEvent.Delete(o)));
+    return gone.size();
+  }
+
   public long publishedCount() {
     return published.get();
   }

@@ -14,6 +14,7 @@ public final class Annotations {
   public static final String ALPHA_PREFIX = "external-dns.alpha.kubernetes.io/";
 
   public static final String HOSTNAME = "hostname";
+  public static final String INTERNAL_HOSTNAME = "internal-hostname";
   public static final String TARGET = "target";
   public static final String TTL = "ttl";
 

@@ -3,34 +3,26 @@ package io.dnsplane.watcher.source;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
-import io.dnsplane.model.DnsNames;
 import io.dnsplane.model.Endpoint;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * networking.k8s.io/v1 Ingress to endpoints, as ExternalDNS's ingress source: host names from
  * {@code spec.rules[].host} and the hostname annotation; targets from the target annotation, else
  * {@code status.loadBalancer.ingress} (ip and hostname). Pure: no client, no I/O.
  */
-public final class IngressSource {
+public final class IngressSource implements Source<Ingress> {
   public static final String KIND = "ingress";
-  private static final Logger log = LoggerFactory.getLogger(IngressSource.class);
 
-  private IngressSource() {}
-
-  public static ObjectRef refOf(Ingress ingress) {
-    return new ObjectRef(KIND, ingress.getMetadata().getNamespace(), ingress.getMetadata().getName());
+  @Override
+  public String kind() {
+    return KIND;
   }
 
-  public static List<Endpoint> endpoints(Ingress ingress) {
+  @Override
+  public List<Endpoint> endpoints(Ingress ingress) {
     ObjectRef ref = refOf(ingress);
     Map<String, String> annotations = ingress.getMetadata().getAnnotations();
 
@@ -41,30 +33,26 @@ public final class IngressSource {
     if (targets.isEmpty()) {
       return List.of();
     }
-    long ttl = Annotations.get(annotations, Annotations.TTL).map(value -> {
-      OptionalLong parsed = Ttl.parse(value);
-      if (parsed.isEmpty()) {
-        log.warn("{}: ignoring invalid ttl annotation '{}'", ref, value);
-      }
-      return parsed.orElse(0);
-    }).orElse(0L);
+    long ttl = SourceSupport.ttl(annotations, ref);
 
     List<Endpoint> endpoints = new ArrayList<>();
-    for (String hostname : hostnames(ingress, annotations)) {
+    for (String hostname : hostnames(ingress, annotations, ref)) {
       endpoints.addAll(Targets.endpointsFor(hostname, targets, ttl, ref.resourceLabel()));
     }
     return endpoints;
   }
 
-  private static Set<String> hostnames(Ingress ingress, Map<String, String> annotations) {
-    Set<String> hostnames = new LinkedHashSet<>();
+  private static List<String> hostnames(Ingress ingress, Map<String, String> annotations, ObjectRef ref) {
+    List<String> raw = new ArrayList<>();
     if (ingress.getSpec() != null && ingress.getSpec().getRules() != null) {
       for (IngressRule rule : ingress.getSpec().getRules()) {
-        Optional.ofNullable(rule.getHost()).filter(h -> !h.isBlank()).map(DnsNames::normalize).ifPresent(hostnames::add);
+        if (rule.getHost() != null && !rule.getHost().isBlank()) {
+          raw.add(rule.getHost());
+        }
       }
     }
-    Annotations.list(annotations, Annotations.HOSTNAME).stream().map(DnsNames::normalize).forEach(hostnames::add);
-    return hostnames;
+    raw.addAll(Annotations.list(annotations, Annotations.HOSTNAME));
+    return SourceSupport.hostnames(raw, ref);
   }
 
   private static List<String> loadBalancerTargets(Ingress ingress) {

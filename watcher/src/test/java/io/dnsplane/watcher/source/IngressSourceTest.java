@@ -68,6 +68,13 @@ class IngressSourceTest {
             List.of("app.example.com A 192.0.2.10")),
         new Case("no load balancer yet: nothing to publish",
             ingress(Map.of(), List.of("app.example.com"), List.of(), List.of()), List.of()),
+        new Case("a bad host name is skipped, its good neighbours stay",
+            ingress(Map.of("external-dns.kubernetes.io/hostname", "bad..example.com,-dash.example.com,ok.example.com"),
+                List.of("app.example.com"), List.of("192.0.2.10"), List.of()),
+            List.of("app.example.com A 192.0.2.10", "ok.example.com A 192.0.2.10")),
+        new Case("an internationalised name becomes punycode",
+            ingress(Map.of(), List.of("bücher.example.com"), List.of("192.0.2.10"), List.of()),
+            List.of("xn--bcher-kva.example.com A 192.0.2.10")),
         new Case("names are lower-cased and lose the trailing dot",
             ingress(Map.of(), List.of("App.Example.COM."), List.of("192.0.2.10"), List.of()),
             List.of("app.example.com A 192.0.2.10")));
@@ -76,7 +83,7 @@ class IngressSourceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void extractsEndpoints(Case c) {
-    List<Endpoint> endpoints = IngressSource.endpoints(c.ingress());
+    List<Endpoint> endpoints = new IngressSource().endpoints(c.ingress());
     assertThat(endpoints.stream().map(Endpoint::toString)).containsExactlyInAnyOrderElementsOf(c.expected());
     assertThat(endpoints).allSatisfy(e -> assertThat(e.label(Endpoint.LABEL_RESOURCE)).isEqualTo(RESOURCE));
   }

@@ -3,6 +3,7 @@ package io.dnsplane.watcher.informer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dnsplane.watcher.source.IngressSource;
 import io.dnsplane.watcher.source.SourceEvent;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The informer bridge against fabric8's mock API server (CRUD mode: real list and watch over HTTP). */
 @EnableKubernetesMockClient(crud = true)
-class IngressInformerTest {
+class SourceInformerTest {
   KubernetesClient client;
 
   private static Ingress ingress(String name, String host) {
@@ -37,7 +38,8 @@ class IngressInformerTest {
     client.network().v1().ingresses().inNamespace("default").resource(ingress("existing", "old.example.com")).create();
     setLoadBalancerIp("existing", "192.0.2.1");
     List<SourceEvent> events = new CopyOnWriteArrayList<>();
-    try (IngressInformer informer = IngressInformer.start(client, "", events::add)) {
+    try (SourceInformer<Ingress> informer = new SourceInformer<>(new IngressSource(),
+        client.network().v1().ingresses().inAnyNamespace().runnableInformer(0), events::add).start()) {
       await().atMost(Duration.ofSeconds(10)).until(informer::hasSynced);
       await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
       assertThat(events.get(0)).isInstanceOfSatisfying(SourceEvent.Upsert.class,
@@ -51,7 +53,7 @@ class IngressInformerTest {
       client.network().v1().ingresses().inNamespace("default").withName("app").delete();
       await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e ->
           e instanceof SourceEvent.Delete d && d.object().name().equals("app")));
-      assertThat(informer.size()).isEqualTo(1);
+      assertThat(informer.objects()).extracting(o -> o.name()).containsExactly("existing");
     }
   }
 
@@ -60,7 +62,8 @@ class IngressInformerTest {
     client.network().v1().ingresses().inNamespace("other").resource(ingress("elsewhere", "x.example.com")).create();
     client.network().v1().ingresses().inNamespace("default").resource(ingress("here", "y.example.com")).create();
     List<SourceEvent> events = new CopyOnWriteArrayList<>();
-    try (IngressInformer informer = IngressInformer.start(client, "default", events::add)) {
+    try (SourceInformer<Ingress> informer = new SourceInformer<>(new IngressSource(),
+        client.network().v1().ingresses().inNamespace("default").runnableInformer(0), events::add).start()) {
       await().atMost(Duration.ofSeconds(10)).until(informer::hasSynced);
       await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
       assertThat(events).extracting(e -> e.object().name()).containsExactly("here");

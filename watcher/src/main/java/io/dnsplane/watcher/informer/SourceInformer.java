@@ -1,0 +1,93 @@
+package io.dnsplane.watcher.informer;
+
+import io.dnsplane.watcher.source.ObjectRef;
+import io.dnsplane.watcher.source.Source;
+import io.dnsplane.watcher.source.SourceEvent;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Bridges one fabric8 informer to source events: it only translates (Strimzi's TopicEventHandler
+ * style); the sink decides what to publish. One bad object is logged and skipped, never fatal.
+ */
+public final class SourceInformer<T extends HasMetadata> implements ResourceEventHandler<T>, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SourceInformer.class);
+
+  private final Source<T> source;
+  private final SharedIndexInformer<T> informer;
+  private final Consumer<SourceEvent> sink;
+
+  public SourceInformer(Source<T> source, SharedIndexInformer<T> informer, Consumer<SourceEvent> sink) {
+    this.source = source;
+    this.informer = informer;
+    this.sink = sink;
+    informer.addEventHandler(this);
+  }
+
+  /** Starts listing and watching; {@link #hasSynced()} turns true once everything was listed. */
+  public SourceInformer<T> start() {
+    informer.start();
+    return this;
+  }
+
+  public String kind() {
+    return source.kind();
+  }
+
+  public boolean hasSynced() {
+    return informer.hasSynced();
+  }
+
+  /** The objects the informer currently knows. */
+  public Set<ObjectRef> objects() {
+    return informer.getStore().list().stream().map(source::refOf).collect(Collectors.toSet());
+  }
+
+  @Override
+  public void onAdd(T object) {
+    emitUpsert(object);
+  }
+
+  @Override
+  public void onUpdate(T oldObject, T newObject) {
+    emitUpsert(newObject);
+  }
+
+  @Override
+  public void onDelete(T object, boolean deletedFinalStateUnknown) {
+    ObjectRef ref = source.refOf(object);
+    withMdc(ref, () -> sink.accept(new SourceEvent.Delete(ref)));
+  }
+
+  private void emitUpsert(T object) {
+    ObjectRef ref = source.refOf(object);
+    withMdc(ref, () -> {
+      try {
+        sink.accept(new SourceEvent.Upsert(ref, object.getMetadata().getResourceVersion(), source.endpoints(object)));
+      } catch (RuntimeException e) {
+        log.error("cannot translate {}: {}", ref, e.getMessage(), e);
+      }
+    });
+  }
+
+  private static void withMdc(ObjectRef ref, Runnable action) {
+    MDC.put("resource", ref.resourceLabel());
+    try {
+      action.run();
+    } finally {
+      MDC.remove("resource");
+    }
+  }
+
+  @Override
+  public void close() {
+    informer.close();
+  }
+}

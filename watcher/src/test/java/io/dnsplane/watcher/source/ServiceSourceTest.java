@@ -1,0 +1,70 @@
+package io.dnsplane.watcher.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dnsplane.model.Endpoint;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Cases named after ExternalDNS's service source tests where they match (source/service_test.go). */
+class ServiceSourceTest {
+  record Case(String name, Set<String> typeFilter, Service service, List<String> expected) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Service service(String type, Map<String, String> annotations, List<String> externalIps, List<String> lbIps,
+      String externalName) {
+    ServiceBuilder b = new ServiceBuilder().withNewMetadata().withName("grpc").withNamespace("default")
+        .withAnnotations(annotations).endMetadata()
+        .withNewSpec().withType(type).withClusterIP("10.0.0.7").withClusterIPs("10.0.0.7")
+        .withExternalIPs(externalIps).withExternalName(externalName).endSpec()
+        .withNewStatus().withNewLoadBalancer().endLoadBalancer().endStatus();
+    lbIps.forEach(ip -> b.editStatus().editLoadBalancer().addNewIngress().withIp(ip).endIngress().endLoadBalancer().endStatus());
+    return b.build();
+  }
+
+  static final Map<String, String> HOST = Map.of("external-dns.kubernetes.io/hostname", "grpc.example.com");
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case("annotated load balancer", Set.of(), service("LoadBalancer", HOST, List.of(), List.of("192.0.2.40"), null),
+            List.of("grpc.example.com A 192.0.2.40")),
+        new Case("external IPs win over the load balancer status", Set.of(),
+            service("LoadBalancer", HOST, List.of("198.51.100.7"), List.of("192.0.2.40"), null),
+            List.of("grpc.example.com A 198.51.100.7")),
+        new Case("the target annotation wins over both", Set.of(),
+            service("LoadBalancer", Map.of("external-dns.kubernetes.io/hostname", "grpc.example.com",
+                "external-dns.kubernetes.io/target", "lb.example.net"), List.of("198.51.100.7"), List.of("192.0.2.40"), null),
+            List.of("grpc.example.com CNAME lb.example.net")),
+        new Case("a ClusterIP Service without internal-hostname publishes nothing", Set.of(),
+            service("ClusterIP", HOST, List.of(), List.of(), null), List.of()),
+        new Case("internal-hostname publishes the cluster IP", Set.of(),
+            service("ClusterIP", Map.of("external-dns.kubernetes.io/internal-hostname", "grpc.internal.example.com"),
+                List.of(), List.of(), null),
+            List.of("grpc.internal.example.com A 10.0.0.7")),
+        new Case("ExternalName becomes a CNAME", Set.of(),
+            service("ExternalName", HOST, List.of(), List.of(), "backend.example.net"),
+            List.of("grpc.example.com CNAME backend.example.net")),
+        new Case("--service-type-filter drops other types", Set.of("ClusterIP"),
+            service("LoadBalancer", HOST, List.of(), List.of("192.0.2.40"), null), List.of()),
+        new Case("a load balancer without an address yet publishes nothing", Set.of(),
+            service("LoadBalancer", HOST, List.of(), List.of(), null), List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void extractsEndpoints(Case c) {
+    List<Endpoint> endpoints = new ServiceSource(c.typeFilter()).endpoints(c.service());
+    assertThat(endpoints.stream().map(Endpoint::toString)).containsExactlyInAnyOrderElementsOf(c.expected());
+    assertThat(endpoints).allSatisfy(e -> assertThat(e.label(Endpoint.LABEL_RESOURCE)).isEqualTo("service/default/grpc"));
+  }
+}
