@@ -115,8 +115,15 @@ public final class LocalPipeline implements AutoCloseable {
   public void startWatcher(String clusterId) {
     KubernetesClient client = clusters.get(clusterId).newClient();
     WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka.bootstrapServers(), "",
-        config.heartbeatInterval());
+        config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd"));
     watchers.put(clusterId, Watcher.start(watcherConfig, client, topics, Clock.systemUTC()));
+  }
+
+  public void stopWatcher(String clusterId) {
+    Watcher watcher = watchers.remove(clusterId);
+    if (watcher != null) {
+      watcher.close();
+    }
   }
 
   public void startPlanner() {

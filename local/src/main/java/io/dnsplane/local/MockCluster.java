@@ -1,5 +1,7 @@
 package io.dnsplane.local;
 
+import io.dnsplane.watcher.source.DnsEndpointSource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -70,6 +72,14 @@ public final class MockCluster implements AutoCloseable {
       for (HasMetadata object : objects) {
         if (object.getMetadata().getNamespace() == null) {
           object.getMetadata().setNamespace("default");
+        }
+        if (object instanceof GenericKubernetesResource custom && "DNSEndpoint".equals(custom.getKind())) {
+          // The mock server has no discovery: name the custom resource's API explicitly.
+          client.genericKubernetesResources(DnsEndpointSource.CONTEXT).inNamespace(custom.getMetadata().getNamespace())
+              .resource(custom).create();
+          log.info("cluster {}: created DNSEndpoint {}/{}", name, custom.getMetadata().getNamespace(),
+              custom.getMetadata().getName());
+          continue;
         }
         client.resource(object).createOr(existing -> existing.update());
         setStatus(object);

@@ -162,6 +162,28 @@ class PipelineEndToEndIT extends PipelineTestBase {
   }
 
   @Test
+  void aServiceAndADnsEndpointResolve() {
+    awaitAnswer("grpc.example.com", Type.A, "192.0.2.40");
+    awaitAnswer("a-grpc.example.com", Type.TXT,
+        "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=service/default/grpc\"");
+    awaitAnswer("static.example.com", Type.A, "192.0.2.60");
+    awaitAnswer("a-static.example.com", Type.TXT,
+        "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=dnsendpoint/default/static\"");
+  }
+
+  @Test
+  void anObjectDeletedWhileItsWatcherWasDownIsWithdrawnAfterItsRestart() {
+    createIngress("ghost", "ghost.example.com", "192.0.2.95");
+    awaitAnswer("ghost.example.com", Type.A, "192.0.2.95");
+    pipeline.stopWatcher("cluster-a");
+    deleteIngress("ghost");
+    pipeline.startWatcher("cluster-a");
+    awaitGone("ghost.example.com");
+    awaitGone("a-ghost.example.com");
+    awaitAnswer("api.example.com", Type.A, "192.0.2.30");
+  }
+
+  @Test
   void anIngressIsCreatedUpdatedAndDeletedInDns() throws IOException {
     createIngress("shop", "shop.example.com", "192.0.2.60");
     awaitAnswer("shop.example.com", Type.A, "192.0.2.60");
