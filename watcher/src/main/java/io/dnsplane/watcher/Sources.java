@@ -6,12 +6,17 @@ import io.dnsplane.watcher.source.IngressSource;
 import io.dnsplane.watcher.source.ServiceSource;
 import io.dnsplane.watcher.source.SourceEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.dnsplane.watcher.source.HttpRouteSource;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,7 +25,8 @@ final class Sources {
   static final String INGRESS = "ingress";
   static final String SERVICE = "service";
   static final String CRD = "crd";
-  static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD);
+  static final String GATEWAY_HTTPROUTE = "gateway-httproute";
+  static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE);
 
   private Sources() {}
 
@@ -46,9 +52,55 @@ final class Sources {
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
           informers.add(new SourceInformer<>(new DnsEndpointSource(), informer, sink));
         }
+        case GATEWAY_HTTPROUTE -> informers.add(httpRoutes(config, client, sink));
         default -> throw new IllegalArgumentException("unknown --source " + source + "; known: " + KNOWN);
       }
     }
     return informers;
+  }
+
+  /**
+   * HTTPRoutes, translated with their parent Gateways from a Gateway informer; a Gateway change
+   * (addresses, listeners, annotations) translates the routes attached to it again.
+   */
+  private static SourceInformer<HTTPRoute> httpRoutes(WatcherConfig config, KubernetesClient client,
+      Consumer<SourceEvent> sink) {
+    String ns = config.namespace();
+    var gatewayClient = client.resources(Gateway.class);
+    SharedIndexInformer<Gateway> gateways = ns.isEmpty()
+        ? gatewayClient.inAnyNamespace().runnableInformer(0) : gatewayClient.inNamespace(ns).runnableInformer(0);
+    var routeClient = client.resources(HTTPRoute.class);
+    SharedIndexInformer<HTTPRoute> routes = ns.isEmpty()
+        ? routeClient.inAnyNamespace().runnableInformer(0) : routeClient.inNamespace(ns).runnableInformer(0);
+    HttpRouteSource source = new HttpRouteSource((gwNs, gwName) ->
+        Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName)));
+    SourceInformer<HTTPRoute> routeInformer = new SourceInformer<>(source, routes, sink);
+    gateways.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Gateway gateway) {
+        resendRoutesOf(gateway);
+      }
+
+      @Override
+      public void onUpdate(Gateway oldGateway, Gateway newGateway) {
+        resendRoutesOf(newGateway);
+      }
+
+      @Override
+      public void onDelete(Gateway gateway, boolean deletedFinalStateUnknown) {
+        resendRoutesOf(gateway);
+      }
+
+      private void resendRoutesOf(Gateway gateway) {
+        for (HTTPRoute route : routeInformer.list()) {
+          boolean attached = HttpRouteSource.parentGateways(route).stream().anyMatch(p ->
+              p[0].equals(gateway.getMetadata().getNamespace()) && p[1].equals(gateway.getMetadata().getName()));
+          if (attached) {
+            routeInformer.resend(route);
+          }
+        }
+      }
+    });
+    return routeInformer.startingAlso(gateways);
   }
 }

@@ -23,6 +23,7 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
   private final Source<T> source;
   private final SharedIndexInformer<T> informer;
   private final Consumer<SourceEvent> sink;
+  private final java.util.List<SharedIndexInformer<?>> companions = new java.util.ArrayList<>();
 
   public SourceInformer(Source<T> source, SharedIndexInformer<T> informer, Consumer<SourceEvent> sink) {
     this.source = source;
@@ -33,7 +34,14 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
 
   /** Starts listing and watching; {@link #hasSynced()} turns true once everything was listed. */
   public SourceInformer<T> start() {
+    companions.forEach(SharedIndexInformer::start);
     informer.start();
+    return this;
+  }
+
+  /** Informers this one depends on (a route's Gateways), started, synced and closed with it. */
+  public SourceInformer<T> startingAlso(SharedIndexInformer<?> companion) {
+    companions.add(companion);
     return this;
   }
 
@@ -42,12 +50,22 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
   }
 
   public boolean hasSynced() {
-    return informer.hasSynced();
+    return informer.hasSynced() && companions.stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
   /** The objects the informer currently knows. */
   public Set<ObjectRef> objects() {
     return informer.getStore().list().stream().map(source::refOf).collect(Collectors.toSet());
+  }
+
+  /** Every object the informer knows, e.g. to translate those a changed Gateway affects again. */
+  public java.util.List<T> list() {
+    return informer.getStore().list();
+  }
+
+  /** Translates one object again because something it depends on changed. */
+  public void resend(T object) {
+    emitUpsert(object);
   }
 
   @Override
@@ -89,5 +107,6 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
   @Override
   public void close() {
     informer.close();
+    companions.forEach(SharedIndexInformer::close);
   }
 }
