@@ -115,7 +115,7 @@ public final class LocalPipeline implements AutoCloseable {
   public void startWatcher(String clusterId) {
     KubernetesClient client = clusters.get(clusterId).newClient();
     WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka.bootstrapServers(), "",
-        config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd"));
+        config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd", "gateway-httproute"));
     watchers.put(clusterId, Watcher.start(watcherConfig, client, topics, Clock.systemUTC()));
   }
 

@@ -162,11 +162,12 @@ class PipelineEndToEndIT extends PipelineTestBase {
   }
 
   @Test
-  void aServiceAndADnsEndpointResolve() {
+  void aServiceADnsEndpointAndAnHttpRouteResolve() {
     awaitAnswer("grpc.example.com", Type.A, "192.0.2.40");
     awaitAnswer("a-grpc.example.com", Type.TXT,
         "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=service/default/grpc\"");
     awaitAnswer("static.example.com", Type.A, "192.0.2.60");
+    awaitAnswer("web.example.com", Type.A, "192.0.2.50");
     awaitAnswer("a-static.example.com", Type.TXT,
         "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=dnsendpoint/default/static\"");
   }
