@@ -172,6 +172,31 @@ class PipelineEndToEndIT extends PipelineTestBase {
         "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=dnsendpoint/default/static\"");
   }
 
+  private static List<String> eventsOn(KubernetesClient cluster, String kind, String name) {
+    return cluster.v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> e.getInvolvedObject().getKind().equals(kind) && e.getInvolvedObject().getName().equals(name))
+        .map(e -> e.getType() + " " + e.getReason() + ": " + e.getMessage()).toList();
+  }
+
+  @Test
+  void objectsAreToldWhatBecameOfTheirDnsAsKubernetesEvents() {
+    KubernetesClient clusterB = pipeline.clusters().get("cluster-b").client();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(clusterB, "Ingress", "legacy"))
+        .anySatisfy(e -> assertThat(e).startsWith("Warning Conflict: legacy.example.com conflict")));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(clusterA(), "Ingress", "api"))
+        .anySatisfy(e -> assertThat(e).startsWith("Normal RecordReady: api.example.com ready: api.example.com")));
+
+    // A bad host name beside a good one: a Warning for the bad part, and the good one resolves.
+    Ingress mixed = new IngressBuilder().withNewMetadata().withName("mixed").withNamespace("default")
+        .addToAnnotations("external-dns.kubernetes.io/hostname", "bad..example.com").endMetadata()
+        .withNewSpec().addNewRule().withHost("good.example.com").endRule().endSpec().build();
+    clusterA().network().v1().ingresses().inNamespace("default").resource(mixed).create();
+    setLoadBalancerIp("mixed", "192.0.2.97");
+    awaitAnswer("good.example.com", Type.A, "192.0.2.97");
+    await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(clusterA(), "Ingress", "mixed"))
+        .anySatisfy(e -> assertThat(e).startsWith("Warning Invalid: 'bad..example.com' is not a valid host name")));
+  }
+
   @Test
   void anObjectDeletedWhileItsWatcherWasDownIsWithdrawnAfterItsRestart() {
     createIngress("ghost", "ghost.example.com", "192.0.2.95");

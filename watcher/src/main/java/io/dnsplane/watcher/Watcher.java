@@ -11,8 +11,11 @@ import io.dnsplane.watcher.publish.DesiredEndpointsPublisher;
 import io.dnsplane.watcher.publish.HeartbeatPublisher;
 import io.dnsplane.watcher.publish.PublishedDesire;
 import io.dnsplane.watcher.source.ObjectRef;
+import io.dnsplane.watcher.status.StatusEvents;
+import io.dnsplane.watcher.status.StatusListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -45,6 +48,7 @@ public final class Watcher implements AutoCloseable {
   private final DesiredEndpointsPublisher publisher;
   private final List<SourceInformer<?>> informers;
   private final ScheduledExecutorService scheduler;
+  private final StatusListener statusListener;
   private volatile boolean reconciled;
 
   private Watcher(WatcherConfig config, KubernetesClient client, Topics topics, Clock clock) {
@@ -61,21 +65,33 @@ public final class Watcher implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    StatusEvents events = new StatusEvents(client, clock, Duration.ofMinutes(10), 25);
     Consumer<io.dnsplane.watcher.source.SourceEvent> sink = event -> {
       MDC.put("cluster", config.clusterId());
       try {
         publisher.accept(event);
+        if (config.recordEvents() && event instanceof io.dnsplane.watcher.source.SourceEvent.Upsert upsert
+            && !upsert.problems().isEmpty()) {
+          ObjectRef o = upsert.object();
+          events.invalid(o.kind(), o.namespace(), o.name(), upsert.problems());
+        }
       } finally {
         MDC.remove("cluster");
       }
     };
     this.informers = Sources.informers(config, client, sink);
+    this.statusListener = config.recordEvents()
+        ? new StatusListener(config.bootstrapServers(), topics.objectStatus(), config.clusterId(), events)
+        : null;
   }
 
   /** Starts the informers and the heartbeat; returns at once. */
   public static Watcher start(WatcherConfig config, KubernetesClient client, Topics topics, Clock clock) {
     Watcher watcher = new Watcher(config, client, topics, clock);
     watcher.informers.forEach(SourceInformer::start);
+    if (watcher.statusListener != null) {
+      watcher.statusListener.start();
+    }
     watcher.scheduler.scheduleWithFixedDelay(watcher::reconcileWhenSynced, 0, 200, TimeUnit.MILLISECONDS);
     watcher.scheduler.scheduleAtFixedRate(watcher::beat, 0, config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
     log.info("watcher for cluster {} (owner {}) started: sources {}", config.clusterId(), config.ownerId(),
@@ -133,6 +149,9 @@ public final class Watcher implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    if (statusListener != null) {
+      statusListener.close();
+    }
     informers.forEach(SourceInformer::close);
     desiredProducer.close();
     heartbeatProducer.close();

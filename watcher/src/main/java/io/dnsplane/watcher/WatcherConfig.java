@@ -19,7 +19,8 @@ public record WatcherConfig(
     String namespace,
     Duration heartbeatInterval,
     List<String> sources,
-    Set<String> serviceTypeFilter) {
+    Set<String> serviceTypeFilter,
+    boolean recordEvents) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
@@ -43,11 +44,12 @@ public record WatcherConfig(
 
   /** Ingress only, every Service type: the defaults for tests and local mode. */
   public WatcherConfig(String clusterId, String ownerId, String bootstrapServers, String namespace, Duration heartbeatInterval) {
-    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null);
+    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null, true);
   }
 
   public WatcherConfig withSources(List<String> newSources) {
-    return new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, newSources, serviceTypeFilter);
+    return new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, newSources,
+        serviceTypeFilter, recordEvents);
   }
 
   private static void requireId(String what, String value) {

@@ -44,13 +44,16 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--service-type-filter", split = ",", description = "Only Services of these types (ExternalDNS's flag).")
   java.util.Set<String> serviceTypeFilter = java.util.Set.of();
 
+  @Option(names = "--record-events", negatable = true, defaultValue = "true", description = "Record what became of each object's DNS as Kubernetes Events on it (default: ${DEFAULT-VALUE}).")
+  boolean recordEvents;
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
   boolean createTopics;
 
   @Override
   public Integer call() throws Exception {
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval,
-        sources, serviceTypeFilter);
+        sources, serviceTypeFilter, recordEvents);
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

@@ -1,5 +1,6 @@
 package io.dnsplane.watcher.informer;
 
+import io.dnsplane.watcher.source.ExtractionProblems;
 import io.dnsplane.watcher.source.ObjectRef;
 import io.dnsplane.watcher.source.Source;
 import io.dnsplane.watcher.source.SourceEvent;
@@ -88,7 +89,10 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
     ObjectRef ref = source.refOf(object);
     withMdc(ref, () -> {
       try {
-        sink.accept(new SourceEvent.Upsert(ref, object.getMetadata().getResourceVersion(), source.endpoints(object)));
+        ExtractionProblems.Result<java.util.List<io.dnsplane.model.Endpoint>> extracted =
+            ExtractionProblems.collect(() -> source.endpoints(object));
+        sink.accept(new SourceEvent.Upsert(ref, object.getMetadata().getResourceVersion(), extracted.value(),
+            extracted.problems()));
       } catch (RuntimeException e) {
         log.error("cannot translate {}: {}", ref, e.getMessage(), e);
       }

@@ -9,11 +9,17 @@ public sealed interface SourceEvent permits SourceEvent.Upsert, SourceEvent.Dele
   ObjectRef object();
 
   /** The object exists and wants these endpoints (possibly none). */
-  record Upsert(ObjectRef object, String resourceVersion, List<Endpoint> endpoints) implements SourceEvent {
+  record Upsert(ObjectRef object, String resourceVersion, List<Endpoint> endpoints, List<String> problems)
+      implements SourceEvent {
     public Upsert {
       Objects.requireNonNull(object, "object");
       resourceVersion = resourceVersion == null ? "" : resourceVersion;
       endpoints = List.copyOf(endpoints);
+      problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    public Upsert(ObjectRef object, String resourceVersion, List<Endpoint> endpoints) {
+      this(object, resourceVersion, endpoints, List.of());
     }
   }
 

@@ -22,7 +22,10 @@ final class SourceSupport {
     for (String r : raw) {
       Hostnames.Checked checked = Hostnames.check(r);
       checked.name().ifPresent(names::add);
-      checked.problem().ifPresent(p -> log.warn("{}: {}", ref, p));
+      checked.problem().ifPresent(p -> {
+        log.warn("{}: {}", ref, p);
+        ExtractionProblems.report(p);
+      });
     }
     return new ArrayList<>(names);
   }
