@@ -126,6 +126,13 @@ public final class Watcher implements AutoCloseable {
     }
   }
 
+  /** Publishes the watcher's metrics to {@code registry}. */
+  public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    io.dnsplane.watcher.ops.WatcherMetrics.register(registry, config.clusterId(),
+        () -> informers.stream().mapToLong(i -> i.objects().size()).sum(),
+        publisher::publishedCount, publisher::errorCount, heartbeats::lastSentMillis);
+  }
+
   /** True once every informer listed its kind. */
   public boolean hasSynced() {
     return informers.stream().allMatch(SourceInformer::hasSynced);

@@ -1,6 +1,9 @@
 package io.dnsplane.watcher;
 
 import io.dnsplane.runtime.RunUntilShutdown;
+import io.dnsplane.watcher.ops.OpsServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.dnsplane.schema.TopicAdmin;
 import io.dnsplane.schema.Topics;
 import io.fabric8.kubernetes.client.Config;
@@ -47,6 +50,9 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--record-events", negatable = true, defaultValue = "true", description = "Record what became of each object's DNS as Kubernetes Events on it (default: ${DEFAULT-VALUE}).")
   boolean recordEvents;
 
+  @Option(names = "--metrics-address", defaultValue = ":7979", description = "Where /healthz, /readyz and /metrics are served (ExternalDNS's flag; default: ${DEFAULT-VALUE}).")
+  String metricsAddress;
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
   boolean createTopics;
 
@@ -63,7 +69,11 @@ public final class WatcherMain implements Callable<Integer> {
         : Config.fromKubeconfig(Files.readString(kubeconfig));
     KubernetesClient client = new KubernetesClientBuilder().withConfig(kube).build();
     Watcher watcher = Watcher.start(config, client, topics, Clock.systemUTC());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    watcher.bindMetrics(registry);
+    OpsServer ops = OpsServer.start(OpsServer.parseAddress(metricsAddress), watcher::isReady, registry);
     RunUntilShutdown.closeOnShutdown(() -> {
+      ops.close();
       watcher.close();
       client.close();
     });

@@ -33,6 +33,7 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
   private final Clock clock;
   private final Map<ObjectRef, List<Endpoint>> lastPublished = new ConcurrentHashMap<>();
   private final AtomicLong published = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
 
   public DesiredEndpointsPublisher(Producer<SourceRef, DesiredEndpoints> producer,
       Topic<SourceRef, DesiredEndpoints> topic, String clusterId, String ownerId, Clock clock) {
@@ -75,6 +76,7 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
         // The idempotent producer already retried; a failure here means the broker is gone for longer
         // than delivery.timeout.ms. Forget what we sent so the next resync publishes it again.
         log.error("cannot publish desired endpoints for {}: {}", key, error.toString());
+        errors.incrementAndGet();
         lastPublished.clear();
       }
     });
@@ -98,5 +100,9 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
 
   public long publishedCount() {
     return published.get();
+  }
+
+  public long errorCount() {
+    return errors.get();
   }
 }

@@ -30,6 +30,13 @@ public final class HeartbeatPublisher {
     this.clock = clock;
   }
 
+  private volatile long lastSentMillis;
+
+  /** When the last heartbeat was handed to the producer, epoch millis; 0 before the first. */
+  public long lastSentMillis() {
+    return lastSentMillis;
+  }
+
   public void beat(boolean initialSyncComplete, int objectsWatched) {
     ClusterHeartbeat heartbeat = ClusterHeartbeat.newBuilder()
         .setClusterId(clusterId)
@@ -39,6 +46,7 @@ public final class HeartbeatPublisher {
         .setSentAt(clock.instant())
         .setWatcherVersion(version)
         .build();
+    lastSentMillis = heartbeat.getSentAt().toEpochMilli();
     producer.send(new ProducerRecord<>(topic.name(), new ClusterKey(clusterId), heartbeat), (m, error) -> {
       if (error != null) {
         log.warn("heartbeat for cluster {} not sent: {}", clusterId, error.toString());
