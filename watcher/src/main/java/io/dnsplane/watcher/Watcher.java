@@ -50,6 +50,7 @@ public final class Watcher implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final StatusListener statusListener;
   private volatile boolean reconciled;
+  private io.dnsplane.watcher.ops.WatcherMetrics metrics;
 
   private Watcher(WatcherConfig config, KubernetesClient client, Topics topics, Clock clock) {
     this.config = config;
@@ -128,7 +129,7 @@ public final class Watcher implements AutoCloseable {
 
   /** Publishes the watcher's metrics to {@code registry}. */
   public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
-    io.dnsplane.watcher.ops.WatcherMetrics.register(registry, config.clusterId(),
+    this.metrics = io.dnsplane.watcher.ops.WatcherMetrics.register(registry, config.clusterId(),
         () -> informers.stream().mapToLong(i -> i.objects().size()).sum(),
         publisher::publishedCount, publisher::errorCount, heartbeats::lastSentMillis);
   }

@@ -5,19 +5,36 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.LongSupplier;
 
-/** The watcher's Prometheus metrics, tagged with its cluster, read from the counters the watcher keeps. */
+/**
+ * The watcher's Prometheus metrics, tagged with its cluster, read from the counters the watcher
+ * keeps. Micrometer holds what it reads weakly: whoever registers must keep this object.
+ */
 public final class WatcherMetrics {
-  private WatcherMetrics() {}
+  private final LongSupplier objectsWatched;
+  private final LongSupplier published;
+  private final LongSupplier errors;
+  private final LongSupplier lastHeartbeatMillis;
 
-  public static void register(MeterRegistry registry, String clusterId, LongSupplier objectsWatched,
+  private WatcherMetrics(LongSupplier objectsWatched, LongSupplier published, LongSupplier errors,
+      LongSupplier lastHeartbeatMillis) {
+    this.objectsWatched = objectsWatched;
+    this.published = published;
+    this.errors = errors;
+    this.lastHeartbeatMillis = lastHeartbeatMillis;
+  }
+
+  public static WatcherMetrics register(MeterRegistry registry, String clusterId, LongSupplier objectsWatched,
       LongSupplier published, LongSupplier errors, LongSupplier lastHeartbeatMillis) {
-    Gauge.builder("dnsplane_watcher_objects_watched", objectsWatched, s -> s.getAsLong()).tag("cluster", clusterId)
-        .description("Objects the watcher's informers hold").register(registry);
-    FunctionCounter.builder("dnsplane_watcher_desired_published", published, s -> s.getAsLong()).tag("cluster", clusterId)
+    WatcherMetrics m = new WatcherMetrics(objectsWatched, published, errors, lastHeartbeatMillis);
+    Gauge.builder("dnsplane_watcher_objects_watched", m, x -> x.objectsWatched.getAsLong()).tag("cluster", clusterId)
+        .description("Objects the watcher's informers hold").strongReference(true).register(registry);
+    FunctionCounter.builder("dnsplane_watcher_desired_published", m, x -> x.published.getAsLong()).tag("cluster", clusterId)
         .description("Desired-endpoint records published, tombstones included").register(registry);
-    FunctionCounter.builder("dnsplane_watcher_errors", errors, s -> s.getAsLong()).tag("cluster", clusterId)
+    FunctionCounter.builder("dnsplane_watcher_errors", m, x -> x.errors.getAsLong()).tag("cluster", clusterId)
         .description("Records that could not be published").register(registry);
-    Gauge.builder("dnsplane_watcher_last_heartbeat_seconds", lastHeartbeatMillis, s -> s.getAsLong() / 1000.0)
-        .tag("cluster", clusterId).description("When the last heartbeat was sent, Unix time").register(registry);
+    Gauge.builder("dnsplane_watcher_last_heartbeat_seconds", m, x -> x.lastHeartbeatMillis.getAsLong() / 1000.0)
+        .tag("cluster", clusterId).description("When the last heartbeat was sent, Unix time").strongReference(true)
+        .register(registry);
+    return m;
   }
 }

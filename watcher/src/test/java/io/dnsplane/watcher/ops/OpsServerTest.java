@@ -22,7 +22,8 @@ class OpsServerTest {
   @Test
   void servesHealthReadinessAndMetrics() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    WatcherMetrics.register(registry, "cluster-a", () -> 3, () -> 7, () -> 0, () -> 1_700_000_000_000L);
+    WatcherMetrics registered = WatcherMetrics.register(registry, "cluster-a", () -> 3, () -> 7, () -> 0, () -> 1_700_000_000_000L);
+    System.gc(); // Micrometer reads weakly; the registered object must survive a collection
     AtomicBoolean ready = new AtomicBoolean(false);
     try (OpsServer server = OpsServer.start(OpsServer.parseAddress("127.0.0.1:0"), ready::get, registry)) {
       assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
@@ -35,6 +36,7 @@ class OpsServerTest {
           .contains("dnsplane_watcher_desired_published_total{cluster=\"cluster-a\"} 7")
           .contains("dnsplane_watcher_last_heartbeat_seconds{cluster=\"cluster-a\"} 1.7E9");
     }
+    assertThat(registered).isNotNull();
   }
 
   @Test
