@@ -39,18 +39,18 @@ final class Sources {
           var ingresses = client.network().v1().ingresses();
           SharedIndexInformer<Ingress> informer = ns.isEmpty()
               ? ingresses.inAnyNamespace().runnableInformer(0) : ingresses.inNamespace(ns).runnableInformer(0);
-          informers.add(new SourceInformer<>(new IngressSource(), informer, sink));
+          informers.add(new SourceInformer<>(new IngressSource(config.ingressClasses()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
         }
         case SERVICE -> {
           SharedIndexInformer<Service> informer = ns.isEmpty()
               ? client.services().inAnyNamespace().runnableInformer(0) : client.services().inNamespace(ns).runnableInformer(0);
-          informers.add(new SourceInformer<>(new ServiceSource(config.serviceTypeFilter()), informer, sink));
+          informers.add(new SourceInformer<>(new ServiceSource(config.serviceTypeFilter()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
         }
         case CRD -> {
           var resources = client.genericKubernetesResources(DnsEndpointSource.CONTEXT);
           SharedIndexInformer<GenericKubernetesResource> informer = ns.isEmpty()
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
-          informers.add(new SourceInformer<>(new DnsEndpointSource(), informer, sink));
+          informers.add(new SourceInformer<>(new DnsEndpointSource(), informer, sink, config.filter(), config.maxEndpointsPerObject()));
         }
         case GATEWAY_HTTPROUTE -> informers.add(httpRoutes(config, client, sink));
         default -> throw new IllegalArgumentException("unknown --source " + source + "; known: " + KNOWN);
@@ -74,7 +74,7 @@ final class Sources {
         ? routeClient.inAnyNamespace().runnableInformer(0) : routeClient.inNamespace(ns).runnableInformer(0);
     HttpRouteSource source = new HttpRouteSource((gwNs, gwName) ->
         Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName)));
-    SourceInformer<HTTPRoute> routeInformer = new SourceInformer<>(source, routes, sink);
+    SourceInformer<HTTPRoute> routeInformer = new SourceInformer<>(source, routes, sink, config.filter(), config.maxEndpointsPerObject());
     gateways.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Gateway gateway) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import io.dnsplane.watcher.source.ObjectFilter;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,10 @@ public record WatcherConfig(
     Duration heartbeatInterval,
     List<String> sources,
     Set<String> serviceTypeFilter,
-    boolean recordEvents) {
+    boolean recordEvents,
+    ObjectFilter filter,
+    Set<String> ingressClasses,
+    int maxEndpointsPerObject) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
@@ -40,16 +44,21 @@ public record WatcherConfig(
       }
     }
     serviceTypeFilter = serviceTypeFilter == null ? Set.of() : Set.copyOf(serviceTypeFilter);
+    filter = filter == null ? ObjectFilter.ALL : filter;
+    ingressClasses = ingressClasses == null ? Set.of() : Set.copyOf(ingressClasses);
+    if (maxEndpointsPerObject < 0) {
+      throw new IllegalArgumentException("--max-endpoints-per-object must not be negative: " + maxEndpointsPerObject);
+    }
   }
 
   /** Ingress only, every Service type: the defaults for tests and local mode. */
   public WatcherConfig(String clusterId, String ownerId, String bootstrapServers, String namespace, Duration heartbeatInterval) {
-    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null, true);
+    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null, true, null, null, 1000);
   }
 
   public WatcherConfig withSources(List<String> newSources) {
     return new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, newSources,
-        serviceTypeFilter, recordEvents);
+        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject);
   }
 
   private static void requireId(String what, String value) {

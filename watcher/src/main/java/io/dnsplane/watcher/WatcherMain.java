@@ -2,6 +2,7 @@ package io.dnsplane.watcher;
 
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.watcher.ops.OpsServer;
+import io.dnsplane.watcher.source.ObjectFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.dnsplane.schema.TopicAdmin;
@@ -53,13 +54,26 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--metrics-address", defaultValue = ":7979", description = "Where /healthz, /readyz and /metrics are served (ExternalDNS's flag; default: ${DEFAULT-VALUE}).")
   String metricsAddress;
 
+  @Option(names = "--annotation-filter", defaultValue = "", description = "Only objects whose annotations match this label selector (ExternalDNS's flag).")
+  String annotationFilter;
+
+  @Option(names = "--label-filter", defaultValue = "", description = "Only objects whose labels match this label selector (ExternalDNS's flag).")
+  String labelFilter;
+
+  @Option(names = "--ingress-class", description = "Only Ingresses of these classes (ExternalDNS's flag, repeatable).")
+  java.util.Set<String> ingressClasses = java.util.Set.of();
+
+  @Option(names = "--max-endpoints-per-object", defaultValue = "1000", description = "An object wanting more endpoints gets none and an Invalid event (default: ${DEFAULT-VALUE}; 0 for no limit).")
+  int maxEndpointsPerObject;
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
   boolean createTopics;
 
   @Override
   public Integer call() throws Exception {
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval,
-        sources, serviceTypeFilter, recordEvents);
+        sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
+        maxEndpointsPerObject);
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

@@ -1,6 +1,7 @@
 package io.dnsplane.watcher.informer;
 
 import io.dnsplane.watcher.source.ExtractionProblems;
+import io.dnsplane.watcher.source.ObjectFilter;
 import io.dnsplane.watcher.source.ObjectRef;
 import io.dnsplane.watcher.source.Source;
 import io.dnsplane.watcher.source.SourceEvent;
@@ -26,10 +27,24 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
   private final Consumer<SourceEvent> sink;
   private final java.util.List<SharedIndexInformer<?>> companions = new java.util.ArrayList<>();
 
+  private final ObjectFilter filter;
+  private final int maxEndpointsPerObject;
+
   public SourceInformer(Source<T> source, SharedIndexInformer<T> informer, Consumer<SourceEvent> sink) {
+    this(source, informer, sink, ObjectFilter.ALL, 0);
+  }
+
+  /**
+   * @param filter which objects to take (others publish nothing, as if deleted)
+   * @param maxEndpointsPerObject --max-endpoints-per-object; 0 for no limit
+   */
+  public SourceInformer(Source<T> source, SharedIndexInformer<T> informer, Consumer<SourceEvent> sink,
+      ObjectFilter filter, int maxEndpointsPerObject) {
     this.source = source;
     this.informer = informer;
     this.sink = sink;
+    this.filter = filter;
+    this.maxEndpointsPerObject = maxEndpointsPerObject;
     informer.addEventHandler(this);
   }
 
@@ -89,8 +104,20 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
     ObjectRef ref = source.refOf(object);
     withMdc(ref, () -> {
       try {
+        java.util.Optional<String> rejected = filter.rejects(object);
+        if (rejected.isPresent()) {
+          log.debug("{} is not taken: {}", ref, rejected.get());
+          sink.accept(new SourceEvent.Upsert(ref, object.getMetadata().getResourceVersion(), java.util.List.of()));
+          return;
+        }
         ExtractionProblems.Result<java.util.List<io.dnsplane.model.Endpoint>> extracted =
             ExtractionProblems.collect(() -> source.endpoints(object));
+        if (maxEndpointsPerObject > 0 && extracted.value().size() > maxEndpointsPerObject) {
+          sink.accept(new SourceEvent.Upsert(ref, object.getMetadata().getResourceVersion(), java.util.List.of(),
+              java.util.List.of(extracted.value().size() + " endpoints, more than --max-endpoints-per-object "
+                  + maxEndpointsPerObject + ": none published")));
+          return;
+        }
         sink.accept(new SourceEvent.Upsert(ref, object.getMetadata().getResourceVersion(), extracted.value(),
             extracted.problems()));
       } catch (RuntimeException e) {

@@ -85,7 +85,7 @@ public final class HttpRouteSource implements Source<HTTPRoute> {
     List<Endpoint> endpoints = new ArrayList<>();
     targetsByHost.forEach((raw, targets) -> SourceSupport.hostnames(List.of(raw), ref).forEach(host ->
         endpoints.addAll(Targets.endpointsFor(host, targets, ttl, ref.resourceLabel()))));
-    return endpoints;
+    return SourceSupport.decorate(endpoints, annotations);
   }
 
   private static List<String> gatewayTargets(Gateway gateway) {

@@ -16,13 +16,40 @@ import java.util.Map;
 public final class IngressSource implements Source<Ingress> {
   public static final String KIND = "ingress";
 
+  static final String LEGACY_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+
+  private final java.util.Set<String> ingressClasses;
+
+  /** @param ingressClasses --ingress-class: only Ingresses of these classes; empty for all */
+  public IngressSource(java.util.Set<String> ingressClasses) {
+    this.ingressClasses = java.util.Set.copyOf(ingressClasses);
+  }
+
+  public IngressSource() {
+    this(java.util.Set.of());
+  }
+
   @Override
   public String kind() {
     return KIND;
   }
 
+  private boolean classMatches(Ingress ingress) {
+    if (ingressClasses.isEmpty()) {
+      return true;
+    }
+    String className = ingress.getSpec() == null ? null : ingress.getSpec().getIngressClassName();
+    if (className == null && ingress.getMetadata().getAnnotations() != null) {
+      className = ingress.getMetadata().getAnnotations().get(LEGACY_CLASS_ANNOTATION);
+    }
+    return className != null && ingressClasses.contains(className);
+  }
+
   @Override
   public List<Endpoint> endpoints(Ingress ingress) {
+    if (!classMatches(ingress)) {
+      return List.of();
+    }
     ObjectRef ref = refOf(ingress);
     Map<String, String> annotations = ingress.getMetadata().getAnnotations();
 
@@ -39,7 +66,7 @@ public final class IngressSource implements Source<Ingress> {
     for (String hostname : hostnames(ingress, annotations, ref)) {
       endpoints.addAll(Targets.endpointsFor(hostname, targets, ttl, ref.resourceLabel()));
     }
-    return endpoints;
+    return SourceSupport.decorate(endpoints, annotations);
   }
 
   private static List<String> hostnames(Ingress ingress, Map<String, String> annotations, ObjectRef ref) {

@@ -61,7 +61,7 @@ public final class ServiceSource implements Source<Service> {
     for (String host : SourceSupport.hostnames(Annotations.list(annotations, Annotations.INTERNAL_HOSTNAME), refOf(service))) {
       endpoints.addAll(Targets.endpointsFor(host, clusterIps, ttl, resource));
     }
-    return endpoints;
+    return SourceSupport.decorate(endpoints, annotations);
   }
 
   private static List<String> loadBalancerTargets(Service service, Map<String, String> annotations) {

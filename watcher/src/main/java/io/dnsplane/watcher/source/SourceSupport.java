@@ -30,6 +30,43 @@ final class SourceSupport {
     return new ArrayList<>(names);
   }
 
+  /**
+   * ExternalDNS's per-object annotations every endpoint of the object carries: set-identifier, and
+   * provider-specific ones (aws-* as aws/*, cloudflare-proxied, webhook-* as webhook/*).
+   */
+  static List<io.dnsplane.model.Endpoint> decorate(List<io.dnsplane.model.Endpoint> endpoints, Map<String, String> annotations) {
+    if (annotations == null || annotations.isEmpty()) {
+      return endpoints;
+    }
+    String setIdentifier = Annotations.get(annotations, "set-identifier").orElse("");
+    Map<String, String> providerSpecific = new java.util.TreeMap<>();
+    annotations.forEach((key, value) -> {
+      String name = key.startsWith(Annotations.PREFIX) ? key.substring(Annotations.PREFIX.length())
+          : key.startsWith(Annotations.ALPHA_PREFIX) ? key.substring(Annotations.ALPHA_PREFIX.length()) : null;
+      if (name == null) {
+        return;
+      }
+      if (name.startsWith("aws-")) {
+        providerSpecific.put("aws/" + name.substring(4), value);
+      } else if (name.startsWith("webhook-")) {
+        providerSpecific.put("webhook/" + name.substring(8), value);
+      } else if (name.equals("cloudflare-proxied")) {
+        providerSpecific.put("external-dns.alpha.kubernetes.io/cloudflare-proxied", value);
+      }
+    });
+    if (setIdentifier.isEmpty() && providerSpecific.isEmpty()) {
+      return endpoints;
+    }
+    List<io.dnsplane.model.Endpoint> decorated = new ArrayList<>();
+    for (io.dnsplane.model.Endpoint e : endpoints) {
+      Map<String, String> props = new java.util.TreeMap<>(e.providerSpecific());
+      props.putAll(providerSpecific);
+      decorated.add(new io.dnsplane.model.Endpoint(e.dnsName(), e.recordType(), e.targets(), e.ttl(),
+          setIdentifier.isEmpty() ? e.setIdentifier() : setIdentifier, e.labels(), props));
+    }
+    return decorated;
+  }
+
   static long ttl(Map<String, String> annotations, ObjectRef ref) {
     return Annotations.get(annotations, Annotations.TTL).map(value -> {
       OptionalLong parsed = Ttl.parse(value);

@@ -58,6 +58,32 @@ class SourceInformerTest {
   }
 
   @Test
+  void filteredAndOversizedObjectsPublishNothingAndSayWhy() {
+    Ingress claimed = new IngressBuilder(ingress("claimed", "claimed.example.com")).editMetadata()
+        .addToAnnotations("external-dns.kubernetes.io/controller", "someone-else").endMetadata().build();
+    Ingress big = new IngressBuilder(ingress("big", "a.example.com")).editMetadata()
+        .addToAnnotations("external-dns.kubernetes.io/hostname", "b.example.com,c.example.com").endMetadata().build();
+    client.network().v1().ingresses().inNamespace("default").resource(claimed).create();
+    client.network().v1().ingresses().inNamespace("default").resource(big).create();
+    setLoadBalancerIp("claimed", "192.0.2.1");
+    setLoadBalancerIp("big", "192.0.2.2");
+    List<SourceEvent> events = new CopyOnWriteArrayList<>();
+    try (SourceInformer<Ingress> informer = new SourceInformer<>(new IngressSource(),
+        client.network().v1().ingresses().inNamespace("default").runnableInformer(0), events::add,
+        io.dnsplane.watcher.source.ObjectFilter.ALL, 2).start()) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().filter(e -> e.object().name().equals("big"))
+          .anyMatch(e -> e instanceof SourceEvent.Upsert u && !u.problems().isEmpty()));
+      assertThat(events).filteredOn(e -> e.object().name().equals("claimed"))
+          .allSatisfy(e -> assertThat(((SourceEvent.Upsert) e).endpoints()).isEmpty());
+      assertThat(events).filteredOn(e -> e.object().name().equals("big")).last().satisfies(e -> {
+        SourceEvent.Upsert u = (SourceEvent.Upsert) e;
+        assertThat(u.endpoints()).isEmpty();
+        assertThat(u.problems()).singleElement().asString().contains("more than --max-endpoints-per-object 2");
+      });
+    }
+  }
+
+  @Test
   void watchesOnlyItsNamespaceWhenTold() {
     client.network().v1().ingresses().inNamespace("other").resource(ingress("elsewhere", "x.example.com")).create();
     client.network().v1().ingresses().inNamespace("default").resource(ingress("here", "y.example.com")).create();
