@@ -6,8 +6,10 @@ import io.dnsplane.watcher.source.IngressSource;
 import io.dnsplane.watcher.source.ServiceSource;
 import io.dnsplane.watcher.source.SourceEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.dnsplane.watcher.source.HttpRouteSource;
+import io.dnsplane.watcher.source.GatewayRouteSource;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -18,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The --source names the watcher knows (ExternalDNS's names) and the informer each one needs. */
 final class Sources {
@@ -26,7 +30,8 @@ final class Sources {
   static final String SERVICE = "service";
   static final String CRD = "crd";
   static final String GATEWAY_HTTPROUTE = "gateway-httproute";
-  static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE);
+  static final String GATEWAY_GRPCROUTE = "gateway-grpcroute";
+  static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE, GATEWAY_GRPCROUTE);
 
   private Sources() {}
 
@@ -52,7 +57,8 @@ final class Sources {
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
           informers.add(new SourceInformer<>(new DnsEndpointSource(), informer, sink, config.filter(), config.maxEndpointsPerObject()));
         }
-        case GATEWAY_HTTPROUTE -> informers.add(httpRoutes(config, client, sink));
+        case GATEWAY_HTTPROUTE -> informers.add(routes(config, client, sink, HTTPRoute.class, GatewayRouteSource::httpRoutes));
+        case GATEWAY_GRPCROUTE -> informers.add(routes(config, client, sink, GRPCRoute.class, GatewayRouteSource::grpcRoutes));
         default -> throw new IllegalArgumentException("unknown --source " + source + "; known: " + KNOWN);
       }
     }
@@ -60,21 +66,22 @@ final class Sources {
   }
 
   /**
-   * HTTPRoutes, translated with their parent Gateways from a Gateway informer; a Gateway change
-   * (addresses, listeners, annotations) translates the routes attached to it again.
+   * Routes, translated with their parent Gateways from a Gateway informer of their own; a Gateway
+   * change (addresses, listeners, annotations) translates the routes attached to it again.
    */
-  private static SourceInformer<HTTPRoute> httpRoutes(WatcherConfig config, KubernetesClient client,
-      Consumer<SourceEvent> sink) {
+  private static <R extends HasMetadata> SourceInformer<R> routes(WatcherConfig config, KubernetesClient client,
+      Consumer<SourceEvent> sink, Class<R> routeType,
+      Function<BiFunction<String, String, Optional<Gateway>>, GatewayRouteSource<R>> sourceFor) {
     String ns = config.namespace();
     var gatewayClient = client.resources(Gateway.class);
     SharedIndexInformer<Gateway> gateways = ns.isEmpty()
         ? gatewayClient.inAnyNamespace().runnableInformer(0) : gatewayClient.inNamespace(ns).runnableInformer(0);
-    var routeClient = client.resources(HTTPRoute.class);
-    SharedIndexInformer<HTTPRoute> routes = ns.isEmpty()
+    var routeClient = client.resources(routeType);
+    SharedIndexInformer<R> routes = ns.isEmpty()
         ? routeClient.inAnyNamespace().runnableInformer(0) : routeClient.inNamespace(ns).runnableInformer(0);
-    HttpRouteSource source = new HttpRouteSource((gwNs, gwName) ->
+    GatewayRouteSource<R> source = sourceFor.apply((gwNs, gwName) ->
         Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName)));
-    SourceInformer<HTTPRoute> routeInformer = new SourceInformer<>(source, routes, sink, config.filter(), config.maxEndpointsPerObject());
+    SourceInformer<R> routeInformer = new SourceInformer<>(source, routes, sink, config.filter(), config.maxEndpointsPerObject());
     gateways.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Gateway gateway) {
@@ -92,8 +99,8 @@ final class Sources {
       }
 
       private void resendRoutesOf(Gateway gateway) {
-        for (HTTPRoute route : routeInformer.list()) {
-          boolean attached = HttpRouteSource.parentGateways(route).stream().anyMatch(p ->
+        for (R route : routeInformer.list()) {
+          boolean attached = source.parentGateways(route).stream().anyMatch(p ->
               p[0].equals(gateway.getMetadata().getNamespace()) && p[1].equals(gateway.getMetadata().getName()));
           if (attached) {
             routeInformer.resend(route);

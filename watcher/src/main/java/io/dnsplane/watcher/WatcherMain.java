@@ -42,7 +42,7 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--heartbeat-interval", defaultValue = "PT10S", description = "ISO-8601 duration between heartbeats (default: ${DEFAULT-VALUE}).")
   Duration heartbeatInterval;
 
-  @Option(names = "--source", split = ",", defaultValue = "ingress", description = "What to watch (ExternalDNS's names, repeatable): ingress, service, crd (DNSEndpoint), gateway-httproute. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--source", split = ",", defaultValue = "ingress", description = "What to watch (ExternalDNS's names, repeatable): ingress, service, crd (DNSEndpoint), gateway-httproute, gateway-grpcroute. Default: ${DEFAULT-VALUE}.")
   List<String> sources;
 
   @Option(names = "--service-type-filter", split = ",", description = "Only Services of these types (ExternalDNS's flag).")

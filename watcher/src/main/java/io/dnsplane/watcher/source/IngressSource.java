@@ -69,16 +69,32 @@ public final class IngressSource implements Source<Ingress> {
     return SourceSupport.decorate(endpoints, annotations);
   }
 
+  /**
+   * Rule hosts, TLS hosts and the hostname annotation; the ingress-hostname-source annotation
+   * narrows to defined-hosts-only (rules and TLS) or annotation-only, as in ExternalDNS.
+   */
   private static List<String> hostnames(Ingress ingress, Map<String, String> annotations, ObjectRef ref) {
+    String hostnameSource = Annotations.get(annotations, "ingress-hostname-source").orElse("");
     List<String> raw = new ArrayList<>();
-    if (ingress.getSpec() != null && ingress.getSpec().getRules() != null) {
-      for (IngressRule rule : ingress.getSpec().getRules()) {
-        if (rule.getHost() != null && !rule.getHost().isBlank()) {
-          raw.add(rule.getHost());
+    if (!hostnameSource.equals("annotation-only") && ingress.getSpec() != null) {
+      if (ingress.getSpec().getRules() != null) {
+        for (IngressRule rule : ingress.getSpec().getRules()) {
+          if (rule.getHost() != null && !rule.getHost().isBlank()) {
+            raw.add(rule.getHost());
+          }
         }
       }
+      if (ingress.getSpec().getTls() != null) {
+        ingress.getSpec().getTls().forEach(tls -> {
+          if (tls.getHosts() != null) {
+            tls.getHosts().stream().filter(h -> h != null && !h.isBlank()).forEach(raw::add);
+          }
+        });
+      }
     }
-    raw.addAll(Annotations.list(annotations, Annotations.HOSTNAME));
+    if (!hostnameSource.equals("defined-hosts-only")) {
+      raw.addAll(Annotations.list(annotations, Annotations.HOSTNAME));
+    }
     return SourceSupport.hostnames(raw, ref);
   }
 

@@ -133,6 +133,7 @@ public final class StatusEvents {
       case "service" -> new String[] {"v1", "Service"};
       case "dnsendpoint" -> new String[] {"externaldns.k8s.io/v1alpha1", "DNSEndpoint"};
       case "httproute" -> new String[] {"gateway.networking.k8s.io/v1", "HTTPRoute"};
+      case "grpcroute" -> new String[] {"gateway.networking.k8s.io/v1", "GRPCRoute"};
       default -> null;
     };
     if (apiVersionAndKind == null) {

@@ -75,9 +75,25 @@ class IngressSourceTest {
         new Case("an internationalised name becomes punycode",
             ingress(Map.of(), List.of("bücher.example.com"), List.of("192.0.2.10"), List.of()),
             List.of("xn--bcher-kva.example.com A 192.0.2.10")),
+        new Case("ingress-hostname-source annotation-only ignores the rules",
+            ingress(Map.of("external-dns.kubernetes.io/ingress-hostname-source", "annotation-only",
+                "external-dns.kubernetes.io/hostname", "only.example.com"), List.of("app.example.com"), List.of("192.0.2.10"), List.of()),
+            List.of("only.example.com A 192.0.2.10")),
+        new Case("ingress-hostname-source defined-hosts-only ignores the annotation",
+            ingress(Map.of("external-dns.kubernetes.io/ingress-hostname-source", "defined-hosts-only",
+                "external-dns.kubernetes.io/hostname", "only.example.com"), List.of("app.example.com"), List.of("192.0.2.10"), List.of()),
+            List.of("app.example.com A 192.0.2.10")),
         new Case("names are lower-cased and lose the trailing dot",
             ingress(Map.of(), List.of("App.Example.COM."), List.of("192.0.2.10"), List.of()),
             List.of("app.example.com A 192.0.2.10")));
+  }
+
+  @org.junit.jupiter.api.Test
+  void tlsHostsAreNamesToo() {
+    Ingress withTls = new IngressBuilder(ingress(Map.of(), List.of("app.example.com"), List.of("192.0.2.10"), List.of()))
+        .editSpec().addNewTl().withHosts("secure.example.com").endTl().endSpec().build();
+    assertThat(new IngressSource().endpoints(withTls).stream().map(Endpoint::toString))
+        .containsExactlyInAnyOrder("app.example.com A 192.0.2.10", "secure.example.com A 192.0.2.10");
   }
 
   @ParameterizedTest(name = "{0}")

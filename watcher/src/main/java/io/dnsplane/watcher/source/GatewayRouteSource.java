@@ -1,6 +1,8 @@
 package io.dnsplane.watcher.source;
 
 import io.dnsplane.model.Endpoint;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatusAddress;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -15,36 +17,54 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Gateway API HTTPRoute to endpoints, as ExternalDNS's gateway-httproute source: the route's
- * {@code spec.hostnames} (and its hostname annotation), narrowed by the hostname of each parent
- * Gateway listener it attaches to (a route without host names takes the listener's); targets from
- * the parent Gateway's target annotation, else its {@code status.addresses}. Pure: Gateways come
- * from a lookup (the Gateway informer's store).
+ * Gateway API routes to endpoints, as ExternalDNS's gateway-httproute and gateway-grpcroute
+ * sources: the route's {@code spec.hostnames} (and its hostname annotation), narrowed by the
+ * hostname of each parent Gateway listener it attaches to (a route without host names takes the
+ * listener's); targets from the parent Gateway's target annotation, else its
+ * {@code status.addresses}. Pure: Gateways come from a lookup (the Gateway informer's store).
  */
-public final class HttpRouteSource implements Source<HTTPRoute> {
-  public static final String KIND = "httproute";
-
+public final class GatewayRouteSource<R extends HasMetadata> implements Source<R> {
+  private final String kind;
+  private final Function<R, List<String>> hostnamesOf;
+  private final Function<R, List<ParentReference>> parentsOf;
   private final BiFunction<String, String, Optional<Gateway>> gateways;
 
-  /** @param gateways namespace and name to Gateway */
-  public HttpRouteSource(BiFunction<String, String, Optional<Gateway>> gateways) {
+  private GatewayRouteSource(String kind, Function<R, List<String>> hostnamesOf, Function<R, List<ParentReference>> parentsOf,
+      BiFunction<String, String, Optional<Gateway>> gateways) {
+    this.kind = kind;
+    this.hostnamesOf = hostnamesOf;
+    this.parentsOf = parentsOf;
     this.gateways = gateways;
+  }
+
+  /** @param gateways namespace and name to Gateway */
+  public static GatewayRouteSource<HTTPRoute> httpRoutes(BiFunction<String, String, Optional<Gateway>> gateways) {
+    return new GatewayRouteSource<>("httproute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
+        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(), gateways);
+  }
+
+  public static GatewayRouteSource<GRPCRoute> grpcRoutes(BiFunction<String, String, Optional<Gateway>> gateways) {
+    return new GatewayRouteSource<>("grpcroute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
+        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(), gateways);
   }
 
   @Override
   public String kind() {
-    return KIND;
+    return kind;
+  }
+
+  private List<ParentReference> parents(R route) {
+    List<ParentReference> parents = parentsOf.apply(route);
+    return parents == null ? List.of() : parents;
   }
 
   /** The (namespace, name) of every Gateway a route attaches to. */
-  public static List<String[]> parentGateways(HTTPRoute route) {
+  public List<String[]> parentGateways(R route) {
     List<String[]> parents = new ArrayList<>();
-    if (route.getSpec() == null || route.getSpec().getParentRefs() == null) {
-      return parents;
-    }
-    for (ParentReference ref : route.getSpec().getParentRefs()) {
+    for (ParentReference ref : parents(route)) {
       if (ref.getKind() != null && !ref.getKind().equals("Gateway")) {
         continue;
       }
@@ -55,17 +75,16 @@ public final class HttpRouteSource implements Source<HTTPRoute> {
   }
 
   @Override
-  public List<Endpoint> endpoints(HTTPRoute route) {
+  public List<Endpoint> endpoints(R route) {
     ObjectRef ref = refOf(route);
     Map<String, String> annotations = route.getMetadata().getAnnotations();
     long ttl = SourceSupport.ttl(annotations, ref);
     List<String> routeHosts = new ArrayList<>();
-    if (route.getSpec() != null && route.getSpec().getHostnames() != null) {
-      routeHosts.addAll(route.getSpec().getHostnames());
+    if (hostnamesOf.apply(route) != null) {
+      routeHosts.addAll(hostnamesOf.apply(route));
     }
     Map<String, Set<String>> targetsByHost = new LinkedHashMap<>();
-    for (ParentReference parent : route.getSpec() == null || route.getSpec().getParentRefs() == null
-        ? List.<ParentReference>of() : route.getSpec().getParentRefs()) {
+    for (ParentReference parent : parents(route)) {
       if (parent.getKind() != null && !parent.getKind().equals("Gateway")) {
         continue;
       }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class HttpRouteSourceTest {
+class GatewayRouteSourceTest {
   record Case(String name, Gateway gateway, HTTPRoute route, List<String> expected) {
     @Override
     public String toString() {
@@ -61,10 +61,21 @@ class HttpRouteSourceTest {
             route(Map.of(), null, "web.example.com"), List.of()));
   }
 
+  @org.junit.jupiter.api.Test
+  void grpcRoutesTranslateTheSameWay() {
+    io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute grpc = new io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteBuilder()
+        .withNewMetadata().withName("rpc").withNamespace("default").endMetadata().withNewSpec()
+        .withHostnames("rpc.example.com").addNewParentRef().withName("web-gw").endParentRef().endSpec().build();
+    GatewayRouteSource<io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute> source = GatewayRouteSource.grpcRoutes(
+        (ns, name) -> Optional.of(gateway(Map.of(), null, "192.0.2.50")));
+    assertThat(source.endpoints(grpc)).extracting(Endpoint::toString).containsExactly("rpc.example.com A 192.0.2.50");
+    assertThat(source.endpoints(grpc).get(0).label(Endpoint.LABEL_RESOURCE)).isEqualTo("grpcroute/default/rpc");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void extractsEndpoints(Case c) {
-    HttpRouteSource source = new HttpRouteSource((ns, name) ->
+    GatewayRouteSource<HTTPRoute> source = GatewayRouteSource.httpRoutes((ns, name) ->
         ns.equals("default") && name.equals("web-gw") ? Optional.of(c.gateway()) : Optional.empty());
     List<Endpoint> endpoints = source.endpoints(c.route());
     assertThat(endpoints.stream().map(Endpoint::toString)).containsExactlyInAnyOrderElementsOf(c.expected());
