@@ -3,7 +3,7 @@ package io.dnsplane.planner;
 import io.dnsplane.model.RecordTypes;
 import io.dnsplane.planner.ownership.TxtRegistryConfig;
 import io.dnsplane.planner.plan.ClusterDomains;
-import io.dnsplane.planner.plan.DomainFilter;
+import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.Policy;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.dnsplane.planner;
 
 import io.dnsplane.planner.ownership.TxtRegistryConfig;
-import io.dnsplane.planner.plan.DomainFilter;
+import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.schema.TopicAdmin;

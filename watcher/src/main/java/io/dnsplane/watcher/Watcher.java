@@ -70,7 +70,7 @@ public final class Watcher implements AutoCloseable {
     Consumer<io.dnsplane.watcher.source.SourceEvent> sink = event -> {
       MDC.put("cluster", config.clusterId());
       try {
-        publisher.accept(event);
+        publisher.accept(withinDomains(event, config.domainFilter()));
         if (config.recordEvents() && event instanceof io.dnsplane.watcher.source.SourceEvent.Upsert upsert
             && !upsert.problems().isEmpty()) {
           ObjectRef o = upsert.object();
@@ -84,6 +84,16 @@ public final class Watcher implements AutoCloseable {
     this.statusListener = config.recordEvents()
         ? new StatusListener(config.bootstrapServers(), topics.objectStatus(), config.clusterId(), events)
         : null;
+  }
+
+  /** --domain-filter in the watcher: names outside it are dropped early (the planner enforces it too). */
+  static io.dnsplane.watcher.source.SourceEvent withinDomains(io.dnsplane.watcher.source.SourceEvent event,
+      io.dnsplane.model.DomainFilter filter) {
+    if (event instanceof io.dnsplane.watcher.source.SourceEvent.Upsert u && filter != io.dnsplane.model.DomainFilter.ALL) {
+      return new io.dnsplane.watcher.source.SourceEvent.Upsert(u.object(), u.resourceVersion(),
+          u.endpoints().stream().filter(e -> filter.matches(e.dnsName())).toList(), u.problems());
+    }
+    return event;
   }
 
   /** Starts the informers and the heartbeat; returns at once. */

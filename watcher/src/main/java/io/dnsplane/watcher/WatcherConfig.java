@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import io.dnsplane.model.DomainFilter;
 import io.dnsplane.watcher.source.ObjectFilter;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ public record WatcherConfig(
     boolean recordEvents,
     ObjectFilter filter,
     Set<String> ingressClasses,
-    int maxEndpointsPerObject) {
+    int maxEndpointsPerObject,
+    DomainFilter domainFilter) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
@@ -45,6 +47,7 @@ public record WatcherConfig(
     }
     serviceTypeFilter = serviceTypeFilter == null ? Set.of() : Set.copyOf(serviceTypeFilter);
     filter = filter == null ? ObjectFilter.ALL : filter;
+    domainFilter = domainFilter == null ? DomainFilter.ALL : domainFilter;
     ingressClasses = ingressClasses == null ? Set.of() : Set.copyOf(ingressClasses);
     if (maxEndpointsPerObject < 0) {
       throw new IllegalArgumentException("--max-endpoints-per-object must not be negative: " + maxEndpointsPerObject);
@@ -53,12 +56,12 @@ public record WatcherConfig(
 
   /** Ingress only, every Service type: the defaults for tests and local mode. */
   public WatcherConfig(String clusterId, String ownerId, String bootstrapServers, String namespace, Duration heartbeatInterval) {
-    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null, true, null, null, 1000);
+    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null, true, null, null, 1000, null);
   }
 
   public WatcherConfig withSources(List<String> newSources) {
     return new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, newSources,
-        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject);
+        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter);
   }
 
   private static void requireId(String what, String value) {

@@ -66,6 +66,12 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--max-endpoints-per-object", defaultValue = "1000", description = "An object wanting more endpoints gets none and an Invalid event (default: ${DEFAULT-VALUE}; 0 for no limit).")
   int maxEndpointsPerObject;
 
+  @Option(names = "--domain-filter", split = ",", description = "Only names in these domains (ExternalDNS's flag, repeatable).")
+  List<String> domainFilter = List.of();
+
+  @Option(names = "--exclude-domains", split = ",", description = "Never names in these domains (ExternalDNS's flag, repeatable).")
+  List<String> excludeDomains = List.of();
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
   boolean createTopics;
 
@@ -73,7 +79,7 @@ public final class WatcherMain implements Callable<Integer> {
   public Integer call() throws Exception {
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval,
         sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
-        maxEndpointsPerObject);
+        maxEndpointsPerObject, io.dnsplane.model.DomainFilter.of(domainFilter, excludeDomains, null, null));
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

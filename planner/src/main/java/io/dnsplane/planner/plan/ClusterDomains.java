@@ -1,5 +1,6 @@
 package io.dnsplane.planner.plan;
 
+import io.dnsplane.model.DomainFilter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

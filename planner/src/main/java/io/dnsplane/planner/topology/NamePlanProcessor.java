@@ -15,7 +15,7 @@ import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.Changes;
 import io.dnsplane.planner.PlannerConfig;
-import io.dnsplane.planner.plan.DomainFilter;
+import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.NamePlanner;
 import io.dnsplane.planner.plan.OwnerScope;
 import io.dnsplane.planner.plan.Plan;

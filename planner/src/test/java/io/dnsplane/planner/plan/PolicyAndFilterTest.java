@@ -1,5 +1,6 @@
 package io.dnsplane.planner.plan;
 
+import io.dnsplane.model.DomainFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

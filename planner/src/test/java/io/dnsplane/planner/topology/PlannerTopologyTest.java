@@ -250,7 +250,7 @@ class PlannerTopologyTest {
   void namesOutsideTheDomainFilterAreNotPlanned() {
     startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve("filtered"), Policy.SYNC)
         .withApplicationId("planner-filtered")
-        .withDomainFilter(io.dnsplane.planner.plan.DomainFilter.of(List.of("example.com"), List.of("internal.example.com"), null, null)));
+        .withDomainFilter(io.dnsplane.model.DomainFilter.of(List.of("example.com"), List.of("internal.example.com"), null, null)));
     zoneExampleCom();
     desired.pipeInput(APP, want(APP, "db.internal.example.com A 192.0.2.10", "app.example.com A 192.0.2.10"));
     assertThat(changes.readValuesToList()).extracting(b -> describe(b.getCreate()).get(0))

@@ -1,4 +1,4 @@
-package io.dnsplane.planner.plan;
+package io.dnsplane.model;
 
 import java.util.List;
 import java.util.Locale;
