@@ -56,6 +56,7 @@ final class Sources {
           SharedIndexInformer<GenericKubernetesResource> informer = ns.isEmpty()
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
           informers.add(new SourceInformer<>(new DnsEndpointSource(), informer, sink, config.filter(), config.maxEndpointsPerObject()));
+          informer.addEventHandler(new DnsEndpointStatus(client));
         }
         case GATEWAY_HTTPROUTE -> informers.add(routes(config, client, sink, HTTPRoute.class, GatewayRouteSource::httpRoutes));
         case GATEWAY_GRPCROUTE -> informers.add(routes(config, client, sink, GRPCRoute.class, GatewayRouteSource::grpcRoutes));

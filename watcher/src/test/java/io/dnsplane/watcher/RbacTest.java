@@ -30,6 +30,8 @@ class RbacTest {
     for (PolicyRule rule : role.getRules()) {
       if (rule.getResources().contains("events")) {
         assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "create", "patch");
+      } else if (rule.getResources().contains("dnsendpoints/status")) {
+        assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "update", "patch");
       } else {
         assertThat(rule.getVerbs()).as("%s", rule.getResources()).containsExactlyInAnyOrder("get", "list", "watch");
       }
