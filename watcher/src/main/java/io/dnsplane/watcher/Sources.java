@@ -49,7 +49,7 @@ final class Sources {
         case SERVICE -> {
           SharedIndexInformer<Service> informer = ns.isEmpty()
               ? client.services().inAnyNamespace().runnableInformer(0) : client.services().inNamespace(ns).runnableInformer(0);
-          informers.add(new SourceInformer<>(new ServiceSource(config.serviceTypeFilter()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
+          informers.add(new SourceInformer<>(new ServiceSource(config.serviceTypeFilter(), config.publishInternalServices(), config.fqdnTemplate()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
         }
         case CRD -> {
           var resources = client.genericKubernetesResources(DnsEndpointSource.CONTEXT);

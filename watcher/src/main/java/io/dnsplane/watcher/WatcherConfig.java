@@ -26,7 +26,9 @@ public record WatcherConfig(
     ObjectFilter filter,
     Set<String> ingressClasses,
     int maxEndpointsPerObject,
-    DomainFilter domainFilter) {
+    DomainFilter domainFilter,
+    boolean publishInternalServices,
+    String fqdnTemplate) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
@@ -48,6 +50,7 @@ public record WatcherConfig(
     serviceTypeFilter = serviceTypeFilter == null ? Set.of() : Set.copyOf(serviceTypeFilter);
     filter = filter == null ? ObjectFilter.ALL : filter;
     domainFilter = domainFilter == null ? DomainFilter.ALL : domainFilter;
+    fqdnTemplate = fqdnTemplate == null ? "" : fqdnTemplate;
     ingressClasses = ingressClasses == null ? Set.of() : Set.copyOf(ingressClasses);
     if (maxEndpointsPerObject < 0) {
       throw new IllegalArgumentException("--max-endpoints-per-object must not be negative: " + maxEndpointsPerObject);
@@ -56,12 +59,13 @@ public record WatcherConfig(
 
   /** Ingress only, every Service type: the defaults for tests and local mode. */
   public WatcherConfig(String clusterId, String ownerId, String bootstrapServers, String namespace, Duration heartbeatInterval) {
-    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null, true, null, null, 1000, null);
+    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null, true, null, null, 1000, null, false, "");
   }
 
   public WatcherConfig withSources(List<String> newSources) {
     return new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, newSources,
-        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter);
+        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
+        publishInternalServices, fqdnTemplate);
   }
 
   private static void requireId(String what, String value) {

@@ -72,6 +72,12 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--exclude-domains", split = ",", description = "Never names in these domains (ExternalDNS's flag, repeatable).")
   List<String> excludeDomains = List.of();
 
+  @Option(names = "--publish-internal-services", description = "Publish ClusterIP Services' hostname annotation with their cluster IPs (ExternalDNS's flag).")
+  boolean publishInternalServices;
+
+  @Option(names = "--fqdn-template", defaultValue = "", description = "Names for Services without a hostname annotation, e.g. {{.Name}}.{{.Namespace}}.example.com (ExternalDNS's flag).")
+  String fqdnTemplate;
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
   boolean createTopics;
 
@@ -79,7 +85,8 @@ public final class WatcherMain implements Callable<Integer> {
   public Integer call() throws Exception {
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval,
         sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
-        maxEndpointsPerObject, io.dnsplane.model.DomainFilter.of(domainFilter, excludeDomains, null, null));
+        maxEndpointsPerObject, io.dnsplane.model.DomainFilter.of(domainFilter, excludeDomains, null, null),
+        publishInternalServices, fqdnTemplate);
     Topics topics = Topics.singleObjectEncoding();
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);

@@ -14,17 +14,50 @@ import java.util.Set;
  * LoadBalancer (targets: the target annotation, else spec.externalIPs, else
  * status.loadBalancer.ingress) or an ExternalName Service (a CNAME to spec.externalName); the
  * internal-hostname annotation on any Service with a cluster IP (targets: spec.clusterIPs).
- * Headless Services and NodePort addresses need EndpointSlices and Nodes, which this source does
- * not watch yet.
+ * {@code --publish-internal-services} publishes the hostname annotation of ClusterIP Services with
+ * their cluster IPs; {@code --fqdn-template} names Services without a hostname annotation
+ * ({@code {{.Name}}}, {@code {{.Namespace}}}). Headless Services and NodePort addresses need
+ * EndpointSlices and Nodes, which this source does not watch yet.
  */
 public final class ServiceSource implements Source<Service> {
   public static final String KIND = "service";
 
   private final Set<String> typeFilter;
+  private final boolean publishInternal;
+  private final String fqdnTemplate;
 
-  /** @param typeFilter --service-type-filter: the Service types to publish; empty for all. */
-  public ServiceSource(Set<String> typeFilter) {
+  /**
+   * @param typeFilter --service-type-filter: the Service types to publish; empty for all
+   * @param publishInternal --publish-internal-services
+   * @param fqdnTemplate --fqdn-template, empty for none
+   */
+  public ServiceSource(Set<String> typeFilter, boolean publishInternal, String fqdnTemplate) {
     this.typeFilter = Set.copyOf(typeFilter);
+    this.publishInternal = publishInternal;
+    this.fqdnTemplate = fqdnTemplate == null ? "" : fqdnTemplate;
+  }
+
+  public ServiceSource(Set<String> typeFilter) {
+    this(typeFilter, false, "");
+  }
+
+  /** ExternalDNS's --fqdn-template for the fields it can hold here: one or more comma-separated names. */
+  static List<String> fromTemplate(String template, String name, String namespace) {
+    if (template.isBlank()) {
+      return List.of();
+    }
+    String filled = template.replaceAll("\\{\\{\\s*\\.Name\\s*}}", name)
+        .replaceAll("\\{\\{\\s*\\.Namespace\\s*}}", namespace);
+    if (filled.contains("{{")) {
+      throw new IllegalArgumentException("--fqdn-template supports {{.Name}} and {{.Namespace}} only: " + template);
+    }
+    List<String> names = new ArrayList<>();
+    for (String n : filled.split(",")) {
+      if (!n.isBlank()) {
+        names.add(n.trim());
+      }
+    }
+    return names;
   }
 
   @Override
@@ -43,12 +76,18 @@ public final class ServiceSource implements Source<Service> {
     long ttl = SourceSupport.ttl(annotations, refOf(service));
     List<Endpoint> endpoints = new ArrayList<>();
 
+    List<String> clusterIps = clusterIps(service);
     List<String> targets = switch (type) {
       case "LoadBalancer" -> loadBalancerTargets(service, annotations);
       case "ExternalName" -> service.getSpec().getExternalName() == null ? List.of() : List.of(service.getSpec().getExternalName());
+      case "ClusterIP" -> publishInternal ? clusterIps : List.of();
       default -> List.of();
     };
-    for (String host : SourceSupport.hostnames(Annotations.list(annotations, Annotations.HOSTNAME), refOf(service))) {
+    List<String> names = Annotations.list(annotations, Annotations.HOSTNAME);
+    if (names.isEmpty()) {
+      names = fromTemplate(fqdnTemplate, service.getMetadata().getName(), service.getMetadata().getNamespace());
+    }
+    for (String host : SourceSupport.hostnames(names, refOf(service))) {
       if (type.equals("ExternalName")) {
         targets.forEach(t -> endpoints.add(new Endpoint(host, RecordTypes.CNAME, List.of(t), ttl, "",
             Map.of(Endpoint.LABEL_RESOURCE, resource), Map.of())));
@@ -57,7 +96,6 @@ public final class ServiceSource implements Source<Service> {
       }
     }
 
-    List<String> clusterIps = clusterIps(service);
     for (String host : SourceSupport.hostnames(Annotations.list(annotations, Annotations.INTERNAL_HOSTNAME), refOf(service))) {
       endpoints.addAll(Targets.endpointsFor(host, clusterIps, ttl, resource));
     }

@@ -60,6 +60,18 @@ class ServiceSourceTest {
             service("LoadBalancer", HOST, List.of(), List.of(), null), List.of()));
   }
 
+  @org.junit.jupiter.api.Test
+  void publishInternalServicesAndTheFqdnTemplate() {
+    Service internal = service("ClusterIP", Map.of(), List.of(), List.of(), null);
+    assertThat(new ServiceSource(Set.of(), true, "{{.Name}}.{{ .Namespace }}.svc.example.com").endpoints(internal))
+        .extracting(Endpoint::toString).containsExactly("grpc.default.svc.example.com A 10.0.0.7");
+    assertThat(new ServiceSource(Set.of(), false, "{{.Name}}.example.com").endpoints(internal)).isEmpty();
+    assertThat(new ServiceSource(Set.of(), true, "").endpoints(service("ClusterIP", HOST, List.of(), List.of(), null)))
+        .extracting(Endpoint::toString).containsExactly("grpc.example.com A 10.0.0.7");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceSource.fromTemplate("{{.Labels.x}}.example.com", "a", "b"))
+        .hasMessageContaining("{{.Name}} and {{.Namespace}} only");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void extractsEndpoints(Case c) {
