@@ -16,6 +16,7 @@ import io.dnsplane.model.Endpoint;
 import io.dnsplane.planner.ownership.Ownership;
 import io.dnsplane.planner.ownership.OwnershipRegistry;
 import io.dnsplane.planner.ownership.TxtRegistryConfig;
+import io.dnsplane.schema.TopicSnapshot;
 import io.dnsplane.schema.Topics;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -52,6 +52,8 @@ final class SourceSupport {
         providerSpecific.put("webhook/" + name.substring(8), value);
       } else if (name.equals("cloudflare-proxied")) {
         providerSpecific.put("external-dns.alpha.kubernetes.io/cloudflare-proxied", value);
+      } else if (name.equals("alias")) {
+        providerSpecific.put("alias", value);
       }
     });
     if (setIdentifier.isEmpty() && providerSpecific.isEmpty()) {
@@ -72,6 +74,8 @@ final class SourceSupport {
       OptionalLong parsed = Ttl.parse(value);
       if (parsed.isEmpty()) {
         log.warn("{}: ignoring invalid ttl annotation '{}'", ref, value);
+        ExtractionProblems.report("ttl '" + value + "' is not a TTL (seconds or a duration such as 5m, 1 s to 68 years); "
+            + "the provider's default is used");
       }
       return parsed.orElse(0);
     }).orElse(0L);

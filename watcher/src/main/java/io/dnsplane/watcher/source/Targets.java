@@ -26,6 +26,11 @@ public final class Targets {
     return isIpv6(target) ? RecordTypes.AAAA : RecordTypes.CNAME;
   }
 
+  /** Digits and dots only (999.1.1.1, 1.2.3) or colons: a broken address, not a host name. */
+  private static boolean looksLikeAnAddress(String target) {
+    return target.matches("[0-9.]+") || target.contains(":");
+  }
+
   static boolean isIpv4(String target) {
     if (!IPV4.matcher(target).matches()) {
       return false;
@@ -50,10 +55,23 @@ public final class Targets {
     }
   }
 
+  /**
+   * The endpoints of one host name; a target that is neither an IP address nor a valid host name
+   * is reported as a problem and left out.
+   */
   public static List<Endpoint> endpointsFor(String hostname, Collection<String> targets, long ttl, String resource) {
     Map<String, List<String>> byType = new LinkedHashMap<>();
     for (String target : targets) {
-      byType.computeIfAbsent(recordTypeOf(target), t -> new ArrayList<>()).add(target);
+      String type = recordTypeOf(target);
+      if (type.equals(RecordTypes.CNAME)) {
+        Hostnames.Checked checked = Hostnames.check(target);
+        if (checked.name().isEmpty() || looksLikeAnAddress(target)) {
+          ExtractionProblems.report("target '" + target + "' is neither an IP address nor a host name");
+          continue;
+        }
+        target = checked.name().get();
+      }
+      byType.computeIfAbsent(type, t -> new ArrayList<>()).add(target);
     }
     List<Endpoint> endpoints = new ArrayList<>();
     byType.forEach((type, typed) -> endpoints.add(new Endpoint(hostname, type, typed, ttl, "",

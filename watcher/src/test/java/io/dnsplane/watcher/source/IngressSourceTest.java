@@ -89,6 +89,18 @@ class IngressSourceTest {
   }
 
   @org.junit.jupiter.api.Test
+  void badTargetsAndTtlsAreReportedAndTheRestPublished() {
+    Ingress bad = ingress(Map.of("external-dns.kubernetes.io/target", "192.0.2.50,999.1.1.1,not a host!,lb.example.net",
+        "external-dns.kubernetes.io/ttl", "forever"), List.of("app.example.com"), List.of(), List.of());
+    ExtractionProblems.Result<List<Endpoint>> result = ExtractionProblems.collect(() -> new IngressSource().endpoints(bad));
+    assertThat(result.value().stream().map(Endpoint::toString))
+        .containsExactlyInAnyOrder("app.example.com A 192.0.2.50", "app.example.com CNAME lb.example.net");
+    assertThat(result.problems()).hasSize(3).anySatisfy(p -> assertThat(p).contains("ttl 'forever'"))
+        .anySatisfy(p -> assertThat(p).contains("target '999.1.1.1'"))
+        .anySatisfy(p -> assertThat(p).contains("target 'not a host!'"));
+  }
+
+  @org.junit.jupiter.api.Test
   void tlsHostsAreNamesToo() {
     Ingress withTls = new IngressBuilder(ingress(Map.of(), List.of("app.example.com"), List.of("192.0.2.10"), List.of()))
         .editSpec().addNewTl().withHosts("secure.example.com").endTl().endSpec().build();

@@ -1,6 +1,5 @@
-package io.dnsplane.planner.explain;
+package io.dnsplane.schema;
 
-import io.dnsplane.schema.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a topic from its start to its current end, without a consumer group, keeping what a filter accepts. */
-final class TopicSnapshot {
+public final class TopicSnapshot {
   private TopicSnapshot() {}
 
-  record Entry<K, V>(K key, V value, long timestamp) {}
+  public record Entry<K, V>(K key, V value, long timestamp) {}
 
-  static <K, V> List<Entry<K, V>> read(String bootstrapServers, Topic<K, V> topic, BiPredicate<K, V> keep) {
+  public static <K, V> List<Entry<K, V>> read(String bootstrapServers, Topic<K, V> topic, BiPredicate<K, V> keep) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -40,7 +39,7 @@ final class TopicSnapshot {
             key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
             value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
           } catch (RuntimeException e) {
-            continue; // dead letters are not ours to explain
+            continue; // unreadable records are the dead-letter topic's business
           }
           if (key != null && keep.test(key, value)) {
             entries.add(new Entry<>(key, value, r.timestamp()));
