@@ -7,7 +7,9 @@ import io.dnsplane.watcher.source.ServiceSource;
 import io.dnsplane.watcher.source.SourceEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.dnsplane.watcher.source.GatewayRouteSource;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -46,11 +48,7 @@ final class Sources {
               ? ingresses.inAnyNamespace().runnableInformer(0) : ingresses.inNamespace(ns).runnableInformer(0);
           informers.add(new SourceInformer<>(new IngressSource(config.ingressClasses()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
         }
-        case SERVICE -> {
-          SharedIndexInformer<Service> informer = ns.isEmpty()
-              ? client.services().inAnyNamespace().runnableInformer(0) : client.services().inNamespace(ns).runnableInformer(0);
-          informers.add(new SourceInformer<>(new ServiceSource(config.serviceTypeFilter(), config.publishInternalServices(), config.fqdnTemplate()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
-        }
+        case SERVICE -> informers.add(services(config, client, sink));
         case CRD -> {
           var resources = client.genericKubernetesResources(DnsEndpointSource.CONTEXT);
           SharedIndexInformer<GenericKubernetesResource> informer = ns.isEmpty()
@@ -64,6 +62,80 @@ final class Sources {
       }
     }
     return informers;
+  }
+
+  /**
+   * Services, with the EndpointSlices of headless ones and the Nodes of NodePort ones: a change of
+   * either translates the Services it concerns again.
+   */
+  private static SourceInformer<Service> services(WatcherConfig config, KubernetesClient client, Consumer<SourceEvent> sink) {
+    String ns = config.namespace();
+    SharedIndexInformer<Service> services = ns.isEmpty()
+        ? client.services().inAnyNamespace().runnableInformer(0) : client.services().inNamespace(ns).runnableInformer(0);
+    var sliceClient = client.discovery().v1().endpointSlices();
+    SharedIndexInformer<EndpointSlice> slices = ns.isEmpty()
+        ? sliceClient.inAnyNamespace().runnableInformer(0) : sliceClient.inNamespace(ns).runnableInformer(0);
+    SharedIndexInformer<Node> nodes = client.nodes().runnableInformer(0);
+    ServiceSource.ClusterLookups lookups = new ServiceSource.ClusterLookups() {
+      @Override
+      public List<String> readyAddresses(String namespace, String service) {
+        List<String> addresses = new ArrayList<>();
+        for (EndpointSlice slice : slices.getStore().list()) {
+          if (!namespace.equals(slice.getMetadata().getNamespace()) || slice.getMetadata().getLabels() == null
+              || !service.equals(slice.getMetadata().getLabels().get(SERVICE_NAME_LABEL)) || slice.getEndpoints() == null) {
+            continue;
+          }
+          slice.getEndpoints().stream()
+              .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
+              .forEach(e -> addresses.addAll(e.getAddresses()));
+        }
+        return addresses;
+      }
+
+      @Override
+      public List<String> nodeAddresses(String type) {
+        List<String> addresses = new ArrayList<>();
+        for (Node node : nodes.getStore().list()) {
+          if (node.getStatus() != null && node.getStatus().getAddresses() != null) {
+            node.getStatus().getAddresses().stream().filter(a -> type.equals(a.getType()))
+                .forEach(a -> addresses.add(a.getAddress()));
+          }
+        }
+        return addresses;
+      }
+    };
+    SourceInformer<Service> informer = new SourceInformer<>(new ServiceSource(config.serviceTypeFilter(),
+        config.publishInternalServices(), config.fqdnTemplate(), lookups), services, sink, config.filter(),
+        config.maxEndpointsPerObject());
+    slices.addEventHandler(onAnyChange(slice -> {
+      String service = slice.getMetadata().getLabels() == null ? null : slice.getMetadata().getLabels().get(SERVICE_NAME_LABEL);
+      informer.list().stream().filter(s -> s.getMetadata().getName().equals(service)
+          && s.getMetadata().getNamespace().equals(slice.getMetadata().getNamespace())).forEach(informer::resend);
+    }));
+    nodes.addEventHandler(onAnyChange(node -> informer.list().stream()
+        .filter(s -> s.getSpec() != null && "NodePort".equals(s.getSpec().getType())).forEach(informer::resend)));
+    return informer.startingAlso(slices).startingAlso(nodes);
+  }
+
+  static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+
+  private static <T> ResourceEventHandler<T> onAnyChange(Consumer<T> action) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {
+        action.accept(object);
+      }
+
+      @Override
+      public void onUpdate(T oldObject, T newObject) {
+        action.accept(newObject);
+      }
+
+      @Override
+      public void onDelete(T object, boolean deletedFinalStateUnknown) {
+        action.accept(object);
+      }
+    };
   }
 
   /**
@@ -83,32 +155,15 @@ final class Sources {
     GatewayRouteSource<R> source = sourceFor.apply((gwNs, gwName) ->
         Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName)));
     SourceInformer<R> routeInformer = new SourceInformer<>(source, routes, sink, config.filter(), config.maxEndpointsPerObject());
-    gateways.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Gateway gateway) {
-        resendRoutesOf(gateway);
-      }
-
-      @Override
-      public void onUpdate(Gateway oldGateway, Gateway newGateway) {
-        resendRoutesOf(newGateway);
-      }
-
-      @Override
-      public void onDelete(Gateway gateway, boolean deletedFinalStateUnknown) {
-        resendRoutesOf(gateway);
-      }
-
-      private void resendRoutesOf(Gateway gateway) {
-        for (R route : routeInformer.list()) {
-          boolean attached = source.parentGateways(route).stream().anyMatch(p ->
-              p[0].equals(gateway.getMetadata().getNamespace()) && p[1].equals(gateway.getMetadata().getName()));
-          if (attached) {
-            routeInformer.resend(route);
-          }
+    gateways.addEventHandler(onAnyChange(gateway -> {
+      for (R route : routeInformer.list()) {
+        boolean attached = source.parentGateways(route).stream().anyMatch(p ->
+            p[0].equals(gateway.getMetadata().getNamespace()) && p[1].equals(gateway.getMetadata().getName()));
+        if (attached) {
+          routeInformer.resend(route);
         }
       }
-    });
+    }));
     return routeInformer.startingAlso(gateways);
   }
 }

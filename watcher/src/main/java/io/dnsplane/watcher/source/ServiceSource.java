@@ -16,8 +16,10 @@ import java.util.Set;
  * internal-hostname annotation on any Service with a cluster IP (targets: spec.clusterIPs).
  * {@code --publish-internal-services} publishes the hostname annotation of ClusterIP Services with
  * their cluster IPs; {@code --fqdn-template} names Services without a hostname annotation
- * ({@code {{.Name}}}, {@code {{.Namespace}}}). Headless Services and NodePort addresses need
- * EndpointSlices and Nodes, which this source does not watch yet.
+ * ({@code {{.Name}}}, {@code {{.Namespace}}}). A headless Service publishes the addresses of its
+ * ready endpoints (EndpointSlices); a NodePort Service the nodes' addresses (ExternalIP, or
+ * InternalIP with the {@code access: private} annotation or when nodes have no external address)
+ * and an SRV record per port ({@code _port._tcp.name 0 50 nodePort name}).
  */
 public final class ServiceSource implements Source<Service> {
   public static final String KIND = "service";
@@ -25,20 +27,52 @@ public final class ServiceSource implements Source<Service> {
   private final Set<String> typeFilter;
   private final boolean publishInternal;
   private final String fqdnTemplate;
+  private final ClusterLookups lookups;
+
+  /** What a Service's records depend on besides the Service: its EndpointSlices and the Nodes. */
+  public interface ClusterLookups {
+    /** Addresses of the ready endpoints of a Service. */
+    List<String> readyAddresses(String namespace, String service);
+
+    /** Node addresses of a type: ExternalIP or InternalIP. */
+    List<String> nodeAddresses(String type);
+
+    ClusterLookups NONE = new ClusterLookups() {
+      @Override
+      public List<String> readyAddresses(String namespace, String service) {
+        return List.of();
+      }
+
+      @Override
+      public List<String> nodeAddresses(String type) {
+        return List.of();
+      }
+    };
+  }
 
   /**
    * @param typeFilter --service-type-filter: the Service types to publish; empty for all
    * @param publishInternal --publish-internal-services
    * @param fqdnTemplate --fqdn-template, empty for none
    */
-  public ServiceSource(Set<String> typeFilter, boolean publishInternal, String fqdnTemplate) {
+  public ServiceSource(Set<String> typeFilter, boolean publishInternal, String fqdnTemplate, ClusterLookups lookups) {
     this.typeFilter = Set.copyOf(typeFilter);
     this.publishInternal = publishInternal;
     this.fqdnTemplate = fqdnTemplate == null ? "" : fqdnTemplate;
+    this.lookups = lookups;
+  }
+
+  public ServiceSource(Set<String> typeFilter, boolean publishInternal, String fqdnTemplate) {
+    this(typeFilter, publishInternal, fqdnTemplate, ClusterLookups.NONE);
   }
 
   public ServiceSource(Set<String> typeFilter) {
     this(typeFilter, false, "");
+  }
+
+  /** True for Services whose records come from EndpointSlices. */
+  public static boolean isHeadless(Service service) {
+    return service.getSpec() != null && "None".equals(service.getSpec().getClusterIP());
   }
 
   /** ExternalDNS's --fqdn-template for the fields it can hold here: one or more comma-separated names. */
@@ -77,10 +111,13 @@ public final class ServiceSource implements Source<Service> {
     List<Endpoint> endpoints = new ArrayList<>();
 
     List<String> clusterIps = clusterIps(service);
+    String ns = service.getMetadata().getNamespace();
     List<String> targets = switch (type) {
       case "LoadBalancer" -> loadBalancerTargets(service, annotations);
       case "ExternalName" -> service.getSpec().getExternalName() == null ? List.of() : List.of(service.getSpec().getExternalName());
-      case "ClusterIP" -> publishInternal ? clusterIps : List.of();
+      case "ClusterIP" -> isHeadless(service) ? lookups.readyAddresses(ns, service.getMetadata().getName())
+          : publishInternal ? clusterIps : List.of();
+      case "NodePort" -> nodeTargets(annotations);
       default -> List.of();
     };
     List<String> names = Annotations.list(annotations, Annotations.HOSTNAME);
@@ -93,6 +130,9 @@ public final class ServiceSource implements Source<Service> {
             Map.of(Endpoint.LABEL_RESOURCE, resource), Map.of())));
       } else {
         endpoints.addAll(Targets.endpointsFor(host, targets, ttl, resource));
+        if (type.equals("NodePort") && !targets.isEmpty()) {
+          endpoints.addAll(srvRecords(service, host, ttl, resource));
+        }
       }
     }
 
@@ -100,6 +140,29 @@ public final class ServiceSource implements Source<Service> {
       endpoints.addAll(Targets.endpointsFor(host, clusterIps, ttl, resource));
     }
     return SourceSupport.decorate(endpoints, annotations);
+  }
+
+  private List<String> nodeTargets(Map<String, String> annotations) {
+    String access = Annotations.get(annotations, "access").orElse("");
+    if (access.equals("private")) {
+      return lookups.nodeAddresses("InternalIP");
+    }
+    List<String> external = lookups.nodeAddresses("ExternalIP");
+    return !external.isEmpty() || access.equals("public") ? external : lookups.nodeAddresses("InternalIP");
+  }
+
+  private static List<Endpoint> srvRecords(Service service, String host, long ttl, String resource) {
+    List<Endpoint> srv = new ArrayList<>();
+    for (var port : service.getSpec().getPorts() == null ? List.<io.fabric8.kubernetes.api.model.ServicePort>of()
+        : service.getSpec().getPorts()) {
+      if (port.getNodePort() == null || port.getName() == null || port.getName().isBlank()) {
+        continue;
+      }
+      String protocol = port.getProtocol() == null ? "tcp" : port.getProtocol().toLowerCase(java.util.Locale.ROOT);
+      srv.add(new Endpoint("_" + port.getName() + "._" + protocol + "." + host, "SRV",
+          List.of("0 50 " + port.getNodePort() + " " + host), ttl, "", Map.of(Endpoint.LABEL_RESOURCE, resource), Map.of()));
+    }
+    return srv;
   }
 
   private static List<String> loadBalancerTargets(Service service, Map<String, String> annotations) {

@@ -60,6 +60,38 @@ class ServiceSourceTest {
             service("LoadBalancer", HOST, List.of(), List.of(), null), List.of()));
   }
 
+  static final ServiceSource.ClusterLookups CLUSTER = new ServiceSource.ClusterLookups() {
+    @Override
+    public List<String> readyAddresses(String namespace, String service) {
+      return namespace.equals("default") && service.equals("grpc") ? List.of("10.1.0.5", "10.1.0.6") : List.of();
+    }
+
+    @Override
+    public List<String> nodeAddresses(String type) {
+      return type.equals("ExternalIP") ? List.of("203.0.113.10") : List.of("10.0.1.10", "10.0.1.11");
+    }
+  };
+
+  @org.junit.jupiter.api.Test
+  void aHeadlessServicePublishesItsReadyEndpoints() {
+    Service headless = new ServiceBuilder(service("ClusterIP", HOST, List.of(), List.of(), null)).editSpec()
+        .withClusterIP("None").withClusterIPs("None").endSpec().build();
+    assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(headless)).extracting(Endpoint::toString)
+        .containsExactly("grpc.example.com A 10.1.0.5,10.1.0.6");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNodePortServicePublishesNodeAddressesAndSrvRecords() {
+    Service nodePort = new ServiceBuilder(service("NodePort", HOST, List.of(), List.of(), null)).editSpec()
+        .addNewPort().withName("grpc").withPort(443).withNodePort(30443).withProtocol("TCP").endPort().endSpec().build();
+    assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(nodePort)).extracting(Endpoint::toString)
+        .containsExactlyInAnyOrder("grpc.example.com A 203.0.113.10", "_grpc._tcp.grpc.example.com SRV 0 50 30443 grpc.example.com");
+    Service privateAccess = new ServiceBuilder(nodePort).editMetadata()
+        .addToAnnotations("external-dns.kubernetes.io/access", "private").endMetadata().build();
+    assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(privateAccess)).extracting(Endpoint::toString)
+        .contains("grpc.example.com A 10.0.1.10,10.0.1.11");
+  }
+
   @org.junit.jupiter.api.Test
   void publishInternalServicesAndTheFqdnTemplate() {
     Service internal = service("ClusterIP", Map.of(), List.of(), List.of(), null);
