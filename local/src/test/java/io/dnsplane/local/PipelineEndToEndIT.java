@@ -182,9 +182,9 @@ class PipelineEndToEndIT extends PipelineTestBase {
   void objectsAreToldWhatBecameOfTheirDnsAsKubernetesEvents() {
     KubernetesClient clusterB = pipeline.clusters().get("cluster-b").client();
     await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(clusterB, "Ingress", "legacy"))
-        .anySatisfy(e -> assertThat(e).startsWith("Warning Conflict: legacy.example.com conflict")));
+        .anySatisfy(e -> assertThat(e).startsWith("Warning Conflict: legacy.example.com conflict in zone example.com")));
     await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(clusterA(), "Ingress", "api"))
-        .anySatisfy(e -> assertThat(e).startsWith("Normal RecordReady: api.example.com ready: api.example.com")));
+        .anySatisfy(e -> assertThat(e).startsWith("Normal RecordReady: api.example.com ready in zone example.com: api.example.com")));
 
     // A bad host name beside a good one: a Warning for the bad part, and the good one resolves.
     Ingress mixed = new IngressBuilder().withNewMetadata().withName("mixed").withNamespace("default")

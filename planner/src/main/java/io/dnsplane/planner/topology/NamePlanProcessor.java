@@ -210,7 +210,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         context.forward(new Record<>(name, new PlannerOutput.Batch(zone.get().ref(), batch), at.toEpochMilli()));
       }
       List<Endpoint> now = observed(state, zone.get());
-      statuses.publish(name, state, d -> allowed.contains(d)
+      statuses.publish(name, zone.get().zoneName(), state, d -> allowed.contains(d)
           ? StatusDecider.decide(d, plan, now, state.getInFlightBatch(), dryRun)
           : StatusDecider.notPlanned(ObjectState.INVALID, "cluster " + d.getSource().getClusterId()
               + " may only claim names in " + config.clusterDomains().describe(d.getSource().getClusterId())), at);

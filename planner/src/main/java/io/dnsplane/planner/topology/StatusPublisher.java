@@ -23,6 +23,11 @@ final class StatusPublisher {
   }
 
   void publish(String name, NameState state, Function<NameDesire, StatusDecider.Decision> decide, Instant at) {
+    publish(name, "", state, decide, at);
+  }
+
+  void publish(String name, String zoneName, NameState state, Function<NameDesire, StatusDecider.Decision> decide,
+      Instant at) {
     for (NameDesire desire : state.getDesires()) {
       StatusDecider.Decision decision = decide.apply(desire);
       if (decision.summary().equals(desire.getLastStatus())) {
@@ -37,6 +42,7 @@ final class StatusPublisher {
           .setReason(decision.reason())
           .setRecords(AvroEndpoints.toAvro(decision.records()))
           .setUpdatedAt(at)
+          .setZoneName(zoneName)
           .build();
       context.forward(new Record<>(name, new PlannerOutput.Status(key(desire.getSource(), name), status), at.toEpochMilli()));
     }

@@ -123,7 +123,8 @@ public final class StatusEvents {
     String records = status.getRecords().isEmpty() ? "" : ": " + AvroEndpoints.fromAvro(status.getRecords()).stream()
         .map(Object::toString).collect(Collectors.joining("; "));
     String reason = status.getReason().isEmpty() ? "" : " (" + status.getReason() + ")";
-    return status.getDnsName() + " " + status.getState().name().toLowerCase(Locale.ROOT) + records + reason;
+    String zone = status.getZoneName().isEmpty() ? "" : " in zone " + status.getZoneName();
+    return status.getDnsName() + " " + status.getState().name().toLowerCase(Locale.ROOT) + zone + records + reason;
   }
 
   /** The Kubernetes object a status is about, from dnsplane's lower-case kind. */

@@ -28,7 +28,8 @@ class StatusEventsTest {
 
   private static ObjectStatus status(ObjectState state, String reason, Endpoint... records) {
     return ObjectStatus.newBuilder().setClusterId("cluster-a").setResource("ingress/default/app").setDnsName("app.example.com")
-        .setState(state).setReason(reason).setRecords(AvroEndpoints.toAvro(List.of(records))).setUpdatedAt(Instant.EPOCH).build();
+        .setState(state).setReason(reason).setRecords(AvroEndpoints.toAvro(List.of(records))).setUpdatedAt(Instant.EPOCH)
+        .setZoneName("example.com").build();
   }
 
   private List<Event> events() {
@@ -46,7 +47,7 @@ class StatusEventsTest {
     assertThat(events()).extracting(Event::getType, Event::getReason).containsExactlyInAnyOrder(
         Tuple.tuple("Normal", "RecordReady"), Tuple.tuple("Warning", "Conflict"));
     Event ready = events().stream().filter(e -> e.getReason().equals("RecordReady")).findFirst().orElseThrow();
-    assertThat(ready.getMessage()).isEqualTo("app.example.com ready: app.example.com 300 A 192.0.2.10");
+    assertThat(ready.getMessage()).isEqualTo("app.example.com ready in zone example.com: app.example.com 300 A 192.0.2.10");
     assertThat(ready.getInvolvedObject().getKind()).isEqualTo("Ingress");
     assertThat(ready.getInvolvedObject().getName()).isEqualTo("app");
     assertThat(ready.getSource().getComponent()).isEqualTo("dnsplane-watcher");
