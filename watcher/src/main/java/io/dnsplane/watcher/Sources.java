@@ -78,7 +78,7 @@ final class Sources {
     SharedIndexInformer<Node> nodes = client.nodes().runnableInformer(0);
     ServiceSource.ClusterLookups lookups = new ServiceSource.ClusterLookups() {
       @Override
-      public List<String> readyAddresses(String namespace, String service) {
+      public List<String> readyAddresses(String namespace, String service, String endpointsType) {
         List<String> addresses = new ArrayList<>();
         for (EndpointSlice slice : slices.getStore().list()) {
           if (!namespace.equals(slice.getMetadata().getNamespace()) || slice.getMetadata().getLabels() == null
@@ -87,9 +87,23 @@ final class Sources {
           }
           slice.getEndpoints().stream()
               .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
-              .forEach(e -> addresses.addAll(e.getAddresses()));
+              .forEach(e -> {
+                switch (endpointsType) {
+                  case "NodeExternalIP" -> addresses.addAll(addressesOfNode(e.getNodeName(), "ExternalIP"));
+                  case "HostIP" -> addresses.addAll(addressesOfNode(e.getNodeName(), "InternalIP"));
+                  default -> addresses.addAll(e.getAddresses());
+                }
+              });
         }
         return addresses;
+      }
+
+      private List<String> addressesOfNode(String nodeName, String type) {
+        Node node = nodeName == null ? null : nodes.getStore().getByKey(nodeName);
+        if (node == null || node.getStatus() == null || node.getStatus().getAddresses() == null) {
+          return List.of();
+        }
+        return node.getStatus().getAddresses().stream().filter(a -> type.equals(a.getType())).map(a -> a.getAddress()).toList();
       }
 
       @Override

@@ -31,15 +31,18 @@ public final class ServiceSource implements Source<Service> {
 
   /** What a Service's records depend on besides the Service: its EndpointSlices and the Nodes. */
   public interface ClusterLookups {
-    /** Addresses of the ready endpoints of a Service. */
-    List<String> readyAddresses(String namespace, String service);
+    /**
+     * Addresses of the ready endpoints of a Service; with the endpoints-type annotation
+     * {@code NodeExternalIP} the ExternalIP, or {@code HostIP} the InternalIP, of each endpoint's node.
+     */
+    List<String> readyAddresses(String namespace, String service, String endpointsType);
 
     /** Node addresses of a type: ExternalIP or InternalIP. */
     List<String> nodeAddresses(String type);
 
     ClusterLookups NONE = new ClusterLookups() {
       @Override
-      public List<String> readyAddresses(String namespace, String service) {
+      public List<String> readyAddresses(String namespace, String service, String endpointsType) {
         return List.of();
       }
 
@@ -115,7 +118,8 @@ public final class ServiceSource implements Source<Service> {
     List<String> targets = switch (type) {
       case "LoadBalancer" -> loadBalancerTargets(service, annotations);
       case "ExternalName" -> service.getSpec().getExternalName() == null ? List.of() : List.of(service.getSpec().getExternalName());
-      case "ClusterIP" -> isHeadless(service) ? lookups.readyAddresses(ns, service.getMetadata().getName())
+      case "ClusterIP" -> isHeadless(service)
+          ? lookups.readyAddresses(ns, service.getMetadata().getName(), Annotations.get(annotations, "endpoints-type").orElse(""))
           : publishInternal ? clusterIps : List.of();
       case "NodePort" -> nodeTargets(annotations);
       default -> List.of();

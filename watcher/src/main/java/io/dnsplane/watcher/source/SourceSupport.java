@@ -38,6 +38,9 @@ final class SourceSupport {
     if (annotations == null || annotations.isEmpty()) {
       return endpoints;
     }
+    if (Annotations.get(annotations, "record-type").map(t -> t.equalsIgnoreCase("ptr")).orElse(false)) {
+      endpoints = withPtrRecords(endpoints);
+    }
     String setIdentifier = Annotations.get(annotations, "set-identifier").orElse("");
     Map<String, String> providerSpecific = new java.util.TreeMap<>();
     annotations.forEach((key, value) -> {
@@ -67,6 +70,41 @@ final class SourceSupport {
           setIdentifier.isEmpty() ? e.setIdentifier() : setIdentifier, e.labels(), props));
     }
     return decorated;
+  }
+
+  /** The record-type: ptr annotation: a PTR record in the reverse zone for every A and AAAA target. */
+  static List<io.dnsplane.model.Endpoint> withPtrRecords(List<io.dnsplane.model.Endpoint> endpoints) {
+    List<io.dnsplane.model.Endpoint> out = new ArrayList<>(endpoints);
+    for (io.dnsplane.model.Endpoint e : endpoints) {
+      if (!e.recordType().equals("A") && !e.recordType().equals("AAAA")) {
+        continue;
+      }
+      for (String ip : e.targets()) {
+        reverseName(ip).ifPresent(reverse -> out.add(new io.dnsplane.model.Endpoint(reverse, "PTR", List.of(e.dnsName()),
+            e.ttl(), "", e.labels(), Map.of())));
+      }
+    }
+    return out;
+  }
+
+  /** 10.1.2.3 -> 3.2.1.10.in-addr.arpa; IPv6 to its nibbles under ip6.arpa. */
+  static java.util.Optional<String> reverseName(String ip) {
+    try {
+      byte[] bytes = java.net.InetAddress.getByName(ip).getAddress();
+      StringBuilder name = new StringBuilder();
+      if (bytes.length == 4) {
+        for (int i = 3; i >= 0; i--) {
+          name.append(bytes[i] & 0xff).append('.');
+        }
+        return java.util.Optional.of(name.append("in-addr.arpa").toString());
+      }
+      for (int i = bytes.length - 1; i >= 0; i--) {
+        name.append(Integer.toHexString(bytes[i] & 0x0f)).append('.').append(Integer.toHexString((bytes[i] >> 4) & 0x0f)).append('.');
+      }
+      return java.util.Optional.of(name.append("ip6.arpa").toString());
+    } catch (java.net.UnknownHostException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   static long ttl(Map<String, String> annotations, ObjectRef ref) {

@@ -42,6 +42,16 @@ class ObjectFilterAndAnnotationsTest {
   }
 
   @Test
+  void recordTypePtrAddsReverseRecords() {
+    List<Endpoint> endpoints = new IngressSource().endpoints(ingress(Map.of("external-dns.kubernetes.io/record-type", "ptr"),
+        Map.of(), null));
+    assertThat(endpoints).extracting(Endpoint::toString)
+        .containsExactlyInAnyOrder("app.example.com A 192.0.2.10", "10.2.0.192.in-addr.arpa PTR app.example.com");
+    assertThat(SourceSupport.reverseName("2001:db8::1")).contains(
+        "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
+  }
+
+  @Test
   void setIdentifierAndProviderSpecificAnnotationsTravelWithEveryEndpoint() {
     List<Endpoint> endpoints = new IngressSource().endpoints(ingress(Map.of(
         "external-dns.kubernetes.io/set-identifier", "eu-west-1",

@@ -62,8 +62,11 @@ class ServiceSourceTest {
 
   static final ServiceSource.ClusterLookups CLUSTER = new ServiceSource.ClusterLookups() {
     @Override
-    public List<String> readyAddresses(String namespace, String service) {
-      return namespace.equals("default") && service.equals("grpc") ? List.of("10.1.0.5", "10.1.0.6") : List.of();
+    public List<String> readyAddresses(String namespace, String service, String endpointsType) {
+      if (!namespace.equals("default") || !service.equals("grpc")) {
+        return List.of();
+      }
+      return endpointsType.equals("NodeExternalIP") ? List.of("203.0.113.10") : List.of("10.1.0.5", "10.1.0.6");
     }
 
     @Override
@@ -78,6 +81,10 @@ class ServiceSourceTest {
         .withClusterIP("None").withClusterIPs("None").endSpec().build();
     assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(headless)).extracting(Endpoint::toString)
         .containsExactly("grpc.example.com A 10.1.0.5,10.1.0.6");
+    Service nodeIps = new ServiceBuilder(headless).editMetadata()
+        .addToAnnotations("external-dns.kubernetes.io/endpoints-type", "NodeExternalIP").endMetadata().build();
+    assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(nodeIps)).extracting(Endpoint::toString)
+        .containsExactly("grpc.example.com A 203.0.113.10");
   }
 
   @org.junit.jupiter.api.Test
