@@ -1,0 +1,106 @@
+package io.dnsplane.planner.preview;
+
+import io.dnsplane.model.DomainFilter;
+import io.dnsplane.planner.ownership.TxtNameMapper;
+import io.dnsplane.planner.plan.Policy;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dnsplane plan --desired FILE --current FILE}: what the planner would change, offline, from
+ * endpoints in ExternalDNS's JSON shape. Exit 0 when nothing would change, 2 when changes are
+ * planned, 1 on bad input: usable as a CI drift check.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Previews what dnsplane would change, from desired and current endpoints in ExternalDNS's JSON shape.")
+public final class PlanMain implements Callable<Integer> {
+  public static final int NO_CHANGES = 0;
+  public static final int CHANGES = 2;
+  public static final int ERROR = 1;
+
+  @Option(names = "--desired", required = true, description = "JSON array of desired endpoints.")
+  Path desired;
+
+  @Option(names = "--current", required = true, description = "JSON array of current endpoints, ownership in labels (owner, resource).")
+  Path current;
+
+  @Option(names = "--txt-owner-id", defaultValue = "default", description = "The owner id the desire belongs to; empty for no owner filtering (default: ${DEFAULT-VALUE}).")
+  String ownerId;
+
+  @Option(names = "--migrate-from-txt-owner", defaultValue = "", description = "Records owned by this owner id are taken over.")
+  String migrateFrom;
+
+  @Option(names = "--policy", defaultValue = "sync", description = "sync, upsert-only or create-only (default: ${DEFAULT-VALUE}).")
+  String policy;
+
+  @Option(names = "--managed-record-types", split = ",", defaultValue = "A,AAAA,CNAME", description = "Default: ${DEFAULT-VALUE}.")
+  Set<String> managedRecordTypes;
+
+  @Option(names = "--exclude-record-types", split = ",", description = "Record types never planned.")
+  Set<String> excludeRecordTypes = Set.of();
+
+  @Option(names = "--domain-filter", split = ",", description = "Only names in these domains.")
+  List<String> domainFilter = List.of();
+
+  @Option(names = "--exclude-domains", split = ",", description = "Never names in these domains.")
+  List<String> excludeDomains = List.of();
+
+  @Option(names = "--regex-domain-filter", description = "Only names matching this regular expression.")
+  String regexDomainFilter;
+
+  @Option(names = "--regex-domain-exclusion", description = "Never names matching this regular expression.")
+  String regexDomainExclusion;
+
+  @Option(names = "--txt-prefix", defaultValue = "", description = "For --with-ownership-records.")
+  String txtPrefix;
+
+  @Option(names = "--txt-suffix", defaultValue = "", description = "For --with-ownership-records.")
+  String txtSuffix;
+
+  @Option(names = "--with-ownership-records", description = "Add the TXT ownership changes.")
+  boolean withOwnershipRecords;
+
+  @Option(names = "--output", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+  String output;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  @Override
+  public Integer call() {
+    try {
+      if (!output.equals("table") && !output.equals("json")) {
+        throw new PreviewException("--output must be table or json: " + output);
+      }
+      Set<String> types = new TreeSet<>();
+      managedRecordTypes.forEach(t -> types.add(t.trim().toUpperCase(java.util.Locale.ROOT)));
+      excludeRecordTypes.forEach(t -> types.remove(t.trim().toUpperCase(java.util.Locale.ROOT)));
+      EndpointPlanPreview.Options options = new EndpointPlanPreview.Options(ownerId, migrateFrom, Policy.fromFlag(policy),
+          types, DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion),
+          withOwnershipRecords, new TxtNameMapper(txtPrefix, txtSuffix, ""));
+      EndpointPlanPreview.Result result = EndpointPlanPreview.plan(EndpointJson.read(desired), EndpointJson.read(current),
+          options);
+      out.print(output.equals("json") ? PreviewReport.json(result) : PreviewReport.table(result));
+      return result.changes().isEmpty() ? NO_CHANGES : CHANGES;
+    } catch (PreviewException | IllegalArgumentException e) {
+      err.println("dnsplane plan: " + e.getMessage());
+      return ERROR;
+    }
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new PlanMain());
+    cli.setParameterExceptionHandler((ex, a) -> {
+      cli.getErr().println("dnsplane plan: " + ex.getMessage());
+      return ERROR;
+    });
+    System.exit(cli.execute(args));
+  }
+}
