@@ -20,7 +20,7 @@ import java.util.Map;
  * targets, recordType, setIdentifier, recordTTL (or ttl), labels, providerSpecific [{name, value}].
  */
 public final class EndpointJson {
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private EndpointJson() {}
 
@@ -96,7 +96,7 @@ public final class EndpointJson {
     return v.asText();
   }
 
-  static ObjectNode toJson(Endpoint e) {
+  public static ObjectNode toJson(Endpoint e) {
     ObjectNode node = JSON.createObjectNode();
     node.put("dnsName", e.dnsName());
     ArrayNode targets = node.putArray("targets");

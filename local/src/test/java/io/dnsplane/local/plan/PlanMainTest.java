@@ -1,8 +1,9 @@
-package io.dnsplane.planner.preview;
+package io.dnsplane.local.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dnsplane.planner.preview.EndpointJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

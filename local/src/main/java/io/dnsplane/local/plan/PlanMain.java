@@ -1,6 +1,10 @@
-package io.dnsplane.planner.preview;
+package io.dnsplane.local.plan;
 
 import io.dnsplane.model.DomainFilter;
+import io.dnsplane.planner.preview.EndpointJson;
+import io.dnsplane.planner.preview.EndpointPlanPreview;
+import io.dnsplane.planner.preview.PreviewException;
+import io.dnsplane.planner.preview.PreviewReport;
 import io.dnsplane.planner.ownership.TxtNameMapper;
 import io.dnsplane.planner.plan.Policy;
 import java.io.PrintStream;
