@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dnsplane plan --desired FILE --current FILE}: what the planner would change, offline, from
- * endpoints in ExternalDNS's JSON shape. Exit 0 when nothing would change, 2 when changes are
- * planned, 1 on bad input: usable as a CI drift check.
+ * {@code dnsplane plan}: what the planner would change, offline, either from Kubernetes manifests
+ * (one folder per cluster) and a zone file, or from endpoints in ExternalDNS's JSON shape. Exit 0
+ * when nothing would change, 2 when changes are planned, 1 on bad input: usable as a CI drift check.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = "Previews what dnsplane would change, from desired and current endpoints in ExternalDNS's JSON shape.")
@@ -29,14 +29,32 @@ public final class PlanMain implements Callable<Integer> {
   public static final int CHANGES = 2;
   public static final int ERROR = 1;
 
-  @Option(names = "--desired", required = true, description = "JSON array of desired endpoints.")
+  @Option(names = "--desired", description = "Endpoint mode: JSON array of desired endpoints.")
   Path desired;
 
-  @Option(names = "--current", required = true, description = "JSON array of current endpoints, ownership in labels (owner, resource).")
+  @Option(names = "--current", description = "Endpoint mode: JSON array of current endpoints, ownership in labels (owner, resource).")
   Path current;
+
+  @Option(names = "--manifests", description = "Manifest mode: a folder of one cluster's manifests; its name is the cluster id (repeatable).")
+  List<Path> manifests = List.of();
+
+  @Option(names = "--cluster", description = "Manifest mode: NAME=DIR, a cluster's manifests under another name (repeatable).")
+  List<String> namedClusters = List.of();
+
+  @Option(names = "--cluster-owner", description = "Manifest mode: NAME=OWNER, a cluster's TXT owner id (default: its name, or --txt-owner-id for a single cluster).")
+  List<String> clusterOwners = List.of();
+
+  @Option(names = "--zone-file", description = "Manifest mode: the zone in RFC 1035 master format, as dig AXFR prints it.")
+  Path zoneFile;
 
   @Option(names = "--txt-owner-id", defaultValue = "default", description = "The owner id the desire belongs to; empty for no owner filtering (default: ${DEFAULT-VALUE}).")
   String ownerId;
+
+  @Option(names = "--txt-wildcard-replacement", defaultValue = "", description = "As given to the planner.")
+  String txtWildcardReplacement;
+
+  @Option(names = "--txt-encrypt-aes-key", defaultValue = "", description = "Reads encrypted ownership values (ExternalDNS's format).")
+  String txtEncryptAesKey;
 
   @Option(names = "--migrate-from-txt-owner", defaultValue = "", description = "Records owned by this owner id are taken over.")
   String migrateFrom;
@@ -89,14 +107,61 @@ public final class PlanMain implements Callable<Integer> {
       EndpointPlanPreview.Options options = new EndpointPlanPreview.Options(ownerId, migrateFrom, Policy.fromFlag(policy),
           types, DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion),
           withOwnershipRecords, new TxtNameMapper(txtPrefix, txtSuffix, ""));
-      EndpointPlanPreview.Result result = EndpointPlanPreview.plan(EndpointJson.read(desired), EndpointJson.read(current),
-          options);
+      EndpointPlanPreview.Result result;
+      boolean manifestMode = !manifests.isEmpty() || !namedClusters.isEmpty();
+      if (manifestMode) {
+        if (zoneFile == null) {
+          throw new PreviewException("--manifests needs --zone-file");
+        }
+        result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, options.policy(), types,
+            options.domainFilter(), new io.dnsplane.planner.ownership.TxtRegistryConfig(txtPrefix, txtSuffix,
+                txtWildcardReplacement, false, txtEncryptAesKey, migrateFrom.isEmpty() ? java.util.Map.of()
+                : java.util.Map.of(migrateFrom, singleOwner()))));
+      } else {
+        if (desired == null || current == null) {
+          throw new PreviewException("give --manifests DIR with --zone-file FILE, or --desired FILE with --current FILE");
+        }
+        result = EndpointPlanPreview.plan(EndpointJson.read(desired), EndpointJson.read(current), options);
+      }
       out.print(output.equals("json") ? PreviewReport.json(result) : PreviewReport.table(result));
       return result.changes().isEmpty() ? NO_CHANGES : CHANGES;
     } catch (PreviewException | IllegalArgumentException e) {
       err.println("dnsplane plan: " + e.getMessage());
       return ERROR;
     }
+  }
+
+  private List<ManifestPlanPreview.Cluster> clusters() {
+    java.util.Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+    manifests.forEach(d -> dirs.put(d.toAbsolutePath().normalize().getFileName().toString(), d));
+    for (String named : namedClusters) {
+      String[] kv = named.split("=", 2);
+      if (kv.length != 2 || kv[0].isBlank()) {
+        throw new PreviewException("--cluster wants NAME=DIR: " + named);
+      }
+      dirs.put(kv[0], Path.of(kv[1]));
+    }
+    java.util.Map<String, String> owners = new java.util.HashMap<>();
+    for (String o : clusterOwners) {
+      String[] kv = o.split("=", 2);
+      if (kv.length != 2 || kv[0].isBlank()) {
+        throw new PreviewException("--cluster-owner wants NAME=OWNER: " + o);
+      }
+      owners.put(kv[0], kv[1]);
+    }
+    List<ManifestPlanPreview.Cluster> clusters = new java.util.ArrayList<>();
+    dirs.forEach((name, dir) -> clusters.add(new ManifestPlanPreview.Cluster(name,
+        owners.getOrDefault(name, dirs.size() == 1 ? ownerId : name), dir)));
+    return clusters;
+  }
+
+  /** --migrate-from-txt-owner names the one owner that takes over: the single cluster's. */
+  private String singleOwner() {
+    List<ManifestPlanPreview.Cluster> clusters = clusters();
+    if (clusters.size() != 1) {
+      throw new PreviewException("--migrate-from-txt-owner works with one cluster at a time");
+    }
+    return clusters.get(0).ownerId();
   }
 
   public static void main(String[] args) {

@@ -1,0 +1,230 @@
+package io.dnsplane.local.plan;
+
+import io.dnsplane.applier.inmemory.InMemoryProvider;
+import io.dnsplane.applier.inmemory.ZoneFiles;
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.model.Changes;
+import io.dnsplane.model.DnsNames;
+import io.dnsplane.model.DomainFilter;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.planner.ownership.Ownership;
+import io.dnsplane.planner.ownership.OwnershipRegistry;
+import io.dnsplane.planner.ownership.TxtRegistryConfig;
+import io.dnsplane.planner.plan.Conflict;
+import io.dnsplane.planner.plan.NamePlanner;
+import io.dnsplane.planner.plan.OwnerScope;
+import io.dnsplane.planner.plan.Plan;
+import io.dnsplane.planner.plan.Planner;
+import io.dnsplane.planner.plan.Policy;
+import io.dnsplane.planner.preview.EndpointPlanPreview;
+import io.dnsplane.planner.preview.PreviewException;
+import io.dnsplane.watcher.source.DnsEndpointSource;
+import io.dnsplane.watcher.source.GatewayRouteSource;
+import io.dnsplane.watcher.source.IngressSource;
+import io.dnsplane.watcher.source.ServiceSource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A plan preview from Kubernetes manifests (one folder per cluster, through the watcher's own
+ * extraction) and a zone in RFC 1035 master format (as {@code dig AXFR} prints it), planned name
+ * by name with the planner's own NamePlanner: TXT ownership decoded as the planner does, TXT
+ * changes included.
+ */
+public final class ManifestPlanPreview {
+  public record Cluster(String id, String ownerId, Path dir) {}
+
+  public record Options(Path zoneFile, Policy policy, Set<String> recordTypes, DomainFilter domainFilter,
+      TxtRegistryConfig txt) {}
+
+  private ManifestPlanPreview() {}
+
+  public static EndpointPlanPreview.Result plan(List<Cluster> clusters, Options options) {
+    org.xbill.DNS.Zone dnsZone;
+    try {
+      dnsZone = ZoneFiles.load(options.zoneFile());
+    } catch (IOException | RuntimeException e) {
+      throw new PreviewException(options.zoneFile() + ": " + e.getMessage());
+    }
+    String zoneName = DnsNames.normalize(dnsZone.getOrigin().toString());
+    List<Endpoint> observed = new InMemoryProvider(List.of(dnsZone)).records(new Zone(zoneName, zoneName));
+    Map<String, List<Endpoint>> observedByName = new LinkedHashMap<>();
+    observed.forEach(e -> observedByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e));
+
+    Map<String, List<Endpoint>> desiredByName = new LinkedHashMap<>();
+    Set<String> owners = new TreeSet<>();
+    for (Cluster cluster : clusters) {
+      owners.add(cluster.ownerId());
+      for (Endpoint e : desired(cluster)) {
+        if (options.domainFilter().matches(e.dnsName()) && DnsNames.isInZone(e.dnsName(), zoneName)) {
+          desiredByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+
+    OwnershipRegistry registry = options.txt().registry();
+    NamePlanner planner = new NamePlanner(new Planner(options.recordTypes()), options.policy(), registry);
+    Set<String> names = new TreeSet<>(desiredByName.keySet());
+    observed.stream().filter(e -> !e.recordType().equals("TXT")).map(Endpoint::dnsName)
+        .filter(options.domainFilter()::matches).forEach(names::add);
+    Changes.Builder changes = new Changes.Builder();
+    List<Conflict> conflicts = new ArrayList<>();
+    List<Endpoint> adoptions = new ArrayList<>();
+    for (String name : names) {
+      List<Endpoint> around = observedAround(name, observedByName, options);
+      Plan plan = planner.plan(name, zoneName, desiredByName.getOrDefault(name, List.of()), around,
+          OwnerScope.all(owners));
+      changes.addAll(plan.changes());
+      conflicts.addAll(plan.conflicts());
+      for (Endpoint current : registry.currentWithOwnership(name, around)) {
+        Map<String, String> by = Ownership.of(current);
+        if (!by.isEmpty() && owners.containsAll(by.keySet()) && options.recordTypes().contains(current.recordType())) {
+          adoptions.add(current);
+        }
+      }
+    }
+    return new EndpointPlanPreview.Result(changes.build(), conflicts, adoptions);
+  }
+
+  /** The records at a name and at every TXT name that may hold its ownership. */
+  private static List<Endpoint> observedAround(String name, Map<String, List<Endpoint>> byName, Options options) {
+    Set<String> around = new TreeSet<>(List.of(name, options.txt().mapper().toLegacyTxtName(name)));
+    for (String type : List.of("A", "AAAA", "CNAME", "NS", "MX", "SRV", "NAPTR", "PTR")) {
+      around.add(options.txt().mapper().toTxtName(name, type));
+    }
+    List<Endpoint> records = new ArrayList<>();
+    around.forEach(n -> records.addAll(byName.getOrDefault(n, List.of())));
+    return records;
+  }
+
+  /** What one cluster's manifests want, through the watcher's own sources. */
+  static List<Endpoint> desired(Cluster cluster) {
+    List<HasMetadata> objects = load(cluster.dir());
+    List<Gateway> gateways = ofType(objects, Gateway.class);
+    List<EndpointSlice> slices = ofType(objects, EndpointSlice.class);
+    List<Node> nodes = ofType(objects, Node.class);
+    ServiceSource.ClusterLookups lookups = new ServiceSource.ClusterLookups() {
+      @Override
+      public List<String> readyAddresses(String namespace, String service, String endpointsType) {
+        List<String> addresses = new ArrayList<>();
+        slices.stream().filter(s -> namespace.equals(ns(s)) && s.getMetadata().getLabels() != null
+                && service.equals(s.getMetadata().getLabels().get("kubernetes.io/service-name")) && s.getEndpoints() != null)
+            .flatMap(s -> s.getEndpoints().stream())
+            .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
+            .forEach(e -> addresses.addAll(e.getAddresses()));
+        return addresses;
+      }
+
+      @Override
+      public List<String> nodeAddresses(String type) {
+        List<String> addresses = new ArrayList<>();
+        nodes.stream().filter(n -> n.getStatus() != null && n.getStatus().getAddresses() != null)
+            .flatMap(n -> n.getStatus().getAddresses().stream()).filter(a -> type.equals(a.getType()))
+            .forEach(a -> addresses.add(a.getAddress()));
+        return addresses;
+      }
+    };
+    java.util.function.BiFunction<String, String, Optional<Gateway>> gatewayLookup = (namespace, name) ->
+        gateways.stream().filter(g -> namespace.equals(ns(g)) && name.equals(g.getMetadata().getName())).findFirst();
+    IngressSource ingresses = new IngressSource();
+    ServiceSource services = new ServiceSource(Set.of(), false, "", lookups);
+    GatewayRouteSource<HTTPRoute> httpRoutes = GatewayRouteSource.httpRoutes(gatewayLookup);
+    GatewayRouteSource<GRPCRoute> grpcRoutes = GatewayRouteSource.grpcRoutes(gatewayLookup);
+    DnsEndpointSource dnsEndpoints = new DnsEndpointSource();
+    List<Endpoint> desired = new ArrayList<>();
+    for (HasMetadata object : objects) {
+      List<Endpoint> endpoints;
+      if (object instanceof Ingress i) {
+        endpoints = ingresses.endpoints(i);
+      } else if (object instanceof Service s) {
+        endpoints = services.endpoints(s);
+      } else if (object instanceof HTTPRoute r) {
+        endpoints = httpRoutes.endpoints(r);
+      } else if (object instanceof GRPCRoute r) {
+        endpoints = grpcRoutes.endpoints(r);
+      } else if (object instanceof GenericKubernetesResource g && "DNSEndpoint".equals(g.getKind())) {
+        endpoints = dnsEndpoints.endpoints(g);
+      } else {
+        continue;
+      }
+      endpoints.forEach(e -> desired.add(e.withLabel(Endpoint.LABEL_OWNER, cluster.ownerId())));
+    }
+    return desired;
+  }
+
+  private static String ns(HasMetadata object) {
+    return object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
+  }
+
+  private static <T> List<T> ofType(List<HasMetadata> objects, Class<T> type) {
+    return objects.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** Every object in the folder's YAML and JSON files; a file that does not parse is an error naming it. */
+  static List<HasMetadata> load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new PreviewException(dir + ": not a folder of manifests");
+    }
+    List<HasMetadata> objects = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          Object parsed = Serialization.unmarshal(in);
+          if (parsed instanceof List<?> list) {
+            list.forEach(o -> add(objects, o, file));
+          } else if (parsed instanceof KubernetesList list) {
+            list.getItems().forEach(o -> add(objects, o, file));
+          } else if (parsed != null) {
+            add(objects, parsed, file);
+          }
+        } catch (RuntimeException e) {
+          throw new PreviewException(file + ": not a Kubernetes manifest: " + rootMessage(e));
+        }
+      }
+    } catch (IOException e) {
+      throw new PreviewException(dir + ": cannot read: " + e.getMessage());
+    }
+    objects.forEach(o -> {
+      if (o.getMetadata().getNamespace() == null && !(o instanceof Node)) {
+        o.getMetadata().setNamespace("default");
+      }
+    });
+    return objects;
+  }
+
+  private static void add(List<HasMetadata> objects, Object o, Path file) {
+    if (!(o instanceof HasMetadata h) || h.getMetadata() == null || h.getMetadata().getName() == null) {
+      throw new PreviewException(file + ": an object without metadata.name");
+    }
+    objects.add(h);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage().lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,119 @@
+package io.dnsplane.local.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dnsplane.planner.ownership.TxtEncryption;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `dnsplane plan --manifests DIR --zone-file FILE`: a zone as ExternalDNS left it is adopted, not recreated. */
+class ManifestPlanTest {
+  private static final String KEY = "12345678901234567890123456789012";
+
+  @TempDir
+  Path dir;
+
+  private Path cluster;
+  private Path zone;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private static String ingress(String name, String host, String lb) {
+    String status = lb.matches("[0-9.]+") ? "ip: " + lb : "hostname: " + lb;
+    return """
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: %s, namespace: default}
+        spec:
+          rules:
+          - host: %s
+        status:
+          loadBalancer:
+            ingress:
+            - %s
+        """.formatted(name, host, status);
+  }
+
+  @BeforeEach
+  void zoneAsExternalDnsLeftIt() throws Exception {
+    cluster = Files.createDirectories(dir.resolve("prod"));
+    Files.writeString(cluster.resolve("app.yaml"), ingress("app", "app.example.com", "192.0.2.10"));
+    Files.writeString(cluster.resolve("more.yaml"), ingress("api", "api.example.com", "192.0.2.30") + "---\n"
+        + ingress("web", "web.example.com", "lb.example.net"));
+    String encrypted = TxtEncryption.withKey(KEY).encrypt(
+        "heritage=external-dns,external-dns/owner=default,external-dns/resource=ingress/default/web");
+    zone = dir.resolve("example.com.zone");
+    Files.writeString(zone, """
+        example.com.                 300 IN SOA ns1.example.com. hostmaster.example.com. 1 3600 600 86400 60
+        example.com.                 300 IN NS  ns1.example.com.
+        app.example.com.             300 IN A   192.0.2.10
+        p-a-app.example.com.         300 IN TXT "heritage=external-dns,external-dns/owner=default,external-dns/resource=ingress/default/app"
+        api.example.com.             300 IN A   192.0.2.30
+        p-api.example.com.           300 IN TXT "heritage=external-dns,external-dns/owner=default,external-dns/resource=ingress/default/api"
+        web.example.com.             300 IN CNAME lb.example.net.
+        p-cname-web.example.com.     300 IN TXT "%s"
+        legacy.example.com.          300 IN A   198.51.100.1
+        """.formatted(encrypted));
+  }
+
+  private int run(String... args) {
+    PlanMain main = new PlanMain();
+    main.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    main.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    return new CommandLine(main).execute(args);
+  }
+
+  @Test
+  void everyRecordExternalDnsCreatedIsAdoptedWithZeroChanges() {
+    int exit = run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+        "--txt-encrypt-aes-key", KEY);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(text + err).isEqualTo(PlanMain.NO_CHANGES);
+    assertThat(text).contains("No changes.")
+        .contains("= adopt   app.example.com A (TXT owner default)")
+        .contains("= adopt   api.example.com A (TXT owner default)")
+        .contains("= adopt   web.example.com CNAME (TXT owner default)")
+        .doesNotContain("legacy.example.com");
+  }
+
+  @Test
+  void aRemovedObjectDeletesItsRecordAndTxtAndIsACiFailure() throws Exception {
+    Files.delete(cluster.resolve("app.yaml"));
+    int exit = run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+        "--txt-encrypt-aes-key", KEY, "--output", "json");
+    assertThat(exit).isEqualTo(PlanMain.CHANGES);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"dnsName\" : \"app.example.com\"")
+        .contains("\"dnsName\" : \"p-a-app.example.com\"");
+  }
+
+  @Test
+  void anotherOwnerIdAdoptsNothingAndChangesNothingItDoesNotOwn() {
+    int exit = run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+        "--txt-encrypt-aes-key", KEY, "--txt-owner-id", "someone-new");
+    assertThat(exit).isEqualTo(PlanMain.NO_CHANGES);
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("= adopt").contains("! conflict app.example.com A");
+  }
+
+  @Test
+  void badInputNamesTheFile() throws Exception {
+    Files.writeString(cluster.resolve("broken.yaml"), "kind: [unclosed");
+    assertThat(run("--manifests", cluster.toString(), "--zone-file", zone.toString())).isEqualTo(PlanMain.ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.yaml: not a Kubernetes manifest");
+    err.reset();
+    Files.delete(cluster.resolve("broken.yaml"));
+    Path badZone = dir.resolve("bad.zone");
+    Files.writeString(badZone, "example.com. 300 IN A not-an-address\n");
+    assertThat(run("--manifests", cluster.toString(), "--zone-file", badZone.toString())).isEqualTo(PlanMain.ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.zone");
+    err.reset();
+    assertThat(run("--manifests", cluster.toString())).isEqualTo(PlanMain.ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--manifests needs --zone-file");
+  }
+}
