@@ -55,7 +55,8 @@ import java.util.stream.Stream;
 public final class ManifestPlanPreview {
   public record Cluster(String id, String ownerId, Path dir) {}
 
-  public record Options(Path zoneFile, Policy policy, Set<String> recordTypes, DomainFilter domainFilter,
+  /** @param zone --zone: the zone the file must hold; empty to take the file's SOA as it is */
+  public record Options(Path zoneFile, String zone, Policy policy, Set<String> recordTypes, DomainFilter domainFilter,
       TxtRegistryConfig txt) {}
 
   private ManifestPlanPreview() {}
@@ -68,6 +69,9 @@ public final class ManifestPlanPreview {
       throw new PreviewException(options.zoneFile() + ": " + e.getMessage());
     }
     String zoneName = DnsNames.normalize(dnsZone.getOrigin().toString());
+    if (!options.zone().isEmpty() && !DnsNames.normalize(options.zone()).equals(zoneName)) {
+      throw new PreviewException(options.zoneFile() + ": holds zone " + zoneName + ", not --zone " + options.zone());
+    }
     List<Endpoint> observed = new InMemoryProvider(List.of(dnsZone)).records(new Zone(zoneName, zoneName));
     Map<String, List<Endpoint>> observedByName = new LinkedHashMap<>();
     observed.forEach(e -> observedByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e));
@@ -104,7 +108,7 @@ public final class ManifestPlanPreview {
         }
       }
     }
-    return new EndpointPlanPreview.Result(changes.build(), conflicts, adoptions);
+    return new EndpointPlanPreview.Result(changes.build(), conflicts, adoptions, zoneName);
   }
 
   /** The records at a name and at every TXT name that may hold its ownership. */

@@ -47,6 +47,12 @@ public final class PlanMain implements Callable<Integer> {
   @Option(names = "--zone-file", description = "Manifest mode: the zone in RFC 1035 master format, as dig AXFR prints it.")
   Path zoneFile;
 
+  @Option(names = "--zone", defaultValue = "", description = "Manifest mode: the zone --zone-file must hold.")
+  String zone;
+
+  @Option(names = "--txt-encrypt-enabled", description = "Write the planned TXT ownership values encrypted (with --txt-encrypt-aes-key).")
+  boolean txtEncryptEnabled;
+
   @Option(names = "--txt-owner-id", defaultValue = "default", description = "The owner id the desire belongs to; empty for no owner filtering (default: ${DEFAULT-VALUE}).")
   String ownerId;
 
@@ -113,9 +119,9 @@ public final class PlanMain implements Callable<Integer> {
         if (zoneFile == null) {
           throw new PreviewException("--manifests needs --zone-file");
         }
-        result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, options.policy(), types,
+        result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, zone, options.policy(), types,
             options.domainFilter(), new io.dnsplane.planner.ownership.TxtRegistryConfig(txtPrefix, txtSuffix,
-                txtWildcardReplacement, false, txtEncryptAesKey, migrateFrom.isEmpty() ? java.util.Map.of()
+                txtWildcardReplacement, txtEncryptEnabled, txtEncryptAesKey, migrateFrom.isEmpty() ? java.util.Map.of()
                 : java.util.Map.of(migrateFrom, singleOwner()))));
       } else {
         if (desired == null || current == null) {

@@ -76,7 +76,7 @@ class ManifestPlanTest {
         "--txt-encrypt-aes-key", KEY);
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(text + err).isEqualTo(PlanMain.NO_CHANGES);
-    assertThat(text).contains("No changes.")
+    assertThat(text).startsWith("Zone example.com:").contains("No changes.")
         .contains("= adopt   app.example.com A (TXT owner default)")
         .contains("= adopt   api.example.com A (TXT owner default)")
         .contains("= adopt   web.example.com CNAME (TXT owner default)")
@@ -112,6 +112,10 @@ class ManifestPlanTest {
     Files.writeString(badZone, "example.com. 300 IN A not-an-address\n");
     assertThat(run("--manifests", cluster.toString(), "--zone-file", badZone.toString())).isEqualTo(PlanMain.ERROR);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.zone");
+    err.reset();
+    assertThat(run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--zone", "example.org"))
+        .isEqualTo(PlanMain.ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds zone example.com, not --zone example.org");
     err.reset();
     assertThat(run("--manifests", cluster.toString())).isEqualTo(PlanMain.ERROR);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--manifests needs --zone-file");

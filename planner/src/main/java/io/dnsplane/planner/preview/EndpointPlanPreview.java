@@ -28,7 +28,13 @@ public final class EndpointPlanPreview {
   public record Options(String ownerId, String migrateFromOwner, Policy policy, Set<String> recordTypes,
       DomainFilter domainFilter, boolean withOwnershipRecords, TxtNameMapper mapper) {}
 
-  public record Result(Changes changes, List<io.dnsplane.planner.plan.Conflict> conflicts, List<Endpoint> adoptions) {}
+  /** {@code zone} names the zone planned, when one zone was (manifest mode); empty otherwise. */
+  public record Result(Changes changes, List<io.dnsplane.planner.plan.Conflict> conflicts, List<Endpoint> adoptions,
+      String zone) {
+    public Result(Changes changes, List<io.dnsplane.planner.plan.Conflict> conflicts, List<Endpoint> adoptions) {
+      this(changes, conflicts, adoptions, "");
+    }
+  }
 
   private EndpointPlanPreview() {}
 

@@ -37,6 +37,9 @@ public final class PreviewReport {
 
   public static String table(EndpointPlanPreview.Result result) {
     StringBuilder out = new StringBuilder();
+    if (!result.zone().isEmpty()) {
+      out.append("Zone ").append(result.zone()).append(":\n");
+    }
     Changes c = result.changes();
     if (c.isEmpty()) {
       out.append("No changes.\n");
