@@ -8,7 +8,8 @@ import java.util.Objects;
  * The single-process pipeline's settings. {@code examples} holds {@code clusters/<id>/*.yaml} (one
  * mock cluster per folder) and {@code zones/*.zone} (the in-memory provider's zones).
  */
-public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval) {
+public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
+    Duration driftInterval) {
   public LocalConfig {
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(examples, "examples");
@@ -19,5 +20,10 @@ public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partiti
       throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
     }
     heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(5) : heartbeatInterval;
+    driftInterval = driftInterval == null ? Duration.ofMinutes(1) : driftInterval;
+  }
+
+  public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval) {
+    this(stateDir, examples, dnsPort, partitions, heartbeatInterval, null);
   }
 }

@@ -139,8 +139,8 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public void startApplier() {
-    applier = Applier.start(provider, ApplierConfig.defaults(kafka.bootstrapServers(), provider.name()), topics,
-        Clock.systemUTC());
+    applier = Applier.start(provider, ApplierConfig.defaults(kafka.bootstrapServers(), provider.name())
+        .withDriftInterval(config.driftInterval()), topics, Clock.systemUTC());
   }
 
   public void stopApplier() {

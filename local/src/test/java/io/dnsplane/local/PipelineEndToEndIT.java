@@ -198,6 +198,19 @@ class PipelineEndToEndIT extends PipelineTestBase {
   }
 
   @Test
+  void aChangeMadeOutsideDnsplaneIsFoundByTheDriftCheckAndRepaired() {
+    createIngress("drift", "drift.example.com", "192.0.2.85");
+    awaitAnswer("drift.example.com", Type.A, "192.0.2.85");
+    // Someone edits the record behind dnsplane's back, straight at the provider.
+    var edit = pipeline.provider().apply(EXAMPLE, new io.dnsplane.model.Changes.Builder()
+        .update(Endpoint.of("drift.example.com", "A", 0, "192.0.2.85"), Endpoint.of("drift.example.com", "A", 0, "203.0.113.66"))
+        .build());
+    assertThat(edit.failures()).as("the out-of-band edit happened").isEmpty();
+    // The next drift check (every 2 s here) finds it; the planner puts its record back.
+    awaitAnswer("drift.example.com", Type.A, "192.0.2.85");
+  }
+
+  @Test
   void anObjectDeletedWhileItsWatcherWasDownIsWithdrawnAfterItsRestart() {
     createIngress("ghost", "ghost.example.com", "192.0.2.95");
     awaitAnswer("ghost.example.com", Type.A, "192.0.2.95");

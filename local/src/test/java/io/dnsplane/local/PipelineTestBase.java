@@ -17,7 +17,7 @@ abstract class PipelineTestBase {
 
   @BeforeAll
   static void startPipeline() {
-    pipeline = LocalPipeline.start(new LocalConfig(stateDir, EXAMPLES, 0, 3, Duration.ofSeconds(1)));
+    pipeline = LocalPipeline.start(new LocalConfig(stateDir, EXAMPLES, 0, 3, Duration.ofSeconds(1), Duration.ofSeconds(2)));
   }
 
   @AfterAll

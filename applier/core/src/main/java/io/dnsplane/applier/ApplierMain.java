@@ -39,6 +39,9 @@ public final class ApplierMain implements Callable<Integer> {
   @Option(names = "--delete-window", defaultValue = "PT10M", description = "ISO-8601 duration applied deletes count against the breaker (default: ${DEFAULT-VALUE}).")
   java.time.Duration deleteWindow;
 
+  @Option(names = "--drift-interval", defaultValue = "PT1H", description = "ISO-8601 duration between full listings that find changes made outside dnsplane (default: ${DEFAULT-VALUE}).")
+  java.time.Duration driftInterval;
+
   @Unmatched
   List<String> providerArgs = new ArrayList<>();
 
@@ -54,7 +57,8 @@ public final class ApplierMain implements Callable<Integer> {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of(provider)), 3, (short) 1);
     }
     DnsProvider dns = factory.create(providerArgs.toArray(String[]::new));
-    ApplierConfig config = ApplierConfig.defaults(bootstrapServers, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow);
+    ApplierConfig config = ApplierConfig.defaults(bootstrapServers, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
+        .withDriftInterval(driftInterval);
     Applier applier = Applier.start(dns, config, topics, Clock.systemUTC());
     RunUntilShutdown.closeOnShutdown(applier);
     return 0;

@@ -131,7 +131,12 @@ public final class Applier implements AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         }
       });
+      Instant nextDriftCheck = clock.instant().plus(config.driftInterval());
       while (running) {
+        if (!clock.instant().isBefore(nextDriftCheck)) {
+          checkDrift();
+          nextDriftCheck = clock.instant().plus(config.driftInterval());
+        }
         approvalReader.poll().forEach(this::approved);
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(config.pollTimeout())) {
           handle(record);
@@ -148,6 +153,26 @@ public final class Applier implements AutoCloseable {
     } finally {
       consumer.close();
     }
+  }
+
+  /**
+   * Lists every zone again (every --drift-interval, 1 h by default; never in between) and publishes
+   * the names whose records differ from what the applier believed, so the planner repairs them.
+   */
+  private void checkDrift() {
+    for (Zone zone : zonesById.values()) {
+      try {
+        ObservedZone observed = observedById.get(zone.id());
+        java.util.Set<String> drifted = observed.replaceWith(provider.records(zone));
+        drifted.forEach(name -> observations.recordsAt(zone, name, observed.at(name)));
+        if (!drifted.isEmpty()) {
+          log.warn("drift in zone {}: {} names changed outside dnsplane: {}", zone.name(), drifted.size(), drifted);
+        }
+      } catch (RuntimeException e) {
+        log.warn("drift check of zone {} failed, retried at the next interval: {}", zone.name(), e.toString());
+      }
+    }
+    producer.flush();
   }
 
   /** Commits what was consumed, but never past a held batch: a restart must read it again. */

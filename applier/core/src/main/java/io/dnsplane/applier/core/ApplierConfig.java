@@ -8,7 +8,7 @@ import java.util.Objects;
  * off); {@code deleteWindow}: how long applied deletes count against it.
  */
 public record ApplierConfig(String bootstrapServers, String groupId, Duration pollTimeout, int maxAttempts,
-    double maxDeleteFraction, int breakerMinRecords, Duration deleteWindow) {
+    double maxDeleteFraction, int breakerMinRecords, Duration deleteWindow, Duration driftInterval) {
   public ApplierConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     pollTimeout = pollTimeout == null ? Duration.ofMillis(200) : pollTimeout;
@@ -19,13 +19,22 @@ public record ApplierConfig(String bootstrapServers, String groupId, Duration po
       throw new IllegalArgumentException("--max-delete-fraction must be in (0, 1]: " + maxDeleteFraction);
     }
     deleteWindow = deleteWindow == null ? Duration.ofMinutes(10) : deleteWindow;
+    driftInterval = driftInterval == null ? Duration.ofHours(1) : driftInterval;
+    if (driftInterval.isNegative() || driftInterval.isZero()) {
+      throw new IllegalArgumentException("--drift-interval must be positive: " + driftInterval);
+    }
   }
 
   public static ApplierConfig defaults(String bootstrapServers, String provider) {
-    return new ApplierConfig(bootstrapServers, "dnsplane-applier-" + provider, null, 5, 0.3, 10, null);
+    return new ApplierConfig(bootstrapServers, "dnsplane-applier-" + provider, null, 5, 0.3, 10, null, null);
   }
 
   public ApplierConfig withDeleteBreaker(double fraction, int minRecords, Duration window) {
-    return new ApplierConfig(bootstrapServers, groupId, pollTimeout, maxAttempts, fraction, minRecords, window);
+    return new ApplierConfig(bootstrapServers, groupId, pollTimeout, maxAttempts, fraction, minRecords, window, driftInterval);
+  }
+
+  public ApplierConfig withDriftInterval(Duration interval) {
+    return new ApplierConfig(bootstrapServers, groupId, pollTimeout, maxAttempts, maxDeleteFraction, breakerMinRecords,
+        deleteWindow, interval);
   }
 }

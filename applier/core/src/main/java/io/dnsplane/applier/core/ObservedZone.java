@@ -32,6 +32,37 @@ final class ObservedZone {
     return List.copyOf(byName.getOrDefault(dnsName, List.of()));
   }
 
+  /**
+   * Replaces the view with a fresh listing (the drift check) and returns the names whose records
+   * differ: changed out of band, or by an apply whose observation went missing.
+   */
+  java.util.Set<String> replaceWith(Collection<Endpoint> fresh) {
+    ObservedZone now = new ObservedZone(fresh);
+    java.util.Set<String> changed = new java.util.TreeSet<>();
+    java.util.Set<String> names = new java.util.TreeSet<>(byName.keySet());
+    names.addAll(now.byName.keySet());
+    for (String name : names) {
+      if (!same(at(name), now.at(name))) {
+        changed.add(name);
+      }
+    }
+    byName.clear();
+    byName.putAll(now.byName);
+    return changed;
+  }
+
+  /**
+   * Same record sets; a TTL of 0 in the view ("the provider's default", as a change asked for it)
+   * matches whatever TTL the provider chose.
+   */
+  private static boolean same(List<Endpoint> believed, List<Endpoint> listed) {
+    if (believed.size() != listed.size()) {
+      return false;
+    }
+    return believed.stream().allMatch(b -> listed.stream().anyMatch(l ->
+        (b.ttl() == 0 ? b.withTtl(l.ttl()) : b).sameRecord(l)));
+  }
+
   /** Applies accepted changes in the order providers apply them: deletes, updates, creates. */
   void apply(Changes accepted) {
     accepted.delete().forEach(this::remove);

@@ -30,6 +30,20 @@ class ApplierCoreTest {
   }
 
   @Test
+  void aFreshListingReportsTheNamesThatDrifted() {
+    ObservedZone zone = new ObservedZone(List.of(APP, APP_TXT, Endpoint.of("legacy.example.com", "A", 300, "198.51.100.1")));
+    Endpoint edited = APP.withTargets(List.of("203.0.113.66"));
+    Endpoint added = Endpoint.of("new.example.com", "A", 0, "192.0.2.77");
+    assertThat(zone.replaceWith(List.of(edited, APP_TXT, added))).containsExactly("app.example.com", "legacy.example.com",
+        "new.example.com");
+    assertThat(zone.at("app.example.com")).containsExactly(edited);
+    assertThat(zone.replaceWith(List.of(edited, APP_TXT, added))).isEmpty();
+    // A record created without a TTL is listed with the provider's default: not drift.
+    ObservedZone defaults = new ObservedZone(List.of(APP));
+    assertThat(defaults.replaceWith(List.of(APP.withTtl(300)))).isEmpty();
+  }
+
+  @Test
   void refusedRecordsAreLeftOutOfWhatWasAccepted() {
     Changes batch = new Changes.Builder().create(APP).create(BAD).update(APP_TXT, APP_TXT).build();
     Changes accepted = Accepted.of(batch, List.of(new RecordFailure(BAD.withLabels(Map.of("owner", "a")), "bad", false)));
