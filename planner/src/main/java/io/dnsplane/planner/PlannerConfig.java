@@ -85,9 +85,7 @@ public record PlannerConfig(
 
   /** The record types planned: --managed-record-types less --exclude-record-types. */
   public Set<String> plannedRecordTypes() {
-    Set<String> planned = new TreeSet<>(managedRecordTypes);
-    planned.removeAll(excludeRecordTypes);
-    return planned;
+    return RecordTypes.planned(managedRecordTypes, excludeRecordTypes);
   }
 
   public PlannerConfig withApplicationId(String id) {

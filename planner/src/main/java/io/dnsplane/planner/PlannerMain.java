@@ -1,14 +1,12 @@
 package io.dnsplane.planner;
 
 import io.dnsplane.planner.ownership.TxtRegistryConfig;
-import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.schema.TopicAdmin;
 import io.dnsplane.schema.Topics;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,23 +49,8 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--migrate-from-txt-owner", description = "OLD=NEW: records whose TXT names owner OLD are taken over by owner NEW (repeatable).")
   List<String> migrateFromTxtOwner = List.of();
 
-  @Option(names = "--managed-record-types", split = ",", defaultValue = "A,AAAA,CNAME", description = "Record types the planner manages (default: ${DEFAULT-VALUE}).")
-  Set<String> managedRecordTypes;
-
-  @Option(names = "--exclude-record-types", split = ",", description = "Record types never planned, even if managed.")
-  Set<String> excludeRecordTypes = Set.of();
-
-  @Option(names = "--domain-filter", split = ",", description = "Only plan names in these domains (repeatable).")
-  List<String> domainFilter = List.of();
-
-  @Option(names = "--exclude-domains", split = ",", description = "Never plan names in these domains (repeatable).")
-  List<String> excludeDomains = List.of();
-
-  @Option(names = "--regex-domain-filter", description = "Only plan names matching this regular expression.")
-  String regexDomainFilter;
-
-  @Option(names = "--regex-domain-exclusion", description = "Never plan names matching this regular expression.")
-  String regexDomainExclusion;
+  @CommandLine.Mixin
+  io.dnsplane.planner.ScopeOptions scope = new io.dnsplane.planner.ScopeOptions();
 
   @Option(names = "--cluster-timeout", defaultValue = "PT2M", description = "ISO-8601 duration after which a silent cluster is stale (default: ${DEFAULT-VALUE}).")
   java.time.Duration clusterTimeout;
@@ -94,8 +77,8 @@ public final class PlannerMain implements Callable<Integer> {
         .withDryRun(dryRun)
         .withTxtRegistry(new TxtRegistryConfig(txtPrefix, txtSuffix, txtWildcardReplacement, txtEncryptEnabled,
             txtEncryptAesKey, TxtRegistryConfig.parseMigrations(migrateFromTxtOwner)))
-        .withRecordTypes(managedRecordTypes, excludeRecordTypes)
-        .withDomainFilter(DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion))
+        .withRecordTypes(scope.managedRecordTypes(), scope.excludeRecordTypes())
+        .withDomainFilter(scope.domainFilter())
         .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
         .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(clusterDomains))
         .withDeletionGrace(deletionGrace);

@@ -1,6 +1,5 @@
 package io.dnsplane.local.plan;
 
-import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.preview.EndpointJson;
 import io.dnsplane.planner.preview.EndpointPlanPreview;
 import io.dnsplane.planner.preview.PreviewException;
@@ -11,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,23 +66,8 @@ public final class PlanMain implements Callable<Integer> {
   @Option(names = "--policy", defaultValue = "sync", description = "sync, upsert-only or create-only (default: ${DEFAULT-VALUE}).")
   String policy;
 
-  @Option(names = "--managed-record-types", split = ",", defaultValue = "A,AAAA,CNAME", description = "Default: ${DEFAULT-VALUE}.")
-  Set<String> managedRecordTypes;
-
-  @Option(names = "--exclude-record-types", split = ",", description = "Record types never planned.")
-  Set<String> excludeRecordTypes = Set.of();
-
-  @Option(names = "--domain-filter", split = ",", description = "Only names in these domains.")
-  List<String> domainFilter = List.of();
-
-  @Option(names = "--exclude-domains", split = ",", description = "Never names in these domains.")
-  List<String> excludeDomains = List.of();
-
-  @Option(names = "--regex-domain-filter", description = "Only names matching this regular expression.")
-  String regexDomainFilter;
-
-  @Option(names = "--regex-domain-exclusion", description = "Never names matching this regular expression.")
-  String regexDomainExclusion;
+  @CommandLine.Mixin
+  io.dnsplane.planner.ScopeOptions scope = new io.dnsplane.planner.ScopeOptions();
 
   @Option(names = "--txt-prefix", defaultValue = "", description = "For --with-ownership-records.")
   String txtPrefix;
@@ -107,11 +90,9 @@ public final class PlanMain implements Callable<Integer> {
       if (!output.equals("table") && !output.equals("json")) {
         throw new PreviewException("--output must be table or json: " + output);
       }
-      Set<String> types = new TreeSet<>();
-      managedRecordTypes.forEach(t -> types.add(t.trim().toUpperCase(java.util.Locale.ROOT)));
-      excludeRecordTypes.forEach(t -> types.remove(t.trim().toUpperCase(java.util.Locale.ROOT)));
+      Set<String> types = scope.plannedRecordTypes();
       EndpointPlanPreview.Options options = new EndpointPlanPreview.Options(ownerId, migrateFrom, Policy.fromFlag(policy),
-          types, DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion),
+          types, scope.domainFilter(),
           withOwnershipRecords, new TxtNameMapper(txtPrefix, txtSuffix, ""));
       EndpointPlanPreview.Result result;
       boolean manifestMode = !manifests.isEmpty() || !namedClusters.isEmpty();
