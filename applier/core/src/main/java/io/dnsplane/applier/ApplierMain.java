@@ -1,5 +1,6 @@
 package io.dnsplane.applier;
 
+import io.dnsplane.applier.core.AccountRateBudget;
 import io.dnsplane.applier.core.Applier;
 import io.dnsplane.applier.core.ApplierConfig;
 import io.dnsplane.applier.spi.DnsProvider;
@@ -42,6 +43,9 @@ public final class ApplierMain implements Callable<Integer> {
   @Option(names = "--drift-interval", defaultValue = "PT1H", description = "ISO-8601 duration between full listings that find changes made outside dnsplane (default: ${DEFAULT-VALUE}).")
   java.time.Duration driftInterval;
 
+  @Option(names = "--provider-rate-limit", defaultValue = "0", description = "Requests per second for the whole provider account, shared by all replicas of this provider by the share of partitions each owns; 0 means no limit (default: ${DEFAULT-VALUE}). Route53 allows 5 per account.")
+  double providerRateLimit;
+
   @Unmatched
   List<String> providerArgs = new ArrayList<>();
 
@@ -56,10 +60,16 @@ public final class ApplierMain implements Callable<Integer> {
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of(provider)), 3, (short) 1);
     }
-    DnsProvider dns = factory.create(providerArgs.toArray(String[]::new));
+    AccountRateBudget budget;
+    try {
+      budget = AccountRateBudget.of(providerRateLimit);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
+    DnsProvider dns = factory.create(providerArgs.toArray(String[]::new), budget);
     ApplierConfig config = ApplierConfig.defaults(bootstrapServers, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
         .withDriftInterval(driftInterval);
-    Applier applier = Applier.start(dns, config, topics, Clock.systemUTC());
+    Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC());
     RunUntilShutdown.closeOnShutdown(applier);
     return 0;
   }

@@ -1,34 +1,21 @@
 package io.dnsplane.applier.core;
 
-import io.dnsplane.applier.spi.ApplyOutcome;
 import io.dnsplane.applier.spi.DnsProvider;
-import io.dnsplane.applier.spi.RecordFailure;
-import io.dnsplane.applier.spi.RetryableProviderException;
-import io.dnsplane.applier.spi.Zone;
-import io.dnsplane.avro.ApplyResult;
-import io.dnsplane.avro.ApplyStatus;
-import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.DeleteApproval;
-import io.dnsplane.avro.ZoneRef;
-import io.dnsplane.model.AvroEndpoints;
-import io.dnsplane.model.Changes;
-import io.dnsplane.model.Endpoint;
 import io.dnsplane.schema.Topic;
 import io.dnsplane.schema.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -38,22 +25,20 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The per-provider apply loop. Change batches arrive keyed by zone, so one zone's batches stay in
- * order on one partition and one replica. For each batch: apply through the provider (retrying
- * what is retryable), publish what the zone now holds at the touched names and an audit result,
- * and only then commit the batch's offset. A crash in between re-applies the batch, which is
- * harmless because providers apply idempotently.
+ * order on one partition and one replica; the replica lists the zones of the partitions it gets.
+ * For each poll: apply through the provider (merged, retried, split to isolate bad batches), then
+ * publish what the touched names now hold and an audit result per batch in one Kafka transaction
+ * with the batches' offsets. A crash in between re-delivers the batches, which are compared with a
+ * fresh listing first, so nothing is applied or reported twice.
  */
 public final class Applier implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Applier.class);
@@ -61,92 +46,86 @@ public final class Applier implements AutoCloseable {
   private final DnsProvider provider;
   private final ApplierConfig config;
   private final Clock clock;
-  private final Topic<ZoneRef, ChangeBatch> changesTopic;
-  private final Topic<ZoneRef, ApplyResult> resultsTopic;
-  private final Topic<byte[], byte[]> deadLetterTopic;
+  private final AccountRateBudget budget;
+  private final Topic<?, ?> changesTopic;
+  private final Topic<io.dnsplane.avro.ZoneRef, DeleteApproval> approvalsTopic;
   private final Producer<byte[], byte[]> producer;
-  private final ObservationPublisher observations;
-  private final Map<String, Zone> zonesById = new LinkedHashMap<>();
-  private final Map<String, ObservedZone> observedById = new LinkedHashMap<>();
-  private final Backoff backoff;
-  private final Topic<ZoneRef, DeleteApproval> approvalsTopic;
-  private final DeleteBreaker breaker;
+  private final Outbox outbox = new Outbox();
+  private final OwnedZones zones;
   private final HeldBatches held = new HeldBatches();
-  private final Map<String, Instant> approvals = new HashMap<>();
+  private final BatchRunner runner;
+  private final Backoff backoff;
   private final Map<TopicPartition, Long> consumedNext = new HashMap<>();
   private final Map<TopicPartition, Long> committed = new HashMap<>();
+  private final Set<TopicPartition> owned = new HashSet<>();
   private final Thread loop;
   private volatile boolean running = true;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-  private Applier(DnsProvider provider, ApplierConfig config, Topics topics, Clock clock) {
+  private Applier(DnsProvider provider, AccountRateBudget budget, ApplierConfig config, Topics topics, Clock clock) {
     this.provider = provider;
     this.config = config;
     this.clock = clock;
+    this.budget = budget;
     this.changesTopic = topics.changes(provider.name());
-    this.resultsTopic = topics.applyResults();
-    this.deadLetterTopic = topics.deadLetter();
-    this.producer = producer(config, provider.name());
-    this.observations = new ObservationPublisher(provider.name(), producer, topics.providerZones(),
-        topics.observedRecords(), clock);
-    this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30), config.maxAttempts());
     this.approvalsTopic = topics.deleteApprovals();
-    this.breaker = new DeleteBreaker(config.maxDeleteFraction(), config.breakerMinRecords(), config.deleteWindow());
+    this.producer = producer(config, provider.name());
+    ObservationPublisher observations = new ObservationPublisher(provider.name(), outbox::add, topics.providerZones(),
+        topics.observedRecords(), clock);
+    this.zones = new OwnedZones(provider, topics.changes(provider.name()), observations);
+    this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30), config.maxAttempts());
+    DeleteBreaker breaker = new DeleteBreaker(config.maxDeleteFraction(), config.breakerMinRecords(), config.deleteWindow());
+    this.runner = new BatchRunner(provider, zones, observations, outbox, topics.changes(provider.name()),
+        topics.applyResults(), new DeadLetters(topics.deadLetter(), outbox), breaker, held, backoff, clock,
+        () -> running);
     this.loop = new Thread(this::run, "applier-" + provider.name());
   }
 
-  /** Lists the provider once, publishes what it holds, then applies batches until closed. */
+  /** Starts applying without a request budget (no --provider-rate-limit). */
   public static Applier start(DnsProvider provider, ApplierConfig config, Topics topics, Clock clock) {
-    Applier applier = new Applier(provider, config, topics, clock);
-    applier.observeEverything();
-    applier.loop.start();
-    return applier;
+    return start(provider, AccountRateBudget.of(0), config, topics, clock);
   }
 
-  private void observeEverything() {
-    for (Zone zone : provider.zones()) {
-      ObservedZone observed = new ObservedZone(provider.records(zone));
-      zonesById.put(zone.id(), zone);
-      observedById.put(zone.id(), observed);
-      // Records first, the zone last: a planner that learns of the zone has likely seen what it holds.
-      observed.byName().forEach((name, records) -> observations.recordsAt(zone, name, records));
-      observations.zone(zone, provider.capabilities());
-      log.info("observing zone {} ({}) of {}: {} names", zone.name(), zone.id(), provider.name(), observed.byName().size());
-    }
-    producer.flush();
+  /**
+   * Lists the provider's zones, then applies batches until closed; each zone is listed when its
+   * partition is assigned to this replica.
+   *
+   * @param budget the budget the provider was created with; its share follows the owned partitions
+   */
+  public static Applier start(DnsProvider provider, AccountRateBudget budget, ApplierConfig config, Topics topics,
+      Clock clock) {
+    Applier applier = new Applier(provider, budget, config, topics, clock);
+    applier.loop.start();
+    return applier;
   }
 
   private void run() {
     consumer = consumer(config);
     try (ApprovalReader approvalReader = new ApprovalReader(config, approvalsTopic, provider.name())) {
-      consumer.subscribe(List.of(changesTopic.name()), new ConsumerRebalanceListener() {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-          // Another replica takes these over and re-reads from the committed offset, held batches included.
-          held.dropPartitions(partitions);
-          partitions.forEach(consumedNext::remove);
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        }
-      });
+      producer.initTransactions();
+      int partitions = consumer.partitionsFor(changesTopic.name()).size();
+      budget.ownPartitions(0, partitions);
+      zones.listZones(partitions);
+      consumer.subscribe(List.of(changesTopic.name()), new Rebalance(partitions));
       Instant nextDriftCheck = clock.instant().plus(config.driftInterval());
       while (running) {
         if (!clock.instant().isBefore(nextDriftCheck)) {
-          checkDrift();
+          zones.checkDrift();
+          publish(List.of());
           nextDriftCheck = clock.instant().plus(config.driftInterval());
         }
-        approvalReader.poll().forEach(this::approved);
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(config.pollTimeout())) {
-          handle(record);
-          producer.flush();
-          commit(HeldBatches.partition(record), record.offset() + 1);
+        for (DeleteApproval approval : approvalReader.poll()) {
+          approved(approval);
+        }
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        consumer.poll(config.pollTimeout()).forEach(records::add);
+        if (!records.isEmpty()) {
+          process(records);
         }
       }
     } catch (WakeupException e) {
       if (running) {
-        throw e;
+        log.error("applier for {} woken up unexpectedly", provider.name(), e);
       }
     } catch (RuntimeException e) {
       log.error("applier for {} stopped on an unexpected error", provider.name(), e);
@@ -155,184 +134,89 @@ public final class Applier implements AutoCloseable {
     }
   }
 
-  /**
-   * Lists every zone again (every --drift-interval, 1 h by default; never in between) and publishes
-   * the names whose records differ from what the applier believed, so the planner repairs them.
-   */
-  private void checkDrift() {
-    for (Zone zone : zonesById.values()) {
-      try {
-        ObservedZone observed = observedById.get(zone.id());
-        java.util.Set<String> drifted = observed.replaceWith(provider.records(zone));
-        drifted.forEach(name -> observations.recordsAt(zone, name, observed.at(name)));
-        if (!drifted.isEmpty()) {
-          log.warn("drift in zone {}: {} names changed outside dnsplane: {}", zone.name(), drifted.size(), drifted);
-        }
-      } catch (RuntimeException e) {
-        log.warn("drift check of zone {} failed, retried at the next interval: {}", zone.name(), e.toString());
+  /** Applies a poll (or released held batches) and publishes the outcome with the offsets. */
+  private void process(List<ConsumerRecord<byte[], byte[]>> records) {
+    try {
+      runner.run(records);
+      publish(records);
+    } catch (RuntimeException e) {
+      if (Transactions.isFatal(e) || e instanceof WakeupException) {
+        throw e;
       }
+      // Nothing of this poll is visible: read it again from the last commit, after a pause.
+      outbox.clear();
+      Set<TopicPartition> partitions = new HashSet<>();
+      records.forEach(r -> partitions.add(HeldBatches.partition(r)));
+      partitions.retainAll(consumer.assignment());
+      held.dropPartitions(partitions);
+      consumer.committed(partitions).forEach((p, offset) -> consumer.seek(p, offset == null ? 0 : offset.offset()));
+      partitions.forEach(p -> committed.remove(p));
+      Duration delay = backoff.delay(3, java.util.Optional.empty(), ThreadLocalRandom.current());
+      log.warn("batches on {} not applied ({}); reading them again in {} ms", partitions, e.toString(), delay.toMillis());
+      sleep(delay);
     }
-    producer.flush();
   }
 
-  /** Commits what was consumed, but never past a held batch: a restart must read it again. */
-  private void commit(TopicPartition partition, long next) {
-    consumedNext.put(partition, next);
-    long offset = held.committable(partition, next);
-    if (offset > committed.getOrDefault(partition, -1L)) {
-      consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
-      committed.put(partition, offset);
+  /** Sends the outbox in one transaction with the offsets of {@code records}, never past a held batch. */
+  private void publish(List<ConsumerRecord<byte[], byte[]>> records) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      TopicPartition p = HeldBatches.partition(record);
+      consumedNext.merge(p, record.offset() + 1, Math::max);
     }
+    records.stream().map(HeldBatches::partition).distinct().forEach(p -> {
+      long offset = held.committable(p, consumedNext.get(p));
+      if (offset > committed.getOrDefault(p, -1L)) {
+        offsets.put(p, new OffsetAndMetadata(offset));
+      }
+    });
+    outbox.commit(producer, offsets, consumer.groupMetadata());
+    offsets.forEach((p, o) -> committed.put(p, o.offset()));
   }
 
   /** An operator approved a zone's held deletes: apply what was held, in order. */
   private void approved(DeleteApproval approval) {
-    approvals.put(approval.getZoneId(), approval.getApprovedAt());
-    breaker.approved(approval.getZoneId());
+    runner.approved(approval.getZoneId(), approval.getApprovedAt());
     List<ConsumerRecord<byte[], byte[]>> released = held.release(approval.getZoneId());
-    if (released.isEmpty()) {
-      return;
-    }
-    log.warn("deletes in zone {} approved by {}: applying {} held batches", approval.getZoneId(),
-        approval.getApprovedBy(), released.size());
-    released.forEach(this::handle);
-    producer.flush();
-    released.stream().map(HeldBatches::partition).distinct()
-        .forEach(p -> commit(p, consumedNext.getOrDefault(p, 0L)));
-  }
-
-  private void handle(ConsumerRecord<byte[], byte[]> record) {
-    ChangeBatch batch;
-    try {
-      batch = changesTopic.valueSerde().deserializer().deserialize(record.topic(), record.value());
-    } catch (SerializationException e) {
-      deadLetter(record, e);
-      return;
-    }
-    if (batch == null) {
-      return;
-    }
-    MDC.put("batch", batch.getBatchId());
-    try {
-      apply(batch, record);
-    } finally {
-      MDC.remove("batch");
+    if (!released.isEmpty()) {
+      log.warn("deletes in zone {} approved by {}: applying {} held batches", approval.getZoneId(),
+          approval.getApprovedBy(), released.size());
+      process(released);
     }
   }
 
-  private void apply(ChangeBatch batch, ConsumerRecord<byte[], byte[]> record) {
-    Zone zone = zonesById.get(batch.getZoneId());
-    Changes changes = new Changes(AvroEndpoints.fromAvro(batch.getCreate()), AvroEndpoints.fromAvro(batch.getUpdateOld()),
-        AvroEndpoints.fromAvro(batch.getUpdateNew()), AvroEndpoints.fromAvro(batch.getDelete()));
-    if (zone == null) {
-      List<RecordFailure> failures = changes.all().stream()
-          .map(e -> new RecordFailure(e, "zone " + batch.getZoneId() + " is not managed by this applier", false)).toList();
-      publishResult(batch, ApplyStatus.FAILED, Optional.empty(), List.of(), List.of(), failures,
-          "zone " + batch.getZoneId() + " is not managed by this applier");
-      return;
-    }
-    ObservedZone observed = observedById.get(zone.id());
-    Set<String> touched = new TreeSet<>();
-    changes.all().forEach(e -> touched.add(e.dnsName()));
-    List<Endpoint> before = recordsAt(observed, touched);
-    if (batch.getDryRun()) {
-      publishResult(batch, ApplyStatus.DRY_RUN, Optional.empty(), before, before, List.of(), "--dry-run");
-      log.info("DRY_RUN batch {} on {}: would apply {}", batch.getBatchId(), zone.name(), changes);
-      return;
-    }
-    int ownershipDeletes = (int) changes.delete().stream().filter(e -> e.recordType().equals("TXT")).count();
-    Optional<String> hold = held.isHeld(zone.id())
-        ? Optional.of("waiting behind earlier batches the delete breaker holds in zone " + zone.name())
-        : isApproved(batch) ? Optional.empty()
-        : breaker.check(zone.id(), observed.txtRecordSets(), ownershipDeletes, clock.instant());
-    if (hold.isPresent()) {
-      held.hold(zone.id(), record);
-      publishResult(batch, ApplyStatus.HELD, Optional.empty(), before, before, List.of(), hold.get());
-      log.warn("HELD batch {} on {}: {}", batch.getBatchId(), zone.name(), hold.get());
-      return;
+  private final class Rebalance implements ConsumerRebalanceListener {
+    private final int partitions;
+
+    Rebalance(int partitions) {
+      this.partitions = partitions;
     }
 
-    ApplyOutcome outcome = applyWithRetry(zone, changes);
-    Changes accepted = Accepted.of(changes, outcome.failures());
-    observed.apply(accepted);
-    breaker.applied(zone.id(), (int) accepted.delete().stream().filter(e -> e.recordType().equals("TXT")).count(),
-        clock.instant());
-    List<Endpoint> after = recordsAt(observed, touched);
-    // Every touched name is reported, changed or not, tagged with the batch: the planner waits for
-    // it before planning the name again, and backs off when the provider refused something there.
-    Set<String> refusedNames = new TreeSet<>();
-    outcome.failures().forEach(f -> refusedNames.add(f.endpoint().dnsName()));
-    for (String name : touched) {
-      observations.recordsAt(zone, name, observed.at(name), batch.getBatchId(), refusedNames.contains(name));
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      // Another replica takes these over and re-reads from the committed offset, held batches included.
+      held.dropPartitions(revoked);
+      revoked.forEach(consumedNext::remove);
+      revoked.forEach(committed::remove);
+      owned.removeAll(revoked);
+      zones.revoked(revoked.stream().map(TopicPartition::partition).toList());
+      budget.ownPartitions(owned.size(), partitions);
     }
-    ApplyStatus status = changes.isEmpty() ? ApplyStatus.NOTHING_TO_DO
-        : outcome.failures().isEmpty() ? ApplyStatus.APPLIED
-        : outcome.failures().size() >= changes.all().size() ? ApplyStatus.FAILED
-        : ApplyStatus.PARTIAL;
-    publishResult(batch, status, outcome.providerChangeId(), before, after, outcome.failures(), "");
-    log.info("{} batch {} on {}: {}{}", status, batch.getBatchId(), zone.name(), changes,
-        outcome.failures().isEmpty() ? "" : " failures " + outcome.failures());
-  }
 
-  private ApplyOutcome applyWithRetry(Zone zone, Changes changes) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return provider.apply(zone, changes);
-      } catch (RetryableProviderException e) {
-        if (attempt >= backoff.maxAttempts() || !running) {
-          List<RecordFailure> failures = changes.all().stream()
-              .map(r -> new RecordFailure(r, "gave up after " + backoff.maxAttempts() + " attempts: " + e.getMessage(), true))
-              .toList();
-          return new ApplyOutcome(Optional.empty(), failures);
-        }
-        Duration delay = backoff.delay(attempt, e.retryAfter(), ThreadLocalRandom.current());
-        log.warn("{} on {}, attempt {}: retrying in {} ms", e.getMessage(), zone.name(), attempt, delay.toMillis());
-        sleep(delay);
-      }
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> lost) {
+      onPartitionsRevoked(lost);
     }
-  }
 
-  private static List<Endpoint> recordsAt(ObservedZone observed, Set<String> names) {
-    List<Endpoint> records = new ArrayList<>();
-    names.forEach(n -> records.addAll(observed.at(n)));
-    return records;
-  }
-
-  private boolean isApproved(ChangeBatch batch) {
-    Instant approvedAt = approvals.get(batch.getZoneId());
-    return approvedAt != null && !batch.getPlannedAt().isAfter(approvedAt);
-  }
-
-  private void publishResult(ChangeBatch batch, ApplyStatus status, Optional<String> changeId,
-      List<Endpoint> before, List<Endpoint> after, List<RecordFailure> failures, String reason) {
-    ApplyResult result = ApplyResult.newBuilder()
-        .setBatchId(batch.getBatchId())
-        .setProvider(provider.name())
-        .setZoneId(batch.getZoneId())
-        .setZoneName(batch.getZoneName())
-        .setStatus(status)
-        .setReason(reason)
-        .setProviderChangeId(changeId.orElse(null))
-        .setBefore(AvroEndpoints.toAvro(before))
-        .setAfter(AvroEndpoints.toAvro(after))
-        .setFailures(new ArrayList<>(failures.stream().map(f -> io.dnsplane.avro.RecordFailure.newBuilder()
-            .setEndpoint(AvroEndpoints.toAvro(f.endpoint())).setReason(f.reason()).setRetryable(f.retryable()).build())
-            .toList()))
-        .setCauses(batch.getCauses())
-        .setAppliedAt(clock.instant())
-        .build();
-    ZoneRef key = new ZoneRef(provider.name(), batch.getZoneId());
-    producer.send(new ProducerRecord<>(resultsTopic.name(),
-        resultsTopic.keySerde().serializer().serialize(resultsTopic.name(), key),
-        resultsTopic.valueSerde().serializer().serialize(resultsTopic.name(), result)));
-  }
-
-  private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error) {
-    log.error("unreadable record at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
-        deadLetterTopic.name(), error.getMessage());
-    ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(deadLetterTopic.name(), record.key(), record.value());
-    DeadLetterHeaders.describe(dead.headers(), record.topic(), record.partition(), record.offset(), error);
-    producer.send(dead);
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      owned.addAll(assigned);
+      budget.ownPartitions(owned.size(), partitions);
+      zones.assigned(assigned.stream().map(TopicPartition::partition).toList());
+      publish(List.of());
+      log.info("{} owns {} of {} partitions ({} zones listed); request budget {} per second", provider.name(),
+          owned.size(), partitions, zones.ownedZones(), budget.rate());
+    }
   }
 
   private void sleep(Duration delay) {
@@ -350,6 +234,10 @@ public final class Applier implements AutoCloseable {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "dnsplane-applier-" + provider);
+    // Fencing is by consumer group generation (KIP-447), so each replica may take its own id.
+    // Transactions hold only the publishing, never a provider call, so they are short.
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.groupId() + "-" + UUID.randomUUID());
+    props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
@@ -360,8 +248,14 @@ public final class Applier implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+    // Room to merge many small batches of a zone into one provider call.
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Provider apply calls made so far, for benchmarks and logs. */
+  public int providerCalls() {
+    return runner.providerCalls();
   }
 
   @Override

@@ -10,18 +10,18 @@ import io.dnsplane.model.Endpoint;
 import io.dnsplane.schema.Topic;
 import java.time.Clock;
 import java.util.List;
-import org.apache.kafka.clients.producer.Producer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Publishes what the provider holds: its zones, and the records at each name (a tombstone when none). */
+/** Publishes (to the outbox) what the provider holds: its zones, and the records at each name (a tombstone when none). */
 final class ObservationPublisher {
   private final String provider;
-  private final Producer<byte[], byte[]> producer;
+  private final Consumer<ProducerRecord<byte[], byte[]>> producer;
   private final Topic<ZoneRef, ProviderZone> zonesTopic;
   private final Topic<ObservedKey, ObservedRecordSet> observedTopic;
   private final Clock clock;
 
-  ObservationPublisher(String provider, Producer<byte[], byte[]> producer, Topic<ZoneRef, ProviderZone> zonesTopic,
+  ObservationPublisher(String provider, Consumer<ProducerRecord<byte[], byte[]>> producer, Topic<ZoneRef, ProviderZone> zonesTopic,
       Topic<ObservedKey, ObservedRecordSet> observedTopic, Clock clock) {
     this.provider = provider;
     this.producer = producer;
@@ -34,7 +34,7 @@ final class ObservationPublisher {
     ZoneRef key = new ZoneRef(provider, zone.id());
     ProviderZone value = new ProviderZone(provider, zone.id(), zone.name(), clock.instant(),
         new java.util.ArrayList<>(new java.util.TreeSet<>(capabilities)));
-    producer.send(new ProducerRecord<>(zonesTopic.name(),
+    producer.accept(new ProducerRecord<>(zonesTopic.name(),
         zonesTopic.keySerde().serializer().serialize(zonesTopic.name(), key),
         zonesTopic.valueSerde().serializer().serialize(zonesTopic.name(), value)));
   }
@@ -60,11 +60,11 @@ final class ObservationPublisher {
         .setBatchFailed(failed)
         .build();
     byte[] keyBytes = observedTopic.keySerde().serializer().serialize(observedTopic.name(), key);
-    producer.send(new ProducerRecord<>(observedTopic.name(), keyBytes,
+    producer.accept(new ProducerRecord<>(observedTopic.name(), keyBytes,
         observedTopic.valueSerde().serializer().serialize(observedTopic.name(), value)));
     if (records.isEmpty() && value != null) {
       // Then a tombstone, so compaction forgets the name.
-      producer.send(new ProducerRecord<>(observedTopic.name(), keyBytes, null));
+      producer.accept(new ProducerRecord<>(observedTopic.name(), keyBytes, null));
     }
   }
 }

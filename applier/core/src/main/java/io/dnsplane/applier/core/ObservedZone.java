@@ -32,6 +32,18 @@ final class ObservedZone {
     return List.copyOf(byName.getOrDefault(dnsName, List.of()));
   }
 
+  /** Whether the zone holds exactly this record set (a TTL of 0 matches the provider's default). */
+  boolean holds(Endpoint record) {
+    return byName.getOrDefault(record.dnsName(), List.of()).stream()
+        .anyMatch(r -> (record.ttl() == 0 ? record.withTtl(r.ttl()) : record).sameRecord(r));
+  }
+
+  /** Whether the zone holds a record set of this name, type and set identifier, whatever its targets. */
+  boolean hasRecordSet(Endpoint record) {
+    return byName.getOrDefault(record.dnsName(), List.of()).stream()
+        .anyMatch(r -> r.recordType().equals(record.recordType()) && r.setIdentifier().equals(record.setIdentifier()));
+  }
+
   /**
    * Replaces the view with a fresh listing (the drift check) and returns the names whose records
    * differ: changed out of band, or by an apply whose observation went missing.

@@ -24,8 +24,18 @@ public interface DnsProvider extends AutoCloseable {
    * already applied must be harmless. Records the provider refuses are reported, not thrown.
    *
    * @throws RetryableProviderException when nothing was applied and the same call may succeed later
+   * @throws BatchRefusedException when the call was refused as a whole and nothing was applied
    */
   ApplyOutcome apply(Zone zone, Changes changes);
+
+  /**
+   * Whether these changes fit one atomic call of the vendor's API (Route53: 1000 changes, 32000
+   * characters; Cloudflare: one batch chunk). The core merges consecutive batches of a zone into
+   * one call while they fit; a single batch that does not fit is still given to {@link #apply}.
+   */
+  default boolean fitsOneCall(Changes changes) {
+    return true;
+  }
 
   /** What this provider can do beyond plain record sets ({@link io.dnsplane.model.ProviderCapabilities}). */
   default java.util.Set<String> capabilities() {

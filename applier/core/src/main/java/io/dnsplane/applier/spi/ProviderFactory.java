@@ -8,8 +8,12 @@ public interface ProviderFactory {
   /** ExternalDNS's --provider value: aws, cloudflare, inmemory, ... */
   String name();
 
-  /** Parses the provider's own options and connects. Bad options throw IllegalArgumentException. */
-  DnsProvider create(String[] providerArgs);
+  /**
+   * Parses the provider's own options and connects. Bad options throw IllegalArgumentException.
+   *
+   * @param budget acquired before every API request the provider sends
+   */
+  DnsProvider create(String[] providerArgs, RequestBudget budget);
 
   /** The provider's options, for --help. */
   String usage();

@@ -1,6 +1,7 @@
 package io.dnsplane.applier.inmemory;
 
 import io.dnsplane.applier.spi.ApplyOutcome;
+import io.dnsplane.applier.spi.BatchRefusedException;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.RecordFailure;
 import io.dnsplane.model.Changes;
@@ -73,9 +74,7 @@ public final class InMemoryProvider implements DnsProvider {
       if (!failures.isEmpty()) {
         String why = failures.stream().map(f -> f.endpoint().dnsName() + " " + f.endpoint().recordType() + ": " + f.reason())
             .reduce((a, b) -> a + "; " + b).orElse("");
-        List<RecordFailure> refused = changes.all().stream()
-            .map(e -> new RecordFailure(e, "batch refused, nothing applied: " + why, false)).toList();
-        return new ApplyOutcome(Optional.empty(), refused);
+        throw new BatchRefusedException("batch refused, nothing applied: " + why);
       }
       changes.delete().forEach(e -> guarded(e, failures, () -> delete(z, e)));
       changes.updateOld().forEach(e -> guarded(e, failures, () -> delete(z, e)));

@@ -2,6 +2,7 @@ package io.dnsplane.applier.inmemory;
 
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
+import io.dnsplane.applier.spi.RequestBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -35,7 +36,8 @@ public final class InMemoryProviderFactory implements ProviderFactory {
   }
 
   @Override
-  public DnsProvider create(String[] providerArgs) {
+  public DnsProvider create(String[] providerArgs, RequestBudget budget) {
+    // No API behind it: the request budget is not spent.
     Options options = CommandLine.populateCommand(new Options(), providerArgs);
     try {
       List<org.xbill.DNS.Zone> zones = new ArrayList<>();

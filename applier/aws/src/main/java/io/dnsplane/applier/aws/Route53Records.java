@@ -1,0 +1,206 @@
+package io.dnsplane.applier.aws;
+
+import io.dnsplane.model.Changes;
+import io.dnsplane.model.DnsNames;
+import io.dnsplane.model.Endpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.route53.model.AliasTarget;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.GeoLocation;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * Endpoint <-> Route53 record set, with ExternalDNS's provider-specific names (alias,
+ * aws/evaluate-target-health, aws/weight, aws/region, aws/failover, aws/geolocation-*,
+ * aws/health-check-id, aws/multi-value-answer). A CNAME with alias=true becomes an A alias record
+ * set, and an A alias record set is listed back as that CNAME, so what sources desire and what the
+ * provider reports compare equal. Values equal to the defaults are left out when listing for the
+ * same reason.
+ */
+final class Route53Records {
+  static final String ALIAS = "alias";
+  static final String EVALUATE_TARGET_HEALTH = "aws/evaluate-target-health";
+  static final String WEIGHT = "aws/weight";
+  static final String REGION = "aws/region";
+  static final String FAILOVER = "aws/failover";
+  static final String CONTINENT = "aws/geolocation-continent-code";
+  static final String COUNTRY = "aws/geolocation-country-code";
+  static final String SUBDIVISION = "aws/geolocation-subdivision-code";
+  static final String HEALTH_CHECK = "aws/health-check-id";
+  static final String MULTI_VALUE = "aws/multi-value-answer";
+  /** Properties that choose a routing policy: changing one needs DELETE and CREATE, not UPSERT. */
+  private static final List<String> ROUTING = List.of(WEIGHT, REGION, FAILOVER, CONTINENT, COUNTRY, SUBDIVISION,
+      MULTI_VALUE);
+  static final long DEFAULT_TTL = 300;
+
+  private static final Map<String, String> CANONICAL_ZONES = canonicalZones();
+
+  private final boolean evaluateTargetHealth;
+
+  Route53Records(boolean evaluateTargetHealth) {
+    this.evaluateTargetHealth = evaluateTargetHealth;
+  }
+
+  /** A listed record set as an endpoint; empty for types dnsplane does not manage (SOA, NS at the apex...). */
+  Optional<Endpoint> toEndpoint(ResourceRecordSet set) {
+    String type = set.typeAsString();
+    Map<String, String> specific = new TreeMap<>();
+    List<String> targets = new ArrayList<>();
+    long ttl = set.ttl() == null ? DEFAULT_TTL : set.ttl();
+    if (set.aliasTarget() != null) {
+      targets.add(DnsNames.normalizeTarget(set.aliasTarget().dnsName()));
+      specific.put(ALIAS, "true");
+      if (set.aliasTarget().evaluateTargetHealth() != evaluateTargetHealth) {
+        specific.put(EVALUATE_TARGET_HEALTH, Boolean.toString(set.aliasTarget().evaluateTargetHealth()));
+      }
+      if (type.equals("A")) {
+        type = "CNAME";
+      }
+    } else {
+      set.resourceRecords().forEach(r -> targets.add(r.value()));
+    }
+    if (type.equals("SOA") || type.equals("NS")) {
+      return Optional.empty();
+    }
+    String setIdentifier = set.setIdentifier() == null ? "" : set.setIdentifier();
+    if (set.weight() != null) {
+      specific.put(WEIGHT, Long.toString(set.weight()));
+    }
+    if (set.regionAsString() != null) {
+      specific.put(REGION, set.regionAsString());
+    }
+    if (set.failoverAsString() != null) {
+      specific.put(FAILOVER, set.failoverAsString());
+    }
+    if (Boolean.TRUE.equals(set.multiValueAnswer())) {
+      specific.put(MULTI_VALUE, "");
+    }
+    GeoLocation geo = set.geoLocation();
+    if (geo != null) {
+      putIfPresent(specific, CONTINENT, geo.continentCode());
+      putIfPresent(specific, COUNTRY, geo.countryCode());
+      putIfPresent(specific, SUBDIVISION, geo.subdivisionCode());
+    }
+    putIfPresent(specific, HEALTH_CHECK, set.healthCheckId());
+    return Optional.of(new Endpoint(unescape(set.name()), type, targets, ttl, setIdentifier, Map.of(), specific));
+  }
+
+  /** The record set an endpoint is written as. */
+  ResourceRecordSet toRecordSet(Endpoint e) {
+    ResourceRecordSet.Builder set = ResourceRecordSet.builder().name(e.dnsName());
+    Map<String, String> specific = e.providerSpecific();
+    if (isAlias(e)) {
+      String target = e.targets().get(0);
+      set.type(e.recordType().equals("CNAME") ? "A" : e.recordType())
+          .aliasTarget(AliasTarget.builder().dnsName(target).hostedZoneId(aliasZone(target, e))
+              .evaluateTargetHealth(Boolean.parseBoolean(specific.getOrDefault(EVALUATE_TARGET_HEALTH,
+                  Boolean.toString(evaluateTargetHealth)))).build());
+    } else {
+      set.type(e.recordType()).ttl(e.ttl() > 0 ? e.ttl() : DEFAULT_TTL)
+          .resourceRecords(e.targets().stream().map(t -> ResourceRecord.builder().value(value(e, t)).build()).toList());
+    }
+    if (!e.setIdentifier().isEmpty()) {
+      set.setIdentifier(e.setIdentifier());
+      Optional.ofNullable(specific.get(WEIGHT)).ifPresent(w -> set.weight(Long.parseLong(w.trim())));
+      Optional.ofNullable(specific.get(REGION)).ifPresent(set::region);
+      Optional.ofNullable(specific.get(FAILOVER)).ifPresent(set::failover);
+      if (specific.containsKey(MULTI_VALUE)) {
+        set.multiValueAnswer(true);
+      }
+      if (specific.containsKey(CONTINENT) || specific.containsKey(COUNTRY) || specific.containsKey(SUBDIVISION)) {
+        set.geoLocation(GeoLocation.builder().continentCode(specific.get(CONTINENT)).countryCode(specific.get(COUNTRY))
+            .subdivisionCode(specific.get(SUBDIVISION)).build());
+      }
+    }
+    Optional.ofNullable(specific.get(HEALTH_CHECK)).ifPresent(set::healthCheckId);
+    return set.build();
+  }
+
+  /**
+   * A batch as Route53 changes: deletes, then updates (UPSERT, or DELETE and CREATE where UPSERT
+   * cannot change the record set: type, alias, set identifier, routing policy), then creates.
+   * CREATE, not UPSERT, for creates: Route53 refuses to create what exists, so a create never
+   * overwrites a record set dnsplane does not know of.
+   */
+  List<Change> changes(Changes changes) {
+    List<Change> out = new ArrayList<>();
+    changes.delete().forEach(e -> out.add(change(ChangeAction.DELETE, e)));
+    for (int i = 0; i < changes.updateNew().size(); i++) {
+      Endpoint oldE = changes.updateOld().get(i);
+      Endpoint newE = changes.updateNew().get(i);
+      if (needsDeleteCreate(oldE, newE)) {
+        out.add(change(ChangeAction.DELETE, oldE));
+        out.add(change(ChangeAction.CREATE, newE));
+      } else {
+        out.add(change(ChangeAction.UPSERT, newE));
+      }
+    }
+    changes.create().forEach(e -> out.add(change(ChangeAction.CREATE, e)));
+    return out;
+  }
+
+  static boolean needsDeleteCreate(Endpoint oldE, Endpoint newE) {
+    return !oldE.recordType().equals(newE.recordType()) || isAlias(oldE) != isAlias(newE)
+        || !oldE.setIdentifier().equals(newE.setIdentifier())
+        || ROUTING.stream().anyMatch(p -> oldE.providerSpecific().containsKey(p) != newE.providerSpecific().containsKey(p));
+  }
+
+  private Change change(ChangeAction action, Endpoint e) {
+    return Change.builder().action(action).resourceRecordSet(toRecordSet(e)).build();
+  }
+
+  static boolean isAlias(Endpoint e) {
+    return "true".equals(e.providerSpecific().get(ALIAS)) && !e.targets().isEmpty();
+  }
+
+  /** The canonical hosted zone of a load balancer or edge target; a target elsewhere is refused. */
+  private static String aliasZone(String target, Endpoint e) {
+    String t = DnsNames.normalizeTarget(target);
+    return CANONICAL_ZONES.entrySet().stream().filter(z -> t.endsWith("." + z.getKey()) || t.equals(z.getKey()))
+        .map(Map.Entry::getValue).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("alias target " + target + " of " + e.dnsName()
+            + " is not an AWS load balancer, Global Accelerator or CloudFront name with a known hosted zone"));
+  }
+
+  /** TXT values are sent as quoted strings, as Route53 requires; others as they are. */
+  private static String value(Endpoint e, String target) {
+    if (e.recordType().equals("TXT") && !(target.startsWith("\"") && target.endsWith("\"") && target.length() > 1)) {
+      return "\"" + target.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+    return target;
+  }
+
+  /** Route53 returns names with a trailing dot and "*" escaped as \052. */
+  static String unescape(String name) {
+    return DnsNames.normalize(name.replace("\\052", "*"));
+  }
+
+  private static void putIfPresent(Map<String, String> map, String key, String value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  private static Map<String, String> canonicalZones() {
+    Properties p = new Properties();
+    try (InputStream in = Route53Records.class.getResourceAsStream("canonical-hosted-zones.properties")) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> zones = new LinkedHashMap<>();
+    p.stringPropertyNames().stream().sorted((a, b) -> b.length() - a.length()).forEach(k -> zones.put(k, p.getProperty(k)));
+    return zones;
+  }
+}

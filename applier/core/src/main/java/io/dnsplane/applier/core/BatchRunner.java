@@ -1,0 +1,263 @@
+package io.dnsplane.applier.core;
+
+import io.dnsplane.applier.spi.ApplyOutcome;
+import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.RecordFailure;
+import io.dnsplane.applier.spi.RetryableProviderException;
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.avro.ApplyResult;
+import io.dnsplane.avro.ApplyStatus;
+import io.dnsplane.avro.ChangeBatch;
+import io.dnsplane.avro.ZoneRef;
+import io.dnsplane.model.AvroEndpoints;
+import io.dnsplane.model.Changes;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.schema.Topic;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the change batches of one poll into provider calls and publications. Per zone, in order:
+ * dry-run batches are reported, batches the delete breaker stops are held, everything else is
+ * compared with what the zone holds ({@link AlreadyApplied}) and applied in merged calls
+ * ({@link CulpritIsolation}). What happened is written to the {@link Outbox}: the touched names'
+ * records (tagged with the batch) and one audit result per batch.
+ */
+final class BatchRunner {
+  private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+
+  private final DnsProvider provider;
+  private final OwnedZones zones;
+  private final ObservationPublisher observations;
+  private final Outbox outbox;
+  private final Topic<ZoneRef, ChangeBatch> changesTopic;
+  private final Topic<ZoneRef, ApplyResult> resultsTopic;
+  private final DeadLetters deadLetters;
+  private final DeleteBreaker breaker;
+  private final HeldBatches held;
+  private final Backoff backoff;
+  private final Clock clock;
+  private final BooleanSupplier running;
+  private final Map<String, Instant> approvals = new HashMap<>();
+  private int providerCalls;
+
+  BatchRunner(DnsProvider provider, OwnedZones zones, ObservationPublisher observations, Outbox outbox,
+      Topic<ZoneRef, ChangeBatch> changesTopic, Topic<ZoneRef, ApplyResult> resultsTopic, DeadLetters deadLetters,
+      DeleteBreaker breaker, HeldBatches held, Backoff backoff, Clock clock, BooleanSupplier running) {
+    this.provider = provider;
+    this.zones = zones;
+    this.observations = observations;
+    this.outbox = outbox;
+    this.changesTopic = changesTopic;
+    this.resultsTopic = resultsTopic;
+    this.deadLetters = deadLetters;
+    this.breaker = breaker;
+    this.held = held;
+    this.backoff = backoff;
+    this.clock = clock;
+    this.running = running;
+  }
+
+  /** An operator approved a zone's deletes planned up to {@code approvedAt}. */
+  void approved(String zoneId, Instant approvedAt) {
+    approvals.put(zoneId, approvedAt);
+    breaker.approved(zoneId);
+  }
+
+  /** Provider apply calls made so far. */
+  int providerCalls() {
+    return providerCalls;
+  }
+
+  /** Applies a poll's records; each zone's batches keep their order. */
+  void run(List<ConsumerRecord<byte[], byte[]>> records) {
+    Map<String, List<Received>> byZone = new LinkedHashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      ChangeBatch batch;
+      try {
+        batch = changesTopic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+      } catch (SerializationException e) {
+        deadLetters.send(record, e);
+        continue;
+      }
+      if (batch != null) {
+        byZone.computeIfAbsent(batch.getZoneId(), z -> new ArrayList<>()).add(new Received(record, batch));
+      }
+    }
+    byZone.forEach(this::runZone);
+  }
+
+  private record Received(ConsumerRecord<byte[], byte[]> record, ChangeBatch batch) {
+    Changes changes() {
+      return new Changes(AvroEndpoints.fromAvro(batch.getCreate()), AvroEndpoints.fromAvro(batch.getUpdateOld()),
+          AvroEndpoints.fromAvro(batch.getUpdateNew()), AvroEndpoints.fromAvro(batch.getDelete()));
+    }
+
+    Set<String> names() {
+      Set<String> names = new TreeSet<>();
+      changes().all().forEach(e -> names.add(e.dnsName()));
+      return names;
+    }
+  }
+
+  /** Batches waiting to be applied together: no two touch the same name. */
+  private record Pending(Received received, Changes remaining, List<Endpoint> before) {}
+
+  private void runZone(String zoneId, List<Received> batches) {
+    Optional<Zone> known = zones.zone(zoneId);
+    if (known.isEmpty()) {
+      String why = "zone " + zoneId + " is not managed by this applier";
+      batches.forEach(b -> result(b.batch(), ApplyStatus.FAILED, Optional.empty(), List.of(), List.of(),
+          b.changes().all().stream().map(e -> new RecordFailure(e, why, false)).toList(), why));
+      return;
+    }
+    Zone zone = known.get();
+    ObservedZone observed = zones.observed(zone);
+    List<Pending> pending = new ArrayList<>();
+    Set<String> pendingNames = new TreeSet<>();
+    for (Received received : batches) {
+      Changes changes = received.changes();
+      Set<String> names = received.names();
+      int ownershipDeletes = (int) changes.delete().stream().filter(e -> e.recordType().equals("TXT")).count();
+      boolean special = received.batch().getDryRun() || held.isHeld(zoneId) || ownershipDeletes > 0;
+      if (special || names.stream().anyMatch(pendingNames::contains)) {
+        // Apply what came before, so this batch is judged against the zone as it then is.
+        applyPending(zone, observed, pending);
+        pendingNames.clear();
+      }
+      List<Endpoint> before = recordsAt(observed, names);
+      if (received.batch().getDryRun()) {
+        result(received.batch(), ApplyStatus.DRY_RUN, Optional.empty(), before, before, List.of(), "--dry-run");
+        log.info("DRY_RUN batch {} on {}: would apply {}", received.batch().getBatchId(), zone.name(), changes);
+        continue;
+      }
+      Optional<String> hold = held.isHeld(zoneId)
+          ? Optional.of("waiting behind earlier batches the delete breaker holds in zone " + zone.name())
+          : isApproved(received.batch()) ? Optional.empty()
+          : breaker.check(zoneId, observed.txtRecordSets(), ownershipDeletes, clock.instant());
+      if (hold.isPresent()) {
+        held.hold(zoneId, received.record());
+        result(received.batch(), ApplyStatus.HELD, Optional.empty(), before, before, List.of(), hold.get());
+        log.warn("HELD batch {} on {}: {}", received.batch().getBatchId(), zone.name(), hold.get());
+        continue;
+      }
+      pending.add(new Pending(received, AlreadyApplied.remaining(changes, observed), before));
+      pendingNames.addAll(names);
+    }
+    applyPending(zone, observed, pending);
+  }
+
+  private void applyPending(Zone zone, ObservedZone observed, List<Pending> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    CulpritIsolation isolation = new CulpritIsolation(provider::fitsOneCall, merged -> applyWithRetry(zone, merged));
+    Map<String, ApplyOutcome> outcomes = isolation.apply(pending.stream()
+        .map(p -> new CulpritIsolation.Part(p.received().batch().getBatchId(), p.remaining())).toList());
+    providerCalls += isolation.calls();
+    for (Pending p : pending) {
+      ChangeBatch batch = p.received().batch();
+      ApplyOutcome outcome = outcomes.get(batch.getBatchId());
+      Changes accepted = Accepted.of(p.remaining(), outcome.failures());
+      observed.apply(accepted);
+      breaker.applied(zone.id(), (int) accepted.delete().stream().filter(e -> e.recordType().equals("TXT")).count(),
+          clock.instant());
+      Set<String> touched = p.received().names();
+      // Every touched name is reported, changed or not, tagged with the batch: the planner waits for
+      // it before planning the name again, and backs off when the provider refused something there.
+      Set<String> refusedNames = new TreeSet<>();
+      outcome.failures().forEach(f -> refusedNames.add(f.endpoint().dnsName()));
+      touched.forEach(name -> observations.recordsAt(zone, name, observed.at(name), batch.getBatchId(),
+          refusedNames.contains(name)));
+      Changes asked = p.received().changes();
+      boolean redelivered = !asked.isEmpty() && p.remaining().isEmpty();
+      ApplyStatus status = asked.isEmpty() ? ApplyStatus.NOTHING_TO_DO
+          : outcome.failures().isEmpty() ? ApplyStatus.APPLIED
+          : outcome.failures().size() >= p.remaining().all().size() ? ApplyStatus.FAILED
+          : ApplyStatus.PARTIAL;
+      result(batch, status, outcome.providerChangeId(), p.before(), recordsAt(observed, touched), outcome.failures(),
+          redelivered ? "already applied: the zone held every change when the batch arrived" : "");
+      log.info("{} batch {} on {}: {}{}", status, batch.getBatchId(), zone.name(), p.remaining(),
+          outcome.failures().isEmpty() ? "" : " failures " + outcome.failures());
+    }
+    pending.clear();
+  }
+
+  private ApplyOutcome applyWithRetry(Zone zone, Changes changes) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return provider.apply(zone, changes);
+      } catch (RetryableProviderException e) {
+        if (attempt >= backoff.maxAttempts() || !running.getAsBoolean()) {
+          int attempts = attempt;
+          List<RecordFailure> failures = changes.all().stream()
+              .map(r -> new RecordFailure(r, "gave up after " + attempts + " attempts: " + e.getMessage(), true))
+              .toList();
+          return new ApplyOutcome(Optional.empty(), failures);
+        }
+        Duration delay = backoff.delay(attempt, e.retryAfter(), ThreadLocalRandom.current());
+        log.warn("{} on {}, attempt {}: retrying in {} ms", e.getMessage(), zone.name(), attempt, delay.toMillis());
+        sleep(delay);
+      }
+    }
+  }
+
+  private static List<Endpoint> recordsAt(ObservedZone observed, Set<String> names) {
+    List<Endpoint> records = new ArrayList<>();
+    names.forEach(n -> records.addAll(observed.at(n)));
+    return records;
+  }
+
+  private boolean isApproved(ChangeBatch batch) {
+    Instant approvedAt = approvals.get(batch.getZoneId());
+    return approvedAt != null && !batch.getPlannedAt().isAfter(approvedAt);
+  }
+
+  private void result(ChangeBatch batch, ApplyStatus status, Optional<String> changeId,
+      List<Endpoint> before, List<Endpoint> after, List<RecordFailure> failures, String reason) {
+    ApplyResult result = ApplyResult.newBuilder()
+        .setBatchId(batch.getBatchId())
+        .setProvider(provider.name())
+        .setZoneId(batch.getZoneId())
+        .setZoneName(batch.getZoneName())
+        .setStatus(status)
+        .setReason(reason)
+        .setProviderChangeId(changeId.orElse(null))
+        .setBefore(AvroEndpoints.toAvro(before))
+        .setAfter(AvroEndpoints.toAvro(after))
+        .setFailures(new ArrayList<>(failures.stream().map(f -> io.dnsplane.avro.RecordFailure.newBuilder()
+            .setEndpoint(AvroEndpoints.toAvro(f.endpoint())).setReason(f.reason()).setRetryable(f.retryable()).build())
+            .toList()))
+        .setCauses(batch.getCauses())
+        .setAppliedAt(clock.instant())
+        .build();
+    ZoneRef key = new ZoneRef(provider.name(), batch.getZoneId());
+    outbox.add(new ProducerRecord<>(resultsTopic.name(),
+        resultsTopic.keySerde().serializer().serialize(resultsTopic.name(), key),
+        resultsTopic.valueSerde().serializer().serialize(resultsTopic.name(), result)));
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

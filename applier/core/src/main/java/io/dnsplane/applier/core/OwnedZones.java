@@ -1,0 +1,111 @@
+package io.dnsplane.applier.core;
+
+import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.avro.ZoneRef;
+import io.dnsplane.schema.Topic;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provider's zones, and what this replica believes the zones of its partitions hold. Change
+ * batches are keyed by zone, so a zone's partition says which replica applies it: that replica
+ * lists the zone when it gets the partition (and at every drift check), forgets it when the
+ * partition goes, and in between follows its own applies. N replicas therefore list each zone
+ * once, not N times.
+ */
+final class OwnedZones {
+  private static final Logger log = LoggerFactory.getLogger(OwnedZones.class);
+
+  private final DnsProvider provider;
+  private final Topic<ZoneRef, ?> changesTopic;
+  private final ObservationPublisher observations;
+  private final Map<String, Zone> zonesById = new LinkedHashMap<>();
+  private final Map<String, ObservedZone> observedById = new LinkedHashMap<>();
+  private int partitions;
+
+  OwnedZones(DnsProvider provider, Topic<ZoneRef, ?> changesTopic, ObservationPublisher observations) {
+    this.provider = provider;
+    this.changesTopic = changesTopic;
+    this.observations = observations;
+  }
+
+  /** Lists the provider's zones (one paginated call; records are listed per owned partition). */
+  void listZones(int changePartitions) {
+    this.partitions = changePartitions;
+    provider.zones().forEach(z -> zonesById.put(z.id(), z));
+    log.info("{} manages {} zones: {}", provider.name(), zonesById.size(),
+        zonesById.values().stream().map(Zone::name).toList());
+  }
+
+  Optional<Zone> zone(String zoneId) {
+    return Optional.ofNullable(zonesById.get(zoneId));
+  }
+
+  /** The partition of the change topic that carries this zone's batches (the producer's own choice). */
+  int partitionOf(String zoneId) {
+    byte[] key = changesTopic.keySerde().serializer().serialize(changesTopic.name(),
+        new ZoneRef(provider.name(), zoneId));
+    return BuiltInPartitioner.partitionForKey(key, partitions);
+  }
+
+  /** Lists the zones of newly owned partitions and publishes what they hold, records before the zone. */
+  void assigned(Collection<Integer> newPartitions) {
+    for (Zone zone : zonesById.values()) {
+      if (newPartitions.contains(partitionOf(zone.id()))) {
+        observe(zone);
+      }
+    }
+  }
+
+  void revoked(Collection<Integer> oldPartitions) {
+    observedById.keySet().removeIf(id -> oldPartitions.contains(partitionOf(id)));
+  }
+
+  /** What an owned zone holds, listing it first if this replica has not yet (or the listing failed). */
+  ObservedZone observed(Zone zone) {
+    ObservedZone observed = observedById.get(zone.id());
+    return observed != null ? observed : observe(zone);
+  }
+
+  private ObservedZone observe(Zone zone) {
+    ObservedZone observed = new ObservedZone(provider.records(zone));
+    observedById.put(zone.id(), observed);
+    // Records first, the zone last: a planner that learns of the zone has likely seen what it holds.
+    observed.byName().forEach((name, records) -> observations.recordsAt(zone, name, records));
+    observations.zone(zone, provider.capabilities());
+    log.info("observing zone {} ({}) of {}: {} names", zone.name(), zone.id(), provider.name(), observed.byName().size());
+    return observed;
+  }
+
+  /**
+   * Lists every owned zone again and publishes the names whose records differ from what the
+   * applier believed (changed outside dnsplane), so the planner repairs them.
+   */
+  void checkDrift() {
+    for (String zoneId : Set.copyOf(observedById.keySet())) {
+      Zone zone = zonesById.get(zoneId);
+      try {
+        ObservedZone observed = observedById.get(zoneId);
+        Set<String> drifted = new TreeSet<>(observed.replaceWith(provider.records(zone)));
+        drifted.forEach(name -> observations.recordsAt(zone, name, observed.at(name)));
+        if (!drifted.isEmpty()) {
+          log.warn("drift in zone {}: {} names changed outside dnsplane: {}", zone.name(), drifted.size(), drifted);
+        }
+      } catch (RuntimeException e) {
+        log.warn("drift check of zone {} failed, retried at the next interval: {}", zone.name(), e.toString());
+      }
+    }
+  }
+
+  int ownedZones() {
+    return observedById.size();
+  }
+}
