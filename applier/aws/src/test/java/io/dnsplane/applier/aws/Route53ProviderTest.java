@@ -1,0 +1,180 @@
+package io.dnsplane.applier.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dnsplane.applier.aws.fake.Route53Fake;
+import io.dnsplane.applier.spi.BatchRefusedException;
+import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.RequestBudget;
+import io.dnsplane.applier.spi.RetryableProviderException;
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.model.Changes;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.model.ProviderCapabilities;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class Route53ProviderTest {
+  private Route53Fake fake;
+  private String exampleId;
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = Route53Fake.start();
+    exampleId = fake.addZone("example.com", false, Map.of("team", "platform", "env", "prod"));
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private DnsProvider provider(String... args) {
+    return Route53Testing.provider(fake, RequestBudget.UNLIMITED, args);
+  }
+
+  private static Endpoint a(String name, String ip) {
+    return new Endpoint(name, "A", List.of(ip), 300, "", Map.of(), Map.of());
+  }
+
+  @Test
+  void listsEveryZoneAndEveryRecordPageByPage() {
+    for (int i = 0; i < 149; i++) {
+      fake.addZone("z" + i + ".example.org", false, Map.of());
+    }
+    for (int i = 0; i < 700; i++) {
+      fake.putRecord(exampleId, "host" + i + ".example.com", "A", 60, "192.0.2." + (i % 250));
+    }
+    try (DnsProvider p = provider()) {
+      assertThat(p.zones()).hasSize(150);
+      assertThat(fake.calls("ListHostedZones")).isEqualTo(2); // 100 per page
+      List<Endpoint> records = p.records(new Zone(exampleId, "example.com"));
+      assertThat(records).hasSize(700); // SOA and NS are not dnsplane's to manage
+      assertThat(fake.calls("ListResourceRecordSets")).isEqualTo(3); // 702 record sets, 300 per page
+      assertThat(records).extracting(Endpoint::dnsName).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void zoneFiltersFollowExternalDnsFlags() {
+    String privateId = fake.addZone("example.com", true, Map.of("team", "platform"));
+    fake.addZone("other.net", false, Map.of());
+    try (DnsProvider all = provider()) {
+      // A public and a private zone of the same name are two zones.
+      assertThat(all.zones()).extracting(Zone::id).contains(exampleId, privateId).hasSize(3);
+    }
+    try (DnsProvider p = provider("--aws-zone-type=private")) {
+      assertThat(p.zones()).extracting(Zone::id).containsExactly(privateId);
+    }
+    try (DnsProvider p = provider("--aws-zone-type=public", "--domain-filter=example.com")) {
+      assertThat(p.zones()).extracting(Zone::id).containsExactly(exampleId);
+    }
+    try (DnsProvider p = provider("--zone-id-filter=/hostedzone/" + privateId)) {
+      assertThat(p.zones()).extracting(Zone::id).containsExactly(privateId);
+    }
+    try (DnsProvider p = provider("--aws-zone-tags=team=platform,env=prod")) {
+      assertThat(p.zones()).extracting(Zone::id).containsExactly(exampleId);
+    }
+    try (DnsProvider p = provider("--aws-zone-tags=team")) {
+      assertThat(p.zones()).extracting(Zone::id).containsExactly(exampleId, privateId);
+    }
+    assertThatThrownBy(() -> provider("--aws-zone-type=secret")).hasMessageContaining("--aws-zone-type");
+  }
+
+  @Test
+  void throttlingAndPriorRequestNotCompleteAreRetryableInvalidChangeBatchIsNot() {
+    try (DnsProvider p = provider()) {
+      Zone zone = new Zone(exampleId, "example.com");
+      fake.throttleNext(1);
+      assertThatThrownBy(() -> p.apply(zone, new Changes.Builder().create(a("x.example.com", "192.0.2.1")).build()))
+          .isInstanceOf(RetryableProviderException.class).hasMessageContaining("Throttling");
+      fake.failNext(1, 400, "PriorRequestNotComplete");
+      assertThatThrownBy(() -> p.records(zone)).isInstanceOf(RetryableProviderException.class)
+          .hasMessageContaining("PriorRequestNotComplete");
+      fake.failNext(1, 503, "ServiceUnavailable");
+      assertThatThrownBy(() -> p.zones()).isInstanceOf(RetryableProviderException.class);
+      p.apply(zone, new Changes.Builder().create(a("x.example.com", "192.0.2.1")).build());
+      assertThatThrownBy(() -> p.apply(zone, new Changes.Builder().create(a("x.example.com", "192.0.2.2")).build()))
+          .isInstanceOf(BatchRefusedException.class).hasMessageContaining("InvalidChangeBatch")
+          .hasMessageContaining("already exists");
+      fake.failNext(1, 400, "InvalidInput");
+      assertThatThrownBy(() -> p.records(zone)).isInstanceOf(BatchRefusedException.class);
+    }
+  }
+
+  @Test
+  void aServerThatDoesNotAnswerIsRetryable() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (DnsProvider p = new Route53ProviderFactory().create(new String[] {"--aws-endpoint-url=http://127.0.0.1:" + closedPort},
+        RequestBudget.UNLIMITED)) {
+      assertThatThrownBy(p::zones).isInstanceOf(RetryableProviderException.class);
+    }
+  }
+
+  @Test
+  void aliasToALoadBalancerIsWrittenAsAnAAliasAndListedBackAsTheCnameSourcesAsk() {
+    Endpoint alias = new Endpoint("shop.example.com", "CNAME", List.of("my-lb-123.eu-west-1.elb.amazonaws.com"), 0, "",
+        Map.of(), Map.of("alias", "true"));
+    try (DnsProvider p = provider()) {
+      Zone zone = new Zone(exampleId, "example.com");
+      p.apply(zone, new Changes.Builder().create(alias).build());
+      assertThat(fake.values(exampleId, "shop.example.com", "A")).containsExactly("my-lb-123.eu-west-1.elb.amazonaws.com");
+      Endpoint listed = p.records(zone).stream().filter(e -> e.dnsName().equals("shop.example.com")).findFirst().orElseThrow();
+      assertThat(listed.recordType()).isEqualTo("CNAME");
+      assertThat(listed.providerSpecific()).containsExactly(Map.entry("alias", "true"));
+      assertThat(listed.targets()).containsExactly("my-lb-123.eu-west-1.elb.amazonaws.com");
+      Endpoint elsewhere = new Endpoint("web.example.com", "CNAME", List.of("web.example.net"), 0, "", Map.of(),
+          Map.of("alias", "true"));
+      assertThatThrownBy(() -> p.apply(zone, new Changes.Builder().create(elsewhere).build()))
+          .isInstanceOf(BatchRefusedException.class).hasMessageContaining("not an AWS load balancer");
+    }
+  }
+
+  @Test
+  void weightedRecordsRoundTripAndAnnounceTheCapability() {
+    Endpoint a = new Endpoint("api.example.com", "CNAME", List.of("a.lb.example.net"), 60, "cluster-a", Map.of(),
+        Map.of("aws/weight", "10"));
+    Endpoint b = new Endpoint("api.example.com", "CNAME", List.of("b.lb.example.net"), 60, "cluster-b", Map.of(),
+        Map.of("aws/weight", "20"));
+    try (DnsProvider p = provider()) {
+      assertThat(p.capabilities()).contains(ProviderCapabilities.WEIGHTED_ROUTING);
+      Zone zone = new Zone(exampleId, "example.com");
+      p.apply(zone, new Changes.Builder().create(a).create(b).build());
+      assertThat(p.records(zone)).filteredOn(e -> e.dnsName().equals("api.example.com"))
+          .usingElementComparator((x, y) -> x.sameRecord(y) ? 0 : 1).containsExactlyInAnyOrder(a, b);
+    }
+  }
+
+  @Test
+  void wildcardNamesComeBackUnescaped() {
+    try (DnsProvider p = provider()) {
+      Zone zone = new Zone(exampleId, "example.com");
+      p.apply(zone, new Changes.Builder().create(a("*.apps.example.com", "192.0.2.5")).build());
+      assertThat(p.records(zone)).extracting(Endpoint::dnsName).contains("*.apps.example.com");
+    }
+  }
+
+  @Test
+  void everyRequestSpendsTheBudget() {
+    AtomicInteger spent = new AtomicInteger();
+    for (int i = 0; i < 400; i++) {
+      fake.putRecord(exampleId, "h" + i + ".example.com", "A", 60, "192.0.2.1");
+    }
+    try (DnsProvider p = Route53Testing.provider(fake, spent::incrementAndGet)) {
+      p.zones();
+      p.records(new Zone(exampleId, "example.com"));
+      p.apply(new Zone(exampleId, "example.com"), new Changes.Builder().create(a("new.example.com", "192.0.2.1")).build());
+    }
+    Map<String, Integer> calls = fake.calls();
+    assertThat(spent.get()).isEqualTo(calls.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+  }
+}

@@ -1,0 +1,478 @@
+package io.dnsplane.applier.aws.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * A local Route53, written from the Route53 API reference (2013-04-01), that the real AWS SDK talks
+ * to over HTTP. It reproduces: the REST paths and XML shapes of ListHostedZones (paginated by
+ * marker), ListTagsForResource, ListResourceRecordSets (at most 300 per page, sorted by reversed
+ * labels, continued by NextRecordName/Type/Identifier) and ChangeResourceRecordSets; errors as
+ * ErrorResponse documents with Type, Code and Message; a change
+ * batch applied all or nothing; InvalidChangeBatch for creating what exists, deleting what is
+ * missing or differs, names outside the zone, a CNAME beside other records, bad IPv4/IPv6 values,
+ * unquoted TXT values, one record set changed twice, and the limits (1000 changes, 32000
+ * characters, 1000 values, UPSERT counting twice); Throttling ("Rate exceeded") over a per-account
+ * request rate; requests without a SigV4 Authorization header are refused. Not reproduced: change
+ * propagation (every change is INSYNC at once), health checks, traffic policies, DNSSEC.
+ */
+public final class Route53Fake implements AutoCloseable {
+  private static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
+
+  private final HttpServer server;
+  private final Map<String, FakeZone> zones = new LinkedHashMap<>();
+  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final AtomicInteger changeIds = new AtomicInteger();
+  private final AtomicInteger zoneIds = new AtomicInteger();
+  private volatile double ratePerSecond;
+  private double tokens;
+  private long lastRefill = System.nanoTime();
+  private volatile int failNext;
+  private volatile String failCode = "Throttling";
+  private volatile int failStatus = 400;
+  private volatile CountDownLatch holdAfterChange;
+  private volatile CountDownLatch changeApplied;
+
+  /** One hosted zone: its record sets by (name, type, set identifier). */
+  static final class FakeZone {
+    final String id;
+    final String name;
+    final boolean privateZone;
+    final Map<String, String> tags;
+    final Map<String, Element> sets = new TreeMap<>();
+
+    FakeZone(String id, String name, boolean privateZone, Map<String, String> tags) {
+      this.id = id;
+      this.name = name;
+      this.privateZone = privateZone;
+      this.tags = tags;
+    }
+  }
+
+  private Route53Fake(HttpServer server) {
+    this.server = server;
+  }
+
+  public static Route53Fake start() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    Route53Fake fake = new Route53Fake(server);
+    server.createContext("/", fake::handle);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+    return fake;
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Adds a hosted zone with its SOA and NS record sets, as CreateHostedZone does; returns its id. */
+  public synchronized String addZone(String name, boolean privateZone, Map<String, String> tags) {
+    String id = "Z" + String.format("%013d", zoneIds.incrementAndGet());
+    String fqdn = name.endsWith(".") ? name : name + ".";
+    FakeZone zone = new FakeZone(id, fqdn, privateZone, tags);
+    zone.sets.put(key(fqdn, "SOA", ""), set(fqdn, "SOA", 900, "ns-1.awsdns-01.org. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400"));
+    zone.sets.put(key(fqdn, "NS", ""), set(fqdn, "NS", 172800, "ns-1.awsdns-01.org."));
+    zones.put(id, zone);
+    return id;
+  }
+
+  /** Adds a record set directly, as another tool or a person would. */
+  public synchronized void putRecord(String zoneId, String name, String type, long ttl, String... values) {
+    String fqdn = name.endsWith(".") ? name : name + ".";
+    zones.get(zoneId).sets.put(key(fqdn, type, ""), set(fqdn, type, ttl, values));
+  }
+
+  /** The values of a record set, or an empty list. */
+  public synchronized List<String> values(String zoneId, String name, String type) {
+    String fqdn = name.endsWith(".") ? name : name + ".";
+    Element set = zones.get(zoneId).sets.get(key(fqdn, type, ""));
+    if (set == null) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    for (Element rr : children(child(set, "ResourceRecords"), "ResourceRecord")) {
+      values.add(text(rr, "Value"));
+    }
+    Element alias = child(set, "AliasTarget");
+    if (alias != null) {
+      values.add(text(alias, "DNSName"));
+    }
+    return values;
+  }
+
+  public synchronized int recordSetCount(String zoneId) {
+    return zones.get(zoneId).sets.size();
+  }
+
+  /** Requests per second the account allows; beyond it requests get Throttling. 0: no limit. */
+  public synchronized void rateLimit(double perSecond) {
+    this.ratePerSecond = perSecond;
+    this.tokens = perSecond;
+  }
+
+  /** The next {@code n} requests get Throttling. */
+  public void throttleNext(int n) {
+    failNext(n, 400, "Throttling");
+  }
+
+  /** The next {@code n} requests fail with this status and error code (PriorRequestNotComplete, InternalError...). */
+  public void failNext(int n, int status, String code) {
+    this.failStatus = status;
+    this.failCode = code;
+    this.failNext = n;
+  }
+
+  /**
+   * The next ChangeResourceRecordSets is applied and then not answered until {@code release} counts
+   * down: a client killed meanwhile has changed the zone without knowing it. {@code applied} counts
+   * down once the change is in.
+   */
+  public void holdNextChange(CountDownLatch applied, CountDownLatch release) {
+    this.changeApplied = applied;
+    this.holdAfterChange = release;
+  }
+
+  /** Requests per operation (ListHostedZones, ListResourceRecordSets, ChangeResourceRecordSets, ...). */
+  public Map<String, Integer> calls() {
+    Map<String, Integer> out = new TreeMap<>();
+    calls.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  public int calls(String operation) {
+    AtomicInteger n = calls.get(operation);
+    return n == null ? 0 : n.get();
+  }
+
+  public void resetCalls() {
+    calls.clear();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getRawPath();
+      Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+      String operation = operation(ex.getRequestMethod(), path);
+      calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+      String auth = ex.getRequestHeaders().getFirst("Authorization");
+      if (auth == null || !auth.startsWith("AWS4-HMAC-SHA256 ")) {
+        error(ex, 403, "Sender", "MissingAuthenticationToken", "Missing Authentication Token");
+        return;
+      }
+      if (failNext > 0) {
+        failNext--;
+        error(ex, failStatus, failStatus >= 500 ? "Receiver" : "Sender", failCode,
+            failCode.equals("Throttling") ? "Rate exceeded" : "The request was rejected: " + failCode);
+        return;
+      }
+      if (throttled()) {
+        error(ex, 400, "Sender", "Throttling", "Rate exceeded");
+        return;
+      }
+      String[] parts = path.split("/");
+      switch (operation) {
+        case "ListHostedZones" -> listZones(ex, query);
+        case "ListTagsForResource" -> listTags(ex, parts[4]);
+        case "ListResourceRecordSets" -> listRecords(ex, parts[3], query);
+        case "ChangeResourceRecordSets" -> change(ex, parts[3], ex.getRequestBody().readAllBytes());
+        case "GetChange" -> respond(ex, 200, "<GetChangeResponse xmlns=\"" + NS + "\"><ChangeInfo><Id>/change/" + parts[3]
+            + "</Id><Status>INSYNC</Status><SubmittedAt>" + Instant.now() + "</SubmittedAt></ChangeInfo></GetChangeResponse>");
+        default -> error(ex, 404, "Sender", "UnknownOperation", "no such operation: " + ex.getRequestMethod() + " " + path);
+      }
+    } catch (RuntimeException e) {
+      error(ex, 500, "Receiver", "InternalError", String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static String operation(String method, String path) {
+    if (path.matches("/2013-04-01/hostedzone/?") && method.equals("GET")) {
+      return "ListHostedZones";
+    }
+    if (path.matches("/2013-04-01/tags/hostedzone/[^/]+") && method.equals("GET")) {
+      return "ListTagsForResource";
+    }
+    if (path.matches("/2013-04-01/hostedzone/[^/]+/rrset/?")) {
+      return method.equals("POST") ? "ChangeResourceRecordSets" : "ListResourceRecordSets";
+    }
+    if (path.matches("/2013-04-01/change/[^/]+")) {
+      return "GetChange";
+    }
+    return method + " " + path;
+  }
+
+  private synchronized boolean throttled() {
+    if (ratePerSecond <= 0) {
+      return false;
+    }
+    long now = System.nanoTime();
+    tokens = Math.min(ratePerSecond, tokens + (now - lastRefill) / 1e9 * ratePerSecond);
+    lastRefill = now;
+    if (tokens < 1) {
+      return true;
+    }
+    tokens -= 1;
+    return false;
+  }
+
+  private void listZones(HttpExchange ex, Map<String, String> query) throws IOException {
+    int max = Math.min(100, Integer.parseInt(query.getOrDefault("maxitems", "100")));
+    List<FakeZone> all;
+    synchronized (this) {
+      all = new ArrayList<>(zones.values());
+    }
+    int start = 0;
+    if (query.containsKey("marker")) {
+      String marker = query.get("marker");
+      while (start < all.size() && !all.get(start).id.equals(marker)) {
+        start++;
+      }
+    }
+    int end = Math.min(all.size(), start + max);
+    StringBuilder xml = new StringBuilder("<ListHostedZonesResponse xmlns=\"" + NS + "\"><HostedZones>");
+    for (FakeZone z : all.subList(start, end)) {
+      xml.append("<HostedZone><Id>/hostedzone/").append(z.id).append("</Id><Name>").append(esc(z.name))
+          .append("</Name><CallerReference>").append(z.id).append("</CallerReference><Config><PrivateZone>")
+          .append(z.privateZone).append("</PrivateZone></Config><ResourceRecordSetCount>").append(z.sets.size())
+          .append("</ResourceRecordSetCount></HostedZone>");
+    }
+    xml.append("</HostedZones><IsTruncated>").append(end < all.size()).append("</IsTruncated>");
+    if (end < all.size()) {
+      xml.append("<NextMarker>").append(all.get(end).id).append("</NextMarker>");
+    }
+    xml.append("<MaxItems>").append(max).append("</MaxItems></ListHostedZonesResponse>");
+    respond(ex, 200, xml.toString());
+  }
+
+  private void listTags(HttpExchange ex, String zoneId) throws IOException {
+    FakeZone zone = zone(ex, zoneId);
+    if (zone == null) {
+      return;
+    }
+    StringBuilder xml = new StringBuilder("<ListTagsForResourceResponse xmlns=\"" + NS + "\"><ResourceTagSet>"
+        + "<ResourceType>hostedzone</ResourceType><ResourceId>" + zoneId + "</ResourceId><Tags>");
+    zone.tags.forEach((k, v) -> xml.append("<Tag><Key>").append(esc(k)).append("</Key><Value>").append(esc(v))
+        .append("</Value></Tag>"));
+    respond(ex, 200, xml.append("</Tags></ResourceTagSet></ListTagsForResourceResponse>").toString());
+  }
+
+  private void listRecords(HttpExchange ex, String zoneId, Map<String, String> query) throws IOException {
+    FakeZone zone = zone(ex, zoneId);
+    if (zone == null) {
+      return;
+    }
+    int max = Math.min(300, Integer.parseInt(query.getOrDefault("maxitems", "300")));
+    List<Map.Entry<String, Element>> all;
+    synchronized (this) {
+      all = new ArrayList<>(zone.sets.entrySet());
+    }
+    int start = 0;
+    if (query.containsKey("name")) {
+      String from = key(fqdn(query.get("name")), query.getOrDefault("type", ""), query.getOrDefault("identifier", ""));
+      while (start < all.size() && all.get(start).getKey().compareTo(from) < 0) {
+        start++;
+      }
+    }
+    int end = Math.min(all.size(), start + max);
+    StringBuilder xml = new StringBuilder("<ListResourceRecordSetsResponse xmlns=\"" + NS + "\"><ResourceRecordSets>");
+    for (Map.Entry<String, Element> e : all.subList(start, end)) {
+      xml.append(serialize(e.getValue()));
+    }
+    xml.append("</ResourceRecordSets><IsTruncated>").append(end < all.size()).append("</IsTruncated>");
+    if (end < all.size()) {
+      Element next = all.get(end).getValue();
+      xml.append("<NextRecordName>").append(esc(text(next, "Name"))).append("</NextRecordName><NextRecordType>")
+          .append(text(next, "Type")).append("</NextRecordType>");
+      if (text(next, "SetIdentifier") != null) {
+        xml.append("<NextRecordIdentifier>").append(esc(text(next, "SetIdentifier"))).append("</NextRecordIdentifier>");
+      }
+    }
+    xml.append("<MaxItems>").append(max).append("</MaxItems></ListResourceRecordSetsResponse>");
+    respond(ex, 200, xml.toString());
+  }
+
+  private void change(HttpExchange ex, String zoneId, byte[] body) throws IOException {
+    FakeZone zone = zone(ex, zoneId);
+    if (zone == null) {
+      return;
+    }
+    Element batch = child(parse(body).getDocumentElement(), "ChangeBatch");
+    List<Element> changes = children(child(batch, "Changes"), "Change");
+    List<String> problems;
+    String changeId = "C" + String.format("%012d", changeIds.incrementAndGet());
+    synchronized (this) {
+      problems = Route53ChangeRules.apply(zone, changes);
+    }
+    if (!problems.isEmpty()) {
+      // Route53 answers with the standard error shape, the messages joined in brackets (it used to
+      // send an <InvalidChangeBatch> document; aws-sdk-kotlin#1435 records the change).
+      error(ex, 400, "Sender", "InvalidChangeBatch", "[" + String.join(", ", problems) + "]");
+      return;
+    }
+    CountDownLatch applied = changeApplied;
+    CountDownLatch hold = holdAfterChange;
+    if (hold != null) {
+      holdAfterChange = null;
+      changeApplied = null;
+      applied.countDown();
+      try {
+        hold.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    respond(ex, 200, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\"><ChangeInfo><Id>/change/" + changeId
+        + "</Id><Status>PENDING</Status><SubmittedAt>" + Instant.now() + "</SubmittedAt></ChangeInfo>"
+        + "</ChangeResourceRecordSetsResponse>");
+  }
+
+  private FakeZone zone(HttpExchange ex, String zoneId) throws IOException {
+    FakeZone zone;
+    synchronized (this) {
+      zone = zones.get(zoneId);
+    }
+    if (zone == null) {
+      error(ex, 404, "Sender", "NoSuchHostedZone", "No hosted zone found with ID: " + zoneId);
+    }
+    return zone;
+  }
+
+  /** Route53 orders record sets by name with its labels reversed, then type, then set identifier. */
+  static String key(String fqdn, String type, String setIdentifier) {
+    List<String> labels = new ArrayList<>(List.of(fqdn.toLowerCase().split("\\.")));
+    Collections.reverse(labels);
+    return String.join(".", labels) + " " + type + " " + setIdentifier;
+  }
+
+  static String fqdn(String name) {
+    String n = name.replace("*", "\\052").toLowerCase();
+    return n.endsWith(".") ? n : n + ".";
+  }
+
+  private static Element set(String fqdn, String type, long ttl, String... values) {
+    StringBuilder xml = new StringBuilder("<ResourceRecordSet xmlns=\"" + NS + "\"><Name>" + esc(fqdn) + "</Name><Type>" + type
+        + "</Type><TTL>" + ttl + "</TTL><ResourceRecords>");
+    for (String v : values) {
+      xml.append("<ResourceRecord><Value>").append(esc(v)).append("</Value></ResourceRecord>");
+    }
+    return parse(xml.append("</ResourceRecords></ResourceRecordSet>").toString().getBytes(StandardCharsets.UTF_8))
+        .getDocumentElement();
+  }
+
+  static Document parse(byte[] xml) {
+    try {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(false);
+      return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not XML: " + e.getMessage(), e);
+    }
+  }
+
+  static Element child(Element parent, String name) {
+    if (parent == null) {
+      return null;
+    }
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && e.getTagName().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  static List<Element> children(Element parent, String name) {
+    List<Element> out = new ArrayList<>();
+    if (parent != null) {
+      for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+        if (n instanceof Element e && e.getTagName().equals(name)) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  static String text(Element parent, String name) {
+    Element e = child(parent, name);
+    return e == null ? null : e.getTextContent();
+  }
+
+  static String serialize(Element e) {
+    StringBuilder out = new StringBuilder("<").append(e.getTagName()).append(">");
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element c) {
+        out.append(serialize(c));
+      } else if (n.getNodeType() == Node.TEXT_NODE) {
+        out.append(esc(n.getTextContent()));
+      }
+    }
+    return out.append("</").append(e.getTagName()).append(">").toString();
+  }
+
+  static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void error(HttpExchange ex, int status, String type, String code, String message) throws IOException {
+    respond(ex, status, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>" + type + "</Type><Code>" + code
+        + "</Code><Message>" + esc(message) + "</Message></Error><RequestId>fake</RequestId></ErrorResponse>");
+  }
+
+  private static void respond(HttpExchange ex, int status, String xml) throws IOException {
+    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml).getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/xml");
+    ex.getResponseHeaders().set("x-amzn-RequestId", "fake");
+    ex.sendResponseHeaders(status, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    CountDownLatch hold = holdAfterChange;
+    if (hold != null) {
+      hold.countDown();
+    }
+    server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+  }
+}
