@@ -32,7 +32,7 @@ final class SourceSupport {
 
   /**
    * ExternalDNS's per-object annotations every endpoint of the object carries: set-identifier, and
-   * provider-specific ones (aws-* as aws/*, cloudflare-proxied, webhook-* as webhook/*).
+   * provider-specific ones (aws-* as aws/*, cloudflare-*, webhook-* as webhook/*).
    */
   static List<io.dnsplane.model.Endpoint> decorate(List<io.dnsplane.model.Endpoint> endpoints, Map<String, String> annotations) {
     if (annotations == null || annotations.isEmpty()) {
@@ -53,8 +53,9 @@ final class SourceSupport {
         providerSpecific.put("aws/" + name.substring(4), value);
       } else if (name.startsWith("webhook-")) {
         providerSpecific.put("webhook/" + name.substring(8), value);
-      } else if (name.equals("cloudflare-proxied")) {
-        providerSpecific.put("external-dns.alpha.kubernetes.io/cloudflare-proxied", value);
+      } else if (name.startsWith("cloudflare-")) {
+        // cloudflare-proxied, cloudflare-record-comment, cloudflare-tags: ExternalDNS's property names.
+        providerSpecific.put("external-dns.alpha.kubernetes.io/" + name, value);
       } else if (name.equals("alias")) {
         providerSpecific.put("alias", value);
       }
