@@ -1,6 +1,6 @@
 package io.dnsplane.applier.aws;
 
-import io.dnsplane.applier.aws.fake.Route53Fake;
+import io.dnsplane.fakes.route53.Route53Fake;
 import io.dnsplane.applier.core.ProviderContractTest;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.RequestBudget;

@@ -3,7 +3,7 @@ package io.dnsplane.applier.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dnsplane.applier.aws.fake.Route53Fake;
+import io.dnsplane.fakes.route53.Route53Fake;
 import io.dnsplane.applier.spi.BatchRefusedException;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.RequestBudget;

@@ -1,6 +1,6 @@
 package io.dnsplane.applier.cloudflare;
 
-import io.dnsplane.applier.cloudflare.fake.CloudflareFake;
+import io.dnsplane.fakes.cloudflare.CloudflareFake;
 import io.dnsplane.applier.core.ProviderContractTest;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.RequestBudget;

@@ -3,7 +3,7 @@ package io.dnsplane.applier.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dnsplane.applier.cloudflare.fake.CloudflareFake;
+import io.dnsplane.fakes.cloudflare.CloudflareFake;
 import io.dnsplane.applier.spi.ApplyOutcome;
 import io.dnsplane.applier.spi.BatchRefusedException;
 import io.dnsplane.applier.spi.DnsProvider;

@@ -1,8 +1,8 @@
-package io.dnsplane.applier.aws.fake;
+package io.dnsplane.fakes.route53;
 
-import static io.dnsplane.applier.aws.fake.Route53Fake.child;
-import static io.dnsplane.applier.aws.fake.Route53Fake.children;
-import static io.dnsplane.applier.aws.fake.Route53Fake.text;
+import static io.dnsplane.fakes.route53.Route53Fake.child;
+import static io.dnsplane.fakes.route53.Route53Fake.children;
+import static io.dnsplane.fakes.route53.Route53Fake.text;
 
 import java.util.ArrayList;
 import java.util.HashSet;

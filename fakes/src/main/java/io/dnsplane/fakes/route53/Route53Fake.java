@@ -1,4 +1,4 @@
-package io.dnsplane.applier.aws.fake;
+package io.dnsplane.fakes.route53;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package io.dnsplane.applier.cloudflare.fake;
+package io.dnsplane.fakes.cloudflare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
