@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * The single-process pipeline's settings. {@code examples} holds {@code clusters/<id>/*.yaml} (one
- * mock cluster per folder) and {@code zones/*.zone} (the in-memory provider's zones).
+ * mock cluster per folder) and {@code zones/*.zone} (the provider's zones). {@code provider}: inmemory
+ * (default), aws or cloudflare.
  */
 public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
-    Duration driftInterval) {
+    Duration driftInterval, String provider) {
   public LocalConfig {
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(examples, "examples");
@@ -21,6 +22,19 @@ public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partiti
     }
     heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(5) : heartbeatInterval;
     driftInterval = driftInterval == null ? Duration.ofMinutes(1) : driftInterval;
+    provider = provider == null ? "inmemory" : provider;
+    if (!LocalDns.PROVIDERS.contains(provider)) {
+      throw new IllegalArgumentException("--provider must be one of " + LocalDns.PROVIDERS + ": " + provider);
+    }
+  }
+
+  public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
+      Duration driftInterval) {
+    this(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, null);
+  }
+
+  public LocalConfig withProvider(String newProvider) {
+    return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, newProvider);
   }
 
   public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval) {

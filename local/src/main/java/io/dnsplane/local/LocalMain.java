@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code dnsplane local}: the whole pipeline in one process, on an embedded Kafka broker. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-    description = "Runs Kafka, mock Kubernetes clusters, watchers, the planner and the in-memory DNS applier in one process.")
+    description = "Runs Kafka, mock Kubernetes clusters, watchers, the planner and an applier in one process.")
 public final class LocalMain implements Callable<Integer> {
   @Option(names = "--state-dir", defaultValue = ".dnsplane/local", description = "Where kubeconfigs and Kafka data go (default: ${DEFAULT-VALUE}).")
   Path stateDir;
@@ -27,6 +27,9 @@ public final class LocalMain implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(names = "--provider", defaultValue = "inmemory", description = "Where records go: inmemory (answers DNS), aws (Route53 provider against a local Route53) or cloudflare (default: ${DEFAULT-VALUE}).")
+  String provider;
+
   @Option(names = {"-v", "--verbose"}, description = "Log what every service does.")
   boolean verbose;
 
@@ -36,14 +39,15 @@ public final class LocalMain implements Callable<Integer> {
     PrintStream out = System.out;
     out.println("Starting dnsplane locally (state in " + stateDir.toAbsolutePath() + ") ...");
     LocalPipeline pipeline = LocalPipeline.start(
-        new LocalConfig(stateDir.toAbsolutePath(), examples.toAbsolutePath(), dnsPort, partitions, Duration.ofSeconds(5)));
+        new LocalConfig(stateDir.toAbsolutePath(), examples.toAbsolutePath(), dnsPort, partitions, Duration.ofSeconds(5))
+            .withProvider(provider));
     out.println();
     out.println("Kafka:       " + pipeline.bootstrapServers());
-    out.println("DNS:         127.0.0.1:" + pipeline.dnsPort() + " (UDP and TCP)");
+    pipeline.describeDns().stream().filter(l -> !l.startsWith("Try:")).forEach(out::println);
     pipeline.clusters().values().forEach(c -> out.println("Cluster " + c.name() + ": " + c.url()
         + "  kubeconfig " + pipeline.kubeconfigPath(c.name())));
     out.println();
-    out.println("Try:  dig @127.0.0.1 -p " + pipeline.dnsPort() + " api.example.com A +short");
+    pipeline.describeDns().stream().filter(l -> l.startsWith("Try:")).forEach(out::println);
     out.println("      kubectl --kubeconfig " + pipeline.kubeconfigPath("cluster-a") + " get --raw /apis/networking.k8s.io/v1/namespaces/default/ingresses");
     out.println("Ctrl-C stops everything. Record changes as they are applied:");
     out.println();

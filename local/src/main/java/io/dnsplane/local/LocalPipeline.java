@@ -2,8 +2,8 @@ package io.dnsplane.local;
 
 import io.dnsplane.applier.core.Applier;
 import io.dnsplane.applier.core.ApplierConfig;
-import io.dnsplane.applier.inmemory.DnsServer;
 import io.dnsplane.applier.inmemory.InMemoryProvider;
+import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.inmemory.ZoneFiles;
 import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.planner.PlannerService;
@@ -15,7 +15,6 @@ import io.dnsplane.watcher.WatcherConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline in one process: an embedded Kafka broker, one mock Kubernetes API server and
- * watcher per example cluster, the planner, and the in-memory applier with its DNS server. Each
+ * watcher per example cluster, the planner, and an applier: the in-memory one with its DNS server,
+ * or Route53's or Cloudflare's against a local stand-in of their API. Each
  * start begins afresh (the broker's and planner's data of an earlier run are removed), so a start
  * after a crash works. Planner and applier can be restarted alone, as in production.
  */
@@ -44,8 +44,7 @@ public final class LocalPipeline implements AutoCloseable {
   private final Map<String, MockCluster> clusters = new LinkedHashMap<>();
   private final Map<String, Watcher> watchers = new LinkedHashMap<>();
   private EmbeddedKafka kafka;
-  private InMemoryProvider provider;
-  private DnsServer dnsServer;
+  private LocalDns dns;
   private PlannerService planner;
   private Applier applier;
   private StateDirLock stateLock;
@@ -70,11 +69,9 @@ public final class LocalPipeline implements AutoCloseable {
     deleteRecursively(config.stateDir().resolve("kafka"));
     deleteRecursively(config.stateDir().resolve("planner"));
     kafka = EmbeddedKafka.start(config.stateDir().resolve("kafka"));
-    TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics.all(List.of(InMemoryProvider.NAME)),
+    dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")), config.dnsPort());
+    TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics.all(List.of(dns.providerName())),
         config.partitions(), (short) 1);
-
-    provider = new InMemoryProvider(loadZones(config.examples().resolve("zones")));
-    dnsServer = DnsServer.start(provider, InetAddress.getByName("127.0.0.1"), config.dnsPort());
     startApplier();
     startPlanner();
 
@@ -139,6 +136,7 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public void startApplier() {
+    DnsProvider provider = dns.newProvider();
     applier = Applier.start(provider, ApplierConfig.defaults(kafka.bootstrapServers(), provider.name())
         .withDriftInterval(config.driftInterval()), topics, Clock.systemUTC());
   }
@@ -161,15 +159,31 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public int dnsPort() {
-    return dnsServer.port();
+    return ((LocalDns.InMemory) dns).server.port();
+  }
+
+  /** Lines telling where the records can be seen (DNS, or the local provider API). */
+  public List<String> describeDns() {
+    return dns.describe();
   }
 
   public Topics topics() {
     return topics;
   }
 
+  /** A new client of the pipeline's provider, to look at what it holds as the applier would. */
+  public DnsProvider newProviderClient() {
+    return dns.newProvider();
+  }
+
+  /** The in-memory provider, when local mode runs it. */
   public InMemoryProvider provider() {
-    return provider;
+    return ((LocalDns.InMemory) dns).provider;
+  }
+
+  /** The local Route53, when local mode runs --provider=aws. */
+  public io.dnsplane.fakes.route53.Route53Fake route53() {
+    return ((LocalDns.Route53) dns).fake;
   }
 
   @Override
@@ -182,8 +196,8 @@ public final class LocalPipeline implements AutoCloseable {
     if (applier != null) {
       closeQuietly(applier);
     }
-    if (dnsServer != null) {
-      closeQuietly(dnsServer);
+    if (dns != null) {
+      closeQuietly(dns);
     }
     clusters.values().forEach(LocalPipeline::closeQuietly);
     if (kafka != null) {

@@ -43,6 +43,9 @@ public final class ApplierMain implements Callable<Integer> {
   @Option(names = "--drift-interval", defaultValue = "PT1H", description = "ISO-8601 duration between full listings that find changes made outside dnsplane (default: ${DEFAULT-VALUE}).")
   java.time.Duration driftInterval;
 
+  @Option(names = "--kafka-session-timeout", defaultValue = "PT45S", description = "ISO-8601 duration after which a replica that stopped answering loses its zones to the others (default: ${DEFAULT-VALUE}; the broker allows 6 s to 30 min).")
+  java.time.Duration sessionTimeout;
+
   @Option(names = "--provider-rate-limit", defaultValue = "0", description = "Requests per second for the whole provider account, shared by all replicas of this provider by the share of partitions each owns; 0 means no limit (default: ${DEFAULT-VALUE}). Route53 allows 5 per account.")
   double providerRateLimit;
 
@@ -68,7 +71,7 @@ public final class ApplierMain implements Callable<Integer> {
     }
     DnsProvider dns = factory.create(providerArgs.toArray(String[]::new), budget);
     ApplierConfig config = ApplierConfig.defaults(bootstrapServers, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
-        .withDriftInterval(driftInterval);
+        .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
     Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC());
     RunUntilShutdown.closeOnShutdown(applier);
     return 0;

@@ -60,7 +60,8 @@ public final class CloudflareProviderFactory implements ProviderFactory {
     this(System.getenv());
   }
 
-  CloudflareProviderFactory(Map<String, String> environment) {
+  /** A factory that reads credentials from {@code environment} instead of the process's. */
+  public CloudflareProviderFactory(Map<String, String> environment) {
     this.environment = environment;
   }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * off); {@code deleteWindow}: how long applied deletes count against it.
  */
 public record ApplierConfig(String bootstrapServers, String groupId, Duration pollTimeout, int maxAttempts,
-    double maxDeleteFraction, int breakerMinRecords, Duration deleteWindow, Duration driftInterval) {
+    double maxDeleteFraction, int breakerMinRecords, Duration deleteWindow, Duration driftInterval,
+    Duration sessionTimeout) {
   public ApplierConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     pollTimeout = pollTimeout == null ? Duration.ofMillis(200) : pollTimeout;
@@ -23,18 +24,26 @@ public record ApplierConfig(String bootstrapServers, String groupId, Duration po
     if (driftInterval.isNegative() || driftInterval.isZero()) {
       throw new IllegalArgumentException("--drift-interval must be positive: " + driftInterval);
     }
+    sessionTimeout = sessionTimeout == null ? Duration.ofSeconds(45) : sessionTimeout;
   }
 
   public static ApplierConfig defaults(String bootstrapServers, String provider) {
-    return new ApplierConfig(bootstrapServers, "dnsplane-applier-" + provider, null, 5, 0.3, 10, null, null);
+    return new ApplierConfig(bootstrapServers, "dnsplane-applier-" + provider, null, 5, 0.3, 10, null, null, null);
   }
 
   public ApplierConfig withDeleteBreaker(double fraction, int minRecords, Duration window) {
-    return new ApplierConfig(bootstrapServers, groupId, pollTimeout, maxAttempts, fraction, minRecords, window, driftInterval);
+    return new ApplierConfig(bootstrapServers, groupId, pollTimeout, maxAttempts, fraction, minRecords, window, driftInterval,
+        sessionTimeout);
   }
 
   public ApplierConfig withDriftInterval(Duration interval) {
     return new ApplierConfig(bootstrapServers, groupId, pollTimeout, maxAttempts, maxDeleteFraction, breakerMinRecords,
-        deleteWindow, interval);
+        deleteWindow, interval, sessionTimeout);
+  }
+
+  /** How long a replica that stopped answering keeps its zones before another replica takes them. */
+  public ApplierConfig withSessionTimeout(Duration timeout) {
+    return new ApplierConfig(bootstrapServers, groupId, pollTimeout, maxAttempts, maxDeleteFraction, breakerMinRecords,
+        deleteWindow, driftInterval, timeout);
   }
 }

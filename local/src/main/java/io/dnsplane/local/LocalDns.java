@@ -1,0 +1,185 @@
+package io.dnsplane.local;
+
+import io.dnsplane.applier.aws.Route53ProviderFactory;
+import io.dnsplane.applier.cloudflare.CloudflareProviderFactory;
+import io.dnsplane.applier.inmemory.DnsServer;
+import io.dnsplane.applier.inmemory.InMemoryProvider;
+import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.RequestBudget;
+import io.dnsplane.fakes.cloudflare.CloudflareFake;
+import io.dnsplane.fakes.route53.Route53Fake;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/**
+ * Where local mode's records go: the in-memory provider answering real DNS queries (the default),
+ * or the real Route53 or Cloudflare provider talking to a local stand-in of that API, seeded with
+ * the example zones. A new provider client is made for every applier start, as a restarted
+ * applier process would.
+ */
+abstract sealed class LocalDns implements AutoCloseable {
+  static final List<String> PROVIDERS = List.of("inmemory", "aws", "cloudflare");
+
+  abstract String providerName();
+
+  abstract DnsProvider newProvider();
+
+  /** Lines telling the user where the records can be seen. */
+  abstract List<String> describe();
+
+  static LocalDns start(String provider, List<org.xbill.DNS.Zone> zones, int dnsPort) throws IOException {
+    return switch (provider) {
+      case "inmemory" -> new InMemory(zones, dnsPort);
+      case "aws" -> new Route53(zones);
+      case "cloudflare" -> new Cloudflare(zones);
+      default -> throw new IllegalArgumentException("local mode runs --provider " + PROVIDERS + ", not '" + provider + "'");
+    };
+  }
+
+  /** Every record set of a zone but its apex SOA and NS, as (name, type, ttl, values). */
+  static void eachRecordSet(org.xbill.DNS.Zone zone, RecordSetConsumer consumer) {
+    for (Iterator<RRset> it = zone.iterator(); it.hasNext(); ) {
+      RRset set = it.next();
+      if (set.getName().equals(zone.getOrigin()) && (set.getType() == Type.SOA || set.getType() == Type.NS)) {
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      for (Record r : set.rrs()) {
+        values.add(r.rdataToString());
+      }
+      String name = set.getName().toString(true);
+      consumer.accept(name, Type.string(set.getType()), set.getTTL(), values);
+    }
+  }
+
+  interface RecordSetConsumer {
+    void accept(String name, String type, long ttl, List<String> values);
+  }
+
+  static final class InMemory extends LocalDns {
+    final InMemoryProvider provider;
+    final DnsServer server;
+
+    InMemory(List<org.xbill.DNS.Zone> zones, int dnsPort) throws IOException {
+      provider = new InMemoryProvider(zones);
+      server = DnsServer.start(provider, InetAddress.getByName("127.0.0.1"), dnsPort);
+    }
+
+    @Override
+    String providerName() {
+      return InMemoryProvider.NAME;
+    }
+
+    @Override
+    DnsProvider newProvider() {
+      return provider;
+    }
+
+    @Override
+    List<String> describe() {
+      return List.of("DNS:         127.0.0.1:" + server.port() + " (UDP and TCP)",
+          "Try:  dig @127.0.0.1 -p " + server.port() + " api.example.com A +short");
+    }
+
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+
+  static final class Route53 extends LocalDns {
+    final Route53Fake fake;
+    final Map<String, String> zoneIds = new LinkedHashMap<>();
+
+    Route53(List<org.xbill.DNS.Zone> zones) throws IOException {
+      fake = Route53Fake.start();
+      for (org.xbill.DNS.Zone zone : zones) {
+        String id = fake.addZone(zone.getOrigin().toString(true), false, Map.of());
+        zoneIds.put(zone.getOrigin().toString(true), id);
+        eachRecordSet(zone, (name, type, ttl, values) -> fake.putRecord(id, name, type, ttl, values.toArray(String[]::new)));
+      }
+      // The local Route53 checks that requests are signed, not by whom.
+      setIfAbsent("aws.accessKeyId", "AKIALOCAL");
+      setIfAbsent("aws.secretAccessKey", "local");
+      setIfAbsent("aws.disableEc2Metadata", "true");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, value);
+      }
+    }
+
+    @Override
+    String providerName() {
+      return "aws";
+    }
+
+    @Override
+    DnsProvider newProvider() {
+      return new Route53ProviderFactory().create(new String[] {"--aws-endpoint-url=" + fake.endpoint()}, RequestBudget.UNLIMITED);
+    }
+
+    @Override
+    List<String> describe() {
+      List<String> lines = new ArrayList<>();
+      lines.add("Route53:     " + fake.endpoint() + " (a local stand-in; the applier uses the real AWS SDK)");
+      zoneIds.forEach((zone, id) -> lines.add("Try:  curl -s -H 'Authorization: AWS4-HMAC-SHA256 local' "
+          + fake.endpoint() + "/2013-04-01/hostedzone/" + id + "/rrset   # " + zone));
+      return lines;
+    }
+
+    @Override
+    public void close() {
+      fake.close();
+    }
+  }
+
+  static final class Cloudflare extends LocalDns {
+    static final String TOKEN = "local-token";
+    final CloudflareFake fake;
+    final Map<String, String> zoneIds = new LinkedHashMap<>();
+
+    Cloudflare(List<org.xbill.DNS.Zone> zones) throws IOException {
+      fake = CloudflareFake.start(TOKEN);
+      for (org.xbill.DNS.Zone zone : zones) {
+        String id = fake.addZone(zone.getOrigin().toString(true));
+        zoneIds.put(zone.getOrigin().toString(true), id);
+        eachRecordSet(zone, (name, type, ttl, values) -> values.forEach(v -> fake.putRecord(id, name, type, v, ttl)));
+      }
+    }
+
+    @Override
+    String providerName() {
+      return "cloudflare";
+    }
+
+    @Override
+    DnsProvider newProvider() {
+      return new CloudflareProviderFactory(Map.of("CF_API_TOKEN", TOKEN))
+          .create(new String[] {"--cloudflare-api-url=" + fake.apiUrl()}, RequestBudget.UNLIMITED);
+    }
+
+    @Override
+    List<String> describe() {
+      List<String> lines = new ArrayList<>();
+      lines.add("Cloudflare:  " + fake.apiUrl() + " (a local stand-in; the applier uses the real Feign client)");
+      zoneIds.forEach((zone, id) -> lines.add("Try:  curl -s -H 'Authorization: Bearer " + TOKEN + "' " + fake.apiUrl()
+          + "/zones/" + id + "/dns_records   # " + zone));
+      return lines;
+    }
+
+    @Override
+    public void close() {
+      fake.close();
+    }
+  }
+}

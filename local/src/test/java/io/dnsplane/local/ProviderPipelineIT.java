@@ -1,0 +1,55 @@
+package io.dnsplane.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.model.Endpoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The examples converge through the real Route53 and Cloudflare providers (AWS SDK, Feign) talking
+ * to local stand-ins of their APIs, through the embedded broker.
+ */
+class ProviderPipelineIT {
+  @TempDir
+  Path stateDir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"aws", "cloudflare"})
+  void theExamplesConvergeThroughTheProvidersApi(String provider) {
+    try (LocalPipeline pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3,
+        Duration.ofSeconds(1), Duration.ofSeconds(30)).withProvider(provider));
+        DnsProvider client = pipeline.newProviderClient()) {
+      Zone example = client.zones().stream().filter(z -> z.name().equals("example.com")).findFirst().orElseThrow();
+      await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+        Map<String, List<String>> a = aRecords(client.records(example));
+        assertThat(a).containsEntry("app.example.com", List.of("192.0.2.10", "192.0.2.20"))
+            .containsEntry("api.example.com", List.of("192.0.2.30"))
+            .containsEntry("grpc.example.com", List.of("192.0.2.40"))
+            .containsEntry("web.example.com", List.of("192.0.2.50"))
+            .containsEntry("static.example.com", List.of("192.0.2.60"))
+            .containsEntry("legacy.example.com", List.of("198.51.100.1"));
+      });
+      List<Endpoint> records = client.records(example);
+      assertThat(records).filteredOn(e -> e.dnsName().equals("a-app.example.com")).singleElement()
+          .satisfies(txt -> assertThat(txt.targets()).hasSize(2).allSatisfy(t -> assertThat(t).contains("heritage=external-dns")));
+      assertThat(records).extracting(Endpoint::dnsName).doesNotContain("a-legacy.example.com");
+    }
+  }
+
+  private static Map<String, List<String>> aRecords(List<Endpoint> records) {
+    Map<String, List<String>> out = new TreeMap<>();
+    records.stream().filter(e -> e.recordType().equals("A"))
+        .forEach(e -> out.put(e.dnsName(), e.targets().stream().sorted().toList()));
+    return out;
+  }
+}
