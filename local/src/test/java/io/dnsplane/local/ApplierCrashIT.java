@@ -1,0 +1,122 @@
+package io.dnsplane.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.avro.ApplyResult;
+import io.dnsplane.avro.ApplyStatus;
+import io.dnsplane.fakes.route53.Route53Fake;
+import io.dnsplane.model.Endpoint;
+import io.dnsplane.schema.TopicSnapshot;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An applier process killed (SIGKILL) after Route53 applied its change but before it heard back:
+ * the restarted applier lists the zone, finds the batch already applied, and reports it once.
+ */
+class ApplierCrashIT {
+  @TempDir
+  Path stateDir;
+
+  private LocalPipeline pipeline;
+  private Process applier;
+
+  @AfterEach
+  void stop() {
+    if (applier != null) {
+      applier.destroyForcibly();
+    }
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  void anApplierKilledMidBatchLeavesTheZoneRightAndReportsTheBatchOnce() throws Exception {
+    pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3, Duration.ofSeconds(1),
+        Duration.ofMinutes(10)).withProvider("aws"));
+    Route53Fake route53 = pipeline.route53();
+    DnsProvider client = pipeline.newProviderClient();
+    Zone example = client.zones().get(0);
+    await().atMost(Duration.ofSeconds(90)).until(() -> targets(client, example, "app.example.com", "A").size() == 2);
+
+    // The applier now runs as its own process, as in production.
+    pipeline.stopApplier();
+    int listings = route53.calls("ListResourceRecordSets");
+    applier = startApplierProcess(route53);
+    await().atMost(Duration.ofSeconds(60)).until(() -> route53.calls("ListResourceRecordSets") > listings);
+
+    CountDownLatch applied = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    route53.holdNextChange(applied, release);
+    createIngress(pipeline.clusters().get("cluster-a").client(), "crash", "192.0.2.77");
+    assertThat(applied.await(60, TimeUnit.SECONDS)).as("Route53 received the change").isTrue();
+    applier.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    release.countDown();
+    int changesBeforeRestart = route53.calls("ChangeResourceRecordSets");
+    assertThat(targets(client, example, "crash.example.com", "A")).containsExactly("192.0.2.77");
+    assertThat(resultsFor("crash.example.com")).as("the killed applier published nothing").isEmpty();
+
+    applier = startApplierProcess(route53);
+    await().atMost(Duration.ofSeconds(90)).until(() -> !resultsFor("crash.example.com").isEmpty());
+    // Give a duplicate time to show up, if there were one.
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> resultsFor("crash.example.com").size() == 1);
+
+    ApplyResult result = resultsFor("crash.example.com").get(0);
+    assertThat(result.getStatus()).isEqualTo(ApplyStatus.APPLIED);
+    assertThat(result.getReason()).contains("already applied");
+    assertThat(route53.calls("ChangeResourceRecordSets")).as("nothing applied twice").isEqualTo(changesBeforeRestart);
+    assertThat(targets(client, example, "crash.example.com", "A")).containsExactly("192.0.2.77");
+    assertThat(client.records(example)).filteredOn(e -> e.dnsName().equals("a-crash.example.com")).hasSize(1);
+    client.close();
+  }
+
+  private Process startApplierProcess(Route53Fake route53) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "-Daws.accessKeyId=AKIALOCAL", "-Daws.secretAccessKey=local", "-Daws.disableEc2Metadata=true",
+        "io.dnsplane.applier.ApplierMain", "--provider=aws",
+        "--kafka-bootstrap-servers=" + pipeline.bootstrapServers(), "--kafka-session-timeout=PT6S",
+        "--aws-endpoint-url=" + route53.endpoint());
+    builder.redirectErrorStream(true).redirectOutput(stateDir.resolve("applier-" + System.nanoTime() + ".log").toFile());
+    return builder.start();
+  }
+
+  private List<ApplyResult> resultsFor(String name) {
+    return TopicSnapshot.read(pipeline.bootstrapServers(), pipeline.topics().applyResults(),
+        (k, v) -> v != null && v.getAfter().stream().anyMatch(e -> e.getDnsName().equals(name)))
+        .stream().map(TopicSnapshot.Entry::value).toList();
+  }
+
+  private static List<String> targets(DnsProvider client, Zone zone, String name, String type) {
+    return client.records(zone).stream().filter(e -> e.dnsName().equals(name) && e.recordType().equals(type))
+        .flatMap(e -> e.targets().stream()).sorted().toList();
+  }
+
+  private static void createIngress(KubernetesClient cluster, String name, String ip) {
+    Ingress ingress = new IngressBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
+        .withNewSpec().addNewRule().withHost(name + ".example.com").endRule().endSpec().build();
+    cluster.network().v1().ingresses().inNamespace("default").resource(ingress).create();
+    cluster.network().v1().ingresses().inNamespace("default").withName(name).editStatus(x -> {
+      x.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
+          .withIngress(new IngressLoadBalancerIngressBuilder().withIp(ip).build()).endLoadBalancer().build());
+      return x;
+    });
+  }
+}
