@@ -250,6 +250,10 @@ public final class Applier implements AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // Room to merge many small batches of a zone into one provider call.
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+    // Cooperative: a rebalance moves only the partitions that change hands, so the zones that stay
+    // are not listed again.
+    props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
     props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
     props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, config.sessionTimeout().toMillis() / 3));
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -59,7 +59,7 @@ final class OwnedZones {
   /** Lists the zones of newly owned partitions and publishes what they hold, records before the zone. */
   void assigned(Collection<Integer> newPartitions) {
     for (Zone zone : zonesById.values()) {
-      if (newPartitions.contains(partitionOf(zone.id()))) {
+      if (newPartitions.contains(partitionOf(zone.id())) && !observedById.containsKey(zone.id())) {
         observe(zone);
       }
     }
