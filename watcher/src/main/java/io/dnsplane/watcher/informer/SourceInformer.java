@@ -95,12 +95,17 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
   }
 
   @Override
-  public void onDelete(T object, boolean deletedFinalStateUnknown) {
+  public synchronized void onDelete(T object, boolean deletedFinalStateUnknown) {
     ObjectRef ref = source.refOf(object);
     withMdc(ref, () -> sink.accept(new SourceEvent.Delete(ref)));
   }
 
-  private void emitUpsert(T object) {
+  /**
+   * Synchronized: an object is translated again from another informer's thread when a companion
+   * changes (a Route's Gateway, a Service's EndpointSlices). Translating and sending under one lock
+   * keeps the last event sent the one computed last, from the latest state of both stores.
+   */
+  private synchronized void emitUpsert(T object) {
     ObjectRef ref = source.refOf(object);
     withMdc(ref, () -> {
       try {
