@@ -74,6 +74,12 @@ public final class ApplierMain implements Callable<Integer> {
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
     Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC());
     RunUntilShutdown.closeOnShutdown(applier);
+    // A loop that died on its own leaves nothing running: exit, so the orchestrator restarts us.
+    applier.stopped().exceptionally(e -> {
+      System.err.println("dnsplane applier stopped: " + e);
+      Runtime.getRuntime().halt(1);
+      return null;
+    });
     return 0;
   }
 

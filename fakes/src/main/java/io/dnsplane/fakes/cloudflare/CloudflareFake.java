@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
+import io.dnsplane.fakes.FakeApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -33,13 +34,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Retry-After beyond a request budget (1,200 per 5 minutes by default). Not reproduced: SRV/CAA
  * data objects, record comments' length limits, zone activation.
  */
-public final class CloudflareFake implements AutoCloseable {
+public final class CloudflareFake extends FakeApi {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
   private final String token;
   private final Map<String, FakeZone> zones = new LinkedHashMap<>();
-  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final List<Long> requestTimes = new ArrayList<>();
   private volatile int limit = 1200;
   private volatile long windowMillis = 300_000;
@@ -57,22 +56,23 @@ public final class CloudflareFake implements AutoCloseable {
     }
   }
 
-  private CloudflareFake(HttpServer server, String token) {
-    this.server = server;
+  private CloudflareFake(String token) {
+    super("/client/v4/");
     this.token = token;
   }
 
-  public static CloudflareFake start(String token) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    CloudflareFake fake = new CloudflareFake(server, token);
-    server.createContext("/client/v4/", fake::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.start();
-    return fake;
+  /** A Cloudflare API that accepts this bearer token. */
+  public static CloudflareFake start(String token) {
+    return new CloudflareFake(token);
+  }
+
+  @Override
+  protected HttpHandler handler() {
+    return this::handle;
   }
 
   public String apiUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/client/v4";
+    return "http://127.0.0.1:" + port() + "/client/v4";
   }
 
   public synchronized String addZone(String name) {
@@ -110,17 +110,6 @@ public final class CloudflareFake implements AutoCloseable {
     this.failNext = n;
   }
 
-  public Map<String, Integer> calls() {
-    Map<String, Integer> out = new TreeMap<>();
-    calls.forEach((k, v) -> out.put(k, v.get()));
-    return out;
-  }
-
-  public int calls(String operation) {
-    AtomicInteger n = calls.get(operation);
-    return n == null ? 0 : n.get();
-  }
-
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String method = ex.getRequestMethod();
@@ -128,7 +117,7 @@ public final class CloudflareFake implements AutoCloseable {
       Map<String, String> query = query(ex.getRequestURI().getQuery());
       String[] parts = path.split("/");
       String operation = operation(method, parts);
-      calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+      count(operation);
       if (!("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
         fail(ex, 403, 10000, "Authentication error");
         return;
@@ -288,22 +277,4 @@ public final class CloudflareFake implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          out.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return out;
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-  }
 }

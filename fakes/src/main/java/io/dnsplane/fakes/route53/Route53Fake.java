@@ -1,7 +1,8 @@
 package io.dnsplane.fakes.route53;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
+import io.dnsplane.fakes.FakeApi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,12 +40,10 @@ import org.w3c.dom.Node;
  * request rate; requests without a SigV4 Authorization header are refused. Not reproduced: change
  * propagation (every change is INSYNC at once), health checks, traffic policies, DNSSEC.
  */
-public final class Route53Fake implements AutoCloseable {
+public final class Route53Fake extends FakeApi {
   private static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
 
-  private final HttpServer server;
   private final Map<String, FakeZone> zones = new LinkedHashMap<>();
-  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final AtomicInteger changeIds = new AtomicInteger();
   private final AtomicInteger zoneIds = new AtomicInteger();
   private volatile double ratePerSecond;
@@ -72,21 +71,21 @@ public final class Route53Fake implements AutoCloseable {
     }
   }
 
-  private Route53Fake(HttpServer server) {
-    this.server = server;
+  private Route53Fake() {
+    super("/");
   }
 
-  public static Route53Fake start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    Route53Fake fake = new Route53Fake(server);
-    server.createContext("/", fake::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.start();
-    return fake;
+  public static Route53Fake start() {
+    return new Route53Fake();
+  }
+
+  @Override
+  protected HttpHandler handler() {
+    return this::handle;
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + port());
   }
 
   /** Adds a hosted zone with its SOA and NS record sets, as CreateHostedZone does; returns its id. */
@@ -156,28 +155,12 @@ public final class Route53Fake implements AutoCloseable {
     this.holdAfterChange = release;
   }
 
-  /** Requests per operation (ListHostedZones, ListResourceRecordSets, ChangeResourceRecordSets, ...). */
-  public Map<String, Integer> calls() {
-    Map<String, Integer> out = new TreeMap<>();
-    calls.forEach((k, v) -> out.put(k, v.get()));
-    return out;
-  }
-
-  public int calls(String operation) {
-    AtomicInteger n = calls.get(operation);
-    return n == null ? 0 : n.get();
-  }
-
-  public void resetCalls() {
-    calls.clear();
-  }
-
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getRawPath();
       Map<String, String> query = query(ex.getRequestURI().getRawQuery());
       String operation = operation(ex.getRequestMethod(), path);
-      calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+      count(operation);
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       if (auth == null || !auth.startsWith("AWS4-HMAC-SHA256 ")) {
         error(ex, 403, "Sender", "MissingAuthenticationToken", "Missing Authentication Token");
@@ -437,20 +420,6 @@ public final class Route53Fake implements AutoCloseable {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return out;
-  }
-
   private static void error(HttpExchange ex, int status, String type, String code, String message) throws IOException {
     respond(ex, status, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>" + type + "</Type><Code>" + code
         + "</Code><Message>" + esc(message) + "</Message></Error><RequestId>fake</RequestId></ErrorResponse>");
@@ -472,7 +441,6 @@ public final class Route53Fake implements AutoCloseable {
     if (hold != null) {
       hold.countDown();
     }
-    server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    super.close();
   }
 }

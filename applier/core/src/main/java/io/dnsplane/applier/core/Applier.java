@@ -59,6 +59,7 @@ public final class Applier implements AutoCloseable {
   private final Map<TopicPartition, Long> committed = new HashMap<>();
   private final Set<TopicPartition> owned = new HashSet<>();
   private final Thread loop;
+  private final java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
   private volatile boolean running = true;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
@@ -129,9 +130,21 @@ public final class Applier implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       log.error("applier for {} stopped on an unexpected error", provider.name(), e);
+      if (running) {
+        stopped.completeExceptionally(e);
+      }
     } finally {
       consumer.close();
+      stopped.complete(null);
     }
+  }
+
+  /**
+   * Completes when the apply loop ends: normally after {@link #close()}, exceptionally when it died
+   * on its own (a fenced producer, a lost authorization), so a process can exit and be restarted.
+   */
+  public java.util.concurrent.CompletableFuture<Void> stopped() {
+    return stopped;
   }
 
   /** Applies a poll (or released held batches) and publishes the outcome with the offsets. */
