@@ -4,9 +4,9 @@ import io.dnsplane.applier.spi.ApplyOutcome;
 import io.dnsplane.applier.spi.BatchRefusedException;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.applier.spi.ZoneFilterOptions;
 import io.dnsplane.model.Changes;
 import io.dnsplane.model.DnsNames;
-import io.dnsplane.model.DomainFilter;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.ProviderCapabilities;
 import java.util.ArrayList;
@@ -27,16 +27,13 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
 /** {@code --provider=aws}: Route53 through the AWS SDK v2. */
 final class Route53Provider implements DnsProvider {
   /** A zone filter as ExternalDNS's --aws-zone-type, --zone-id-filter, --aws-zone-tags and domain filters. */
-  record ZoneFilter(String zoneType, List<String> zoneIds, Map<String, String> tags, DomainFilter domains) {
+  record ZoneFilter(String zoneType, ZoneFilterOptions zones, Map<String, String> tags) {
     boolean matches(HostedZone zone) {
       boolean isPrivate = zone.config() != null && Boolean.TRUE.equals(zone.config().privateZone());
       if (zoneType.equals("public") && isPrivate || zoneType.equals("private") && !isPrivate) {
         return false;
       }
-      if (!zoneIds.isEmpty() && zoneIds.stream().noneMatch(id -> id.endsWith(bareId(zone.id())))) {
-        return false;
-      }
-      return domains.matches(DnsNames.normalize(zone.name()));
+      return zones.allowsZoneId(bareId(zone.id())) && zones.domains().matches(DnsNames.normalize(zone.name()));
     }
   }
 

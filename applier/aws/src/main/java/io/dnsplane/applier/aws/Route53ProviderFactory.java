@@ -3,7 +3,7 @@ package io.dnsplane.applier.aws;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
 import io.dnsplane.applier.spi.RequestBudget;
-import io.dnsplane.model.DomainFilter;
+import io.dnsplane.applier.spi.ZoneFilterOptions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -35,20 +36,16 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 public final class Route53ProviderFactory implements ProviderFactory {
   @Command(name = "aws")
   static final class Options {
+    @Mixin
+    ZoneFilterOptions zones = new ZoneFilterOptions();
     @Option(names = "--aws-zone-type", defaultValue = "", description = "Only public or private hosted zones; empty for both (ExternalDNS's flag).")
     String zoneType;
 
-    @Option(names = "--zone-id-filter", description = "Only these hosted zone ids (repeatable).")
-    List<String> zoneIds = new ArrayList<>();
 
     @Option(names = "--aws-zone-tags", description = "Only hosted zones with these tags: key or key=value (repeatable).")
     List<String> zoneTags = new ArrayList<>();
 
-    @Option(names = "--domain-filter", description = "Only zones in these domains (repeatable).")
-    List<String> domainFilter = new ArrayList<>();
 
-    @Option(names = "--exclude-domains", description = "Leave out zones in these domains (repeatable).")
-    List<String> excludeDomains = new ArrayList<>();
 
     @Option(names = "--aws-assume-role", description = "ARN of a role to assume for Route53 calls.")
     String assumeRole;
@@ -83,8 +80,7 @@ public final class Route53ProviderFactory implements ProviderFactory {
     if (!List.of("", "public", "private").contains(o.zoneType)) {
       throw new IllegalArgumentException("--aws-zone-type must be public or private, not '" + o.zoneType + "'");
     }
-    Route53Provider.ZoneFilter filter = new Route53Provider.ZoneFilter(o.zoneType, o.zoneIds, tags(o.zoneTags),
-        DomainFilter.of(o.domainFilter, o.excludeDomains, "", ""));
+    Route53Provider.ZoneFilter filter = new Route53Provider.ZoneFilter(o.zoneType, o.zones, tags(o.zoneTags));
     Route53ClientBuilder builder = Route53Client.builder()
         .region(Region.AWS_GLOBAL)
         .httpClient(UrlConnectionHttpClient.create())

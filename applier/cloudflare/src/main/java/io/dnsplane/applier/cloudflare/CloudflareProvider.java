@@ -16,9 +16,9 @@ import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.RecordFailure;
 import io.dnsplane.applier.spi.RetryableProviderException;
 import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.applier.spi.ZoneFilterOptions;
 import io.dnsplane.model.Changes;
 import io.dnsplane.model.DnsNames;
-import io.dnsplane.model.DomainFilter;
 import io.dnsplane.model.Endpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,19 +37,17 @@ import java.util.function.Supplier;
 final class CloudflareProvider implements DnsProvider {
   private final CloudflareApi api;
   private final CloudflareRecords records;
-  private final List<String> zoneIds;
-  private final DomainFilter domains;
+  private final ZoneFilterOptions zoneFilter;
   private final int recordsPerPage;
   private final int batchChangeSize;
   /** Record ids by zone, then by name and type. */
   private final Map<String, Map<String, List<CfRecord>>> index = new HashMap<>();
 
-  CloudflareProvider(CloudflareApi api, boolean proxiedByDefault, List<String> zoneIds, DomainFilter domains,
-      int recordsPerPage, int batchChangeSize) {
+  CloudflareProvider(CloudflareApi api, boolean proxiedByDefault, ZoneFilterOptions zoneFilter, int recordsPerPage,
+      int batchChangeSize) {
     this.api = api;
     this.records = new CloudflareRecords(proxiedByDefault);
-    this.zoneIds = zoneIds;
-    this.domains = domains;
+    this.zoneFilter = zoneFilter;
     this.recordsPerPage = recordsPerPage;
     this.batchChangeSize = batchChangeSize;
   }
@@ -66,8 +64,8 @@ final class CloudflareProvider implements DnsProvider {
       int p = page;
       Envelope<List<CfZone>> response = call("listing zones", () -> api.zones(p, 50));
       response.result().stream()
-          .filter(z -> zoneIds.isEmpty() || zoneIds.contains(z.id()))
-          .filter(z -> domains.matches(DnsNames.normalize(z.name())))
+          .filter(z -> zoneFilter.allowsZoneId(z.id()))
+          .filter(z -> zoneFilter.domains().matches(DnsNames.normalize(z.name())))
           .forEach(z -> out.add(new Zone(z.id(), z.name())));
       if (response.resultInfo() == null || page >= response.resultInfo().totalPages()) {
         return out;

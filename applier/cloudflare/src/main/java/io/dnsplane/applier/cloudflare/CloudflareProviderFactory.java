@@ -9,7 +9,7 @@ import feign.jackson.JacksonEncoder;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
 import io.dnsplane.applier.spi.RequestBudget;
-import io.dnsplane.model.DomainFilter;
+import io.dnsplane.applier.spi.ZoneFilterOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +30,8 @@ import picocli.CommandLine.Option;
 public final class CloudflareProviderFactory implements ProviderFactory {
   @Command(name = "cloudflare")
   static final class Options {
+    @Mixin
+    ZoneFilterOptions zones = new ZoneFilterOptions();
     @Option(names = "--cloudflare-api-url", defaultValue = "https://api.cloudflare.com/client/v4", description = "API base URL (default: ${DEFAULT-VALUE}).")
     String apiUrl;
 
@@ -44,14 +47,8 @@ public final class CloudflareProviderFactory implements ProviderFactory {
     @Option(names = "--batch-change-size", defaultValue = "200", description = "Record operations per batch call (default: ${DEFAULT-VALUE}).")
     int batchChangeSize;
 
-    @Option(names = "--zone-id-filter", description = "Only these zone ids (repeatable).")
-    List<String> zoneIds = new ArrayList<>();
 
-    @Option(names = "--domain-filter", description = "Only zones in these domains (repeatable).")
-    List<String> domainFilter = new ArrayList<>();
 
-    @Option(names = "--exclude-domains", description = "Leave out zones in these domains (repeatable).")
-    List<String> excludeDomains = new ArrayList<>();
   }
 
   private final Map<String, String> environment;
@@ -93,8 +90,7 @@ public final class CloudflareProviderFactory implements ProviderFactory {
           credentials.apply(template);
         })
         .target(CloudflareApi.class, o.apiUrl.replaceAll("/+$", ""));
-    return new CloudflareProvider(api, o.proxied, o.zoneIds, DomainFilter.of(o.domainFilter, o.excludeDomains, "", ""),
-        o.recordsPerPage, o.batchChangeSize);
+    return new CloudflareProvider(api, o.proxied, o.zones, o.recordsPerPage, o.batchChangeSize);
   }
 
   /** A token, or the legacy global key with its e-mail. */

@@ -69,6 +69,26 @@ class CloudflareProviderTest {
   }
 
   @Test
+  void zonesArePagedAndFilteredAsExternalDnsFilters() {
+    for (int i = 0; i < 59; i++) {
+      fake.addZone("z" + i + ".example.org");
+    }
+    try (DnsProvider p = provider()) {
+      assertThat(p.zones()).hasSize(60);
+      assertThat(fake.calls("ListZones")).isEqualTo(2); // 50 per page
+    }
+    try (DnsProvider p = provider("--domain-filter=example.com")) {
+      assertThat(p.zones()).extracting(Zone::id).containsExactly(zoneId);
+    }
+    try (DnsProvider p = provider("--zone-id-filter=" + zoneId)) {
+      assertThat(p.zones()).extracting(Zone::name).containsExactly("example.com");
+    }
+    try (DnsProvider p = provider("--exclude-domains=example.org")) {
+      assertThat(p.zones()).extracting(Zone::name).containsExactly("example.com");
+    }
+  }
+
+  @Test
   void anUpdateTouchesOnlyTheTargetsThatChanged() {
     try (DnsProvider p = provider()) {
       p.apply(zone, new Changes.Builder().create(a("app.example.com", "192.0.2.10", "192.0.2.20")).build());
