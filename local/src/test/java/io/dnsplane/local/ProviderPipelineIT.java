@@ -46,6 +46,24 @@ class ProviderPipelineIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aPrivateZoneOfTheSameNameGetsTheRecordsToo() {
+    try (LocalPipeline pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3,
+        Duration.ofSeconds(1), Duration.ofSeconds(3)).withProvider("aws"));
+        DnsProvider client = pipeline.newProviderClient()) {
+      Zone publicZone = client.zones().get(0);
+      await().atMost(Duration.ofSeconds(90)).until(() -> aRecords(client.records(publicZone)).containsKey("api.example.com"));
+      // Created while the applier runs: its drift check (every 3 s here) finds it.
+      String privateId = pipeline.route53().addZone("example.com", true, Map.of());
+      Zone privateZone = new Zone(privateId, "example.com");
+      await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(aRecords(client.records(privateZone)))
+          .containsEntry("app.example.com", List.of("192.0.2.10", "192.0.2.20"))
+          .containsEntry("api.example.com", List.of("192.0.2.30")));
+      assertThat(aRecords(client.records(publicZone))).containsEntry("app.example.com", List.of("192.0.2.10", "192.0.2.20"))
+          .containsEntry("legacy.example.com", List.of("198.51.100.1"));
+    }
+  }
+
   private static Map<String, List<String>> aRecords(List<Endpoint> records) {
     Map<String, List<String>> out = new TreeMap<>();
     records.stream().filter(e -> e.recordType().equals("A"))

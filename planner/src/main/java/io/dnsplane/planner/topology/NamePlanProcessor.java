@@ -14,6 +14,7 @@ import io.dnsplane.avro.planner.NameState;
 import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.Changes;
+import io.dnsplane.model.DnsNames;
 import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.NamePlanner;
@@ -23,8 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -101,16 +104,18 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     NameObservation observation = event.getObservation();
     if (observation != null) {
       String inFlight = state.getInFlightBatch();
-      if (!inFlight.isEmpty() && !inFlight.equals(observation.getBatchId())) {
+      Optional<String> awaited = InFlightBatches.inZone(inFlight, observation.getZoneId());
+      if (awaited.isPresent() && !awaited.get().equals(observation.getBatchId())) {
         // Older than the change in flight, which the state already assumes: it would only undo that.
         return;
       }
       NameStates.putObservation(state, observation);
-      if (!inFlight.isEmpty()) {
-        state.setInFlightBatch("");
+      if (awaited.isPresent()) {
+        state.setInFlightBatch(InFlightBatches.acknowledged(inFlight, observation.getZoneId()));
         if (observation.getBatchFailed()) {
-          log.warn("{}: the provider refused part of batch {}; planning it again in {}", name, inFlight, failureBackoff);
-          pending.put(name, PendingName.retryAt(wallClock().plus(failureBackoff), "the provider refused part of batch " + inFlight));
+          log.warn("{}: the provider refused part of batch {}; planning it again in {}", name, awaited.get(), failureBackoff);
+          pending.put(name, PendingName.retryAt(wallClock().plus(failureBackoff),
+              "the provider refused part of batch " + awaited.get()));
         }
       }
     }
@@ -182,8 +187,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         save(name, state);
         return;
       }
-      Optional<ZoneInfo> zone = zoneOf(name, state);
-      if (zone.isEmpty()) {
+      List<ZoneInfo> zones = zonesOf(name, state);
+      if (zones.isEmpty()) {
         if (!state.getDesires().isEmpty() && pending.get(name) == null) {
           log.warn("{} is in no zone any applier manages; it waits until one does", name);
           pending.put(name, PendingName.retryAt(Instant.EPOCH, "no managed zone serves it"));
@@ -196,22 +201,31 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       pending.delete(name);
       List<NameDesire> allowed = state.getDesires().stream()
           .filter(d -> config.clusterDomains().mayClaim(d.getSource().getClusterId(), name)).toList();
-      Plan plan = planner.plan(name, zone.get().zoneName(), desired(allowed), observed(state, zone.get()),
-          owners.scopeFor(state), zone.get().weightedRouting());
-      Changes changes = holdDeletesInGrace(name, state, plan.changes(), at);
-      if (!changes.isEmpty()) {
-        ChangeBatch batch = batch(zone.get(), changes, state, at);
-        batch.setDryRun(dryRun);
-        if (!dryRun) {
-          NameStates.applyOptimistically(state, changes, zone.get());
-          state.setInFlightBatch(batch.getBatchId());
-        }
-        log.info("planned {} for {}: {}", batch.getBatchId(), name, changes);
-        context.forward(new Record<>(name, new PlannerOutput.Batch(zone.get().ref(), batch), at.toEpochMilli()));
+      Map<ZoneInfo, Plan> plans = new LinkedHashMap<>();
+      for (ZoneInfo zone : zones) {
+        plans.put(zone, planner.plan(name, zone.zoneName(), desired(allowed), observed(state, zone),
+            owners.scopeFor(state), zone.weightedRouting()));
       }
-      List<Endpoint> now = observed(state, zone.get());
-      statuses.publish(name, zone.get().zoneName(), state, d -> allowed.contains(d)
-          ? StatusDecider.decide(d, plan, now, state.getInFlightBatch(), dryRun)
+      boolean deletesMayGo = deletesMayGo(name, state, plans.values().stream().anyMatch(p -> !p.changes().delete().isEmpty()));
+      Map<ZoneInfo, List<Endpoint>> now = new LinkedHashMap<>();
+      plans.forEach((zone, plan) -> {
+        Changes changes = deletesMayGo ? plan.changes() : withoutDeletes(plan.changes());
+        if (!changes.isEmpty()) {
+          ChangeBatch batch = batch(zone, changes, state, at);
+          batch.setDryRun(dryRun);
+          if (!dryRun) {
+            NameStates.applyOptimistically(state, changes, zone);
+            state.setInFlightBatch(InFlightBatches.with(state.getInFlightBatch(), zone.zoneId(), batch.getBatchId()));
+          }
+          log.info("planned {} for {}: {}", batch.getBatchId(), name, changes);
+          context.forward(new Record<>(name, new PlannerOutput.Batch(zone.ref(), batch), at.toEpochMilli()));
+        }
+        now.put(zone, observed(state, zone));
+      });
+      ZoneInfo first = zones.get(0);
+      statuses.publish(name, first.zoneName(), state, d -> allowed.contains(d)
+          ? worst(plans.keySet().stream().map(z -> StatusDecider.decide(d, plans.get(z), now.get(z),
+              InFlightBatches.batchIds(state.getInFlightBatch()), dryRun)).toList())
           : StatusDecider.notPlanned(ObjectState.INVALID, "cluster " + d.getSource().getClusterId()
               + " may only claim names in " + config.clusterDomains().describe(d.getSource().getClusterId())), at);
       save(name, state);
@@ -224,12 +238,12 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
    * --deletion-grace: deletes wait until they have been planned for the whole grace period; if the
    * desire comes back meanwhile they are simply no longer planned.
    */
-  private Changes holdDeletesInGrace(String name, NameState state, Changes changes, Instant at) {
+  private boolean deletesMayGo(String name, NameState state, boolean deletesPlanned) {
     Duration grace = config.deletionGrace();
     Instant now = wallClock();
-    if (changes.delete().isEmpty() || grace.isZero()) {
+    if (!deletesPlanned || grace.isZero()) {
       state.setDeletesPlannedSince(0L);
-      return changes;
+      return true;
     }
     if (state.getDeletesPlannedSince() == 0L) {
       state.setDeletesPlannedSince(now.toEpochMilli());
@@ -237,11 +251,20 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     Instant due = Instant.ofEpochMilli(state.getDeletesPlannedSince()).plus(grace);
     if (!now.isBefore(due)) {
       state.setDeletesPlannedSince(0L);
-      return changes;
+      return true;
     }
-    log.info("{}: holding deletes {} until {} (--deletion-grace {})", name, changes.delete(), due, grace);
+    log.info("{}: holding deletes until {} (--deletion-grace {})", name, due, grace);
     pending.put(name, PendingName.retryAt(due, "deletes held by --deletion-grace until " + due));
+    return false;
+  }
+
+  private static Changes withoutDeletes(Changes changes) {
     return new Changes(changes.create(), changes.updateOld(), changes.updateNew(), List.of());
+  }
+
+  /** Of one desire's decisions in several zones, the one to report: the first that is not READY. */
+  private static StatusDecider.Decision worst(List<StatusDecider.Decision> decisions) {
+    return decisions.stream().filter(d -> d.state() != ObjectState.READY).findFirst().orElse(decisions.get(0));
   }
 
   /** Timers (backoff, grace, staleness) run on the wall clock, as punctuators do. */
@@ -257,16 +280,32 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     }
   }
 
-  private Optional<ZoneInfo> zoneOf(String name, NameState state) {
+  /**
+   * The zones a name is planned in: where it is observed (it stays where it lives, even if a more
+   * specific zone appears later), plus the zones of the same name beside them (split horizon);
+   * otherwise the most specific zones that serve it.
+   */
+  private List<ZoneInfo> zonesOf(String name, NameState state) {
+    List<ZoneInfo> observedIn = new ArrayList<>();
     for (NameObservation o : state.getObservations()) {
-      if (o.getSourceName().equals(name) && !o.getZoneName().isEmpty()) {
+      if (o.getSourceName().equals(name) && !o.getZoneName().isEmpty()
+          && observedIn.stream().noneMatch(z -> z.provider().equals(o.getProvider()) && z.zoneId().equals(o.getZoneId()))) {
         ProviderZone known = zones.get(new ZoneRef(o.getProvider(), o.getZoneId()));
         boolean weighted = known != null
             && known.getCapabilities().contains(io.dnsplane.model.ProviderCapabilities.WEIGHTED_ROUTING);
-        return Optional.of(new ZoneInfo(o.getProvider(), o.getZoneId(), o.getZoneName(), weighted));
+        observedIn.add(new ZoneInfo(o.getProvider(), o.getZoneId(), DnsNames.normalize(o.getZoneName()), weighted));
       }
     }
-    return ZoneInfo.serving(name, zones);
+    List<ZoneInfo> serving = ZoneInfo.servingAll(name, zones);
+    if (observedIn.isEmpty()) {
+      return serving;
+    }
+    List<ZoneInfo> result = new ArrayList<>(observedIn);
+    serving.stream()
+        .filter(z -> observedIn.stream().anyMatch(o -> o.zoneName().equals(z.zoneName())))
+        .filter(z -> observedIn.stream().noneMatch(o -> o.ref().equals(z.ref())))
+        .forEach(result::add);
+    return result;
   }
 
   private static List<Endpoint> desired(List<NameDesire> desires) {

@@ -5,7 +5,6 @@ import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.model.DnsNames;
 import io.dnsplane.model.ProviderCapabilities;
 import java.util.Comparator;
-import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -19,23 +18,28 @@ record ZoneInfo(String provider, String zoneId, String zoneName, boolean weighte
     return new ZoneRef(provider, zoneId);
   }
 
-  /** The most specific managed zone containing {@code dnsName}; ties go to the first provider by name. */
-  static Optional<ZoneInfo> serving(String dnsName, KeyValueStore<ZoneRef, ProviderZone> zones) {
-    Optional<ZoneInfo> best = Optional.empty();
+  /**
+   * Every managed zone as specific as the most specific one containing {@code dnsName}: one zone,
+   * or several of the same name (Route53's public and private zone of a split horizon), which all
+   * get the name, as ExternalDNS writes to every matching zone.
+   */
+  static java.util.List<ZoneInfo> servingAll(String dnsName, KeyValueStore<ZoneRef, ProviderZone> zones) {
+    java.util.List<ZoneInfo> matching = new java.util.ArrayList<>();
     try (KeyValueIterator<ZoneRef, ProviderZone> all = zones.all()) {
       while (all.hasNext()) {
         ProviderZone z = all.next().value;
-        if (z == null || !DnsNames.isInZone(dnsName, DnsNames.normalize(z.getZoneName()))) {
-          continue;
-        }
-        ZoneInfo candidate = new ZoneInfo(z.getProvider(), z.getZoneId(), DnsNames.normalize(z.getZoneName()),
-            z.getCapabilities().contains(ProviderCapabilities.WEIGHTED_ROUTING));
-        if (best.isEmpty() || MORE_SPECIFIC.compare(candidate, best.get()) < 0) {
-          best = Optional.of(candidate);
+        if (z != null && DnsNames.isInZone(dnsName, DnsNames.normalize(z.getZoneName()))) {
+          matching.add(new ZoneInfo(z.getProvider(), z.getZoneId(), DnsNames.normalize(z.getZoneName()),
+              z.getCapabilities().contains(ProviderCapabilities.WEIGHTED_ROUTING)));
         }
       }
     }
-    return best;
+    matching.sort(MORE_SPECIFIC);
+    if (matching.isEmpty()) {
+      return matching;
+    }
+    String best = matching.get(0).zoneName();
+    return matching.stream().filter(z -> z.zoneName().equals(best)).toList();
   }
 
   private static final Comparator<ZoneInfo> MORE_SPECIFIC = Comparator

@@ -303,6 +303,35 @@ class PlannerTopologyTest {
     assertThat(describe(changes.readValue().getDelete())).contains("app.example.com 300 A 192.0.2.10");
   }
 
+  @Test
+  void aNameGoesToThePublicAndThePrivateZoneOfTheSameNameAndWaitsForBoth() {
+    zoneExampleCom();
+    zones.pipeInput(new ZoneRef("inmemory", "example.com-private"),
+        new ProviderZone("inmemory", "example.com-private", "example.com", Instant.EPOCH, List.of()));
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    List<ChangeBatch> batches = changes.readValuesToList();
+    assertThat(batches).extracting(ChangeBatch::getZoneId).containsExactlyInAnyOrder("example.com", "example.com-private");
+    assertThat(batches).allSatisfy(b -> assertThat(describe(b.getCreate())).contains("app.example.com A 192.0.2.10"));
+    ChangeBatch publicBatch = batches.stream().filter(b -> b.getZoneId().equals("example.com")).findFirst().orElseThrow();
+    ChangeBatch privateBatch = batches.stream().filter(b -> !b.getZoneId().equals("example.com")).findFirst().orElseThrow();
+
+    // The public zone answers first: the name still waits for the private one, and plans nothing new.
+    observeAfter(publicBatch, false, "app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    assertThat(changes.isEmpty()).isTrue();
+    assertThat(latestStatuses().get("app@app.example.com")).startsWith("PENDING: change batch " + privateBatch.getBatchId());
+
+    observed.pipeInput(new ObservedKey("inmemory", "example.com-private", "app.example.com"), ObservedRecordSet.newBuilder()
+        .setProvider("inmemory").setZoneId("example.com-private").setZoneName("example.com").setDnsName("app.example.com")
+        .setRecords(AvroEndpoints.toAvro(List.of(Endpoint.of("app.example.com", "A", 300, "192.0.2.10"))))
+        .setObservedAt(Instant.EPOCH).setBatchId(privateBatch.getBatchId()).setBatchFailed(false).build());
+    assertThat(changes.isEmpty()).isTrue();
+
+    // Withdrawn: deleted from both zones.
+    desired.pipeInput(APP, (DesiredEndpoints) null);
+    assertThat(changes.readValuesToList()).extracting(ChangeBatch::getZoneId)
+        .containsExactlyInAnyOrder("example.com", "example.com-private");
+  }
+
   private ChangeBatch sharedAppRecord() {
     zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
     heartbeat("cluster-a", true, T0);

@@ -29,6 +29,7 @@ final class OwnedZones {
   private final ObservationPublisher observations;
   private final Map<String, Zone> zonesById = new LinkedHashMap<>();
   private final Map<String, ObservedZone> observedById = new LinkedHashMap<>();
+  private final Set<Integer> owned = new java.util.HashSet<>();
   private int partitions;
 
   OwnedZones(DnsProvider provider, Topic<ZoneRef, ?> changesTopic, ObservationPublisher observations) {
@@ -58,6 +59,7 @@ final class OwnedZones {
 
   /** Lists the zones of newly owned partitions and publishes what they hold, records before the zone. */
   void assigned(Collection<Integer> newPartitions) {
+    owned.addAll(newPartitions);
     for (Zone zone : zonesById.values()) {
       if (newPartitions.contains(partitionOf(zone.id())) && !observedById.containsKey(zone.id())) {
         observe(zone);
@@ -66,6 +68,7 @@ final class OwnedZones {
   }
 
   void revoked(Collection<Integer> oldPartitions) {
+    owned.removeAll(oldPartitions);
     observedById.keySet().removeIf(id -> oldPartitions.contains(partitionOf(id)));
   }
 
@@ -86,10 +89,11 @@ final class OwnedZones {
   }
 
   /**
-   * Lists every owned zone again and publishes the names whose records differ from what the
+   * Lists the provider's zones (taking on new ones) and every owned zone again, and publishes the names whose records differ from what the
    * applier believed (changed outside dnsplane), so the planner repairs them.
    */
   void checkDrift() {
+    discoverZones();
     for (String zoneId : Set.copyOf(observedById.keySet())) {
       Zone zone = zonesById.get(zoneId);
       try {
@@ -102,6 +106,22 @@ final class OwnedZones {
       } catch (RuntimeException e) {
         log.warn("drift check of zone {} failed, retried at the next interval: {}", zone.name(), e.toString());
       }
+    }
+  }
+
+  /** Zones created (or let through the filters) since the last listing are taken on, in owned partitions. */
+  private void discoverZones() {
+    try {
+      for (Zone zone : provider.zones()) {
+        if (zonesById.putIfAbsent(zone.id(), zone) == null) {
+          log.info("new zone {} ({}) of {}", zone.name(), zone.id(), provider.name());
+          if (owned.contains(partitionOf(zone.id()))) {
+            observe(zone);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("listing the zones of {} failed, retried at the next interval: {}", provider.name(), e.toString());
     }
   }
 
