@@ -53,6 +53,15 @@ class ProviderPipelineIT {
         DnsProvider client = pipeline.newProviderClient()) {
       Zone publicZone = client.zones().get(0);
       await().atMost(Duration.ofSeconds(90)).until(() -> aRecords(client.records(publicZone)).containsKey("api.example.com"));
+
+      // Both clusters serve shop.example.com behind their own load balancer (a CNAME each): Route53
+      // has weighted routing, so each gets its weighted record instead of a conflict.
+      createIngressWithHostname(pipeline, "cluster-a", "shop", "lb-a.example.net");
+      createIngressWithHostname(pipeline, "cluster-b", "shop", "lb-b.example.net");
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client.records(publicZone).stream()
+          .filter(e -> e.dnsName().equals("shop.example.com"))
+          .map(e -> e.recordType() + " " + e.setIdentifier() + " " + e.targets() + " " + e.providerSpecific()).sorted().toList())
+          .containsExactly("CNAME cluster-a [lb-a.example.net] {aws/weight=1}", "CNAME cluster-b [lb-b.example.net] {aws/weight=1}"));
       // Created while the applier runs: its drift check (every 3 s here) finds it.
       String privateId = pipeline.route53().addZone("example.com", true, Map.of());
       Zone privateZone = new Zone(privateId, "example.com");
@@ -62,6 +71,20 @@ class ProviderPipelineIT {
       assertThat(aRecords(client.records(publicZone))).containsEntry("app.example.com", List.of("192.0.2.10", "192.0.2.20"))
           .containsEntry("legacy.example.com", List.of("198.51.100.1"));
     }
+  }
+
+  private static void createIngressWithHostname(LocalPipeline pipeline, String cluster, String name, String lbHostname) {
+    var client = pipeline.clusters().get(cluster).client();
+    var ingress = new io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder().withNewMetadata().withName(name)
+        .withNamespace("default").endMetadata().withNewSpec().addNewRule().withHost(name + ".example.com").endRule()
+        .endSpec().build();
+    client.network().v1().ingresses().inNamespace("default").resource(ingress).create();
+    client.network().v1().ingresses().inNamespace("default").withName(name).editStatus(x -> {
+      x.setStatus(new io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder().withNewLoadBalancer()
+          .withIngress(new io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder()
+              .withHostname(lbHostname).build()).endLoadBalancer().build());
+      return x;
+    });
   }
 
   private static Map<String, List<String>> aRecords(List<Endpoint> records) {

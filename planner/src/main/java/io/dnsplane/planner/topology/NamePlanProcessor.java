@@ -61,6 +61,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
   private KeyValueStore<ZoneRef, ProviderZone> zones;
   private StatusPublisher statuses;
   private ClusterOwners owners;
+  /** The zones this processor has planned with; a zone that appears later gets the names it serves. */
+  private final Set<ZoneRef> knownZones = new HashSet<>();
 
   private final PlannerConfig config;
 
@@ -84,6 +86,10 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     this.owners = new ClusterOwners(clusters, config, context::currentSystemTimeMs);
     context.schedule(pendingRetryInterval, PunctuationType.WALL_CLOCK_TIME, this::retryPending);
     context.schedule(pendingRetryInterval, PunctuationType.WALL_CLOCK_TIME, this::replanOnClusterChanges);
+    try (KeyValueIterator<ZoneRef, ProviderZone> all = zones.all()) {
+      all.forEachRemaining(kv -> knownZones.add(kv.key));
+    }
+    context.schedule(pendingRetryInterval, PunctuationType.WALL_CLOCK_TIME, this::replanOnNewZones);
   }
 
   @Override
@@ -166,6 +172,37 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         }
       });
     }
+    Instant at = Instant.ofEpochMilli(now);
+    affected.stream().filter(name -> !inBackoff(name, at)).forEach(name -> plan(name, names.get(name), at));
+  }
+
+  /**
+   * A zone that appeared since (a private zone beside a public one, a zone let through a filter)
+   * gets the names it serves that are already planned elsewhere; names that waited for any zone
+   * are retried by {@link #retryPending}.
+   */
+  private void replanOnNewZones(long now) {
+    List<ProviderZone> added = new ArrayList<>();
+    try (KeyValueIterator<ZoneRef, ProviderZone> all = zones.all()) {
+      all.forEachRemaining(kv -> {
+        if (kv.value != null && knownZones.add(kv.key)) {
+          added.add(kv.value);
+        }
+      });
+    }
+    if (added.isEmpty()) {
+      return;
+    }
+    List<String> affected = new ArrayList<>();
+    try (KeyValueIterator<String, NameState> all = names.all()) {
+      all.forEachRemaining(kv -> {
+        boolean served = added.stream().anyMatch(z -> DnsNames.isInZone(kv.key, DnsNames.normalize(z.getZoneName())));
+        if (served && !kv.value.getDesires().isEmpty()) {
+          affected.add(kv.key);
+        }
+      });
+    }
+    log.info("new zones {}: planning their {} names", added.stream().map(ProviderZone::getZoneId).toList(), affected.size());
     Instant at = Instant.ofEpochMilli(now);
     affected.stream().filter(name -> !inBackoff(name, at)).forEach(name -> plan(name, names.get(name), at));
   }

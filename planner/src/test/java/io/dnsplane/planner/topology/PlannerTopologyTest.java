@@ -332,6 +332,20 @@ class PlannerTopologyTest {
         .containsExactlyInAnyOrder("example.com", "example.com-private");
   }
 
+  @Test
+  void aZoneThatAppearsLaterGetsTheNamesItServes() {
+    zoneExampleCom();
+    ChangeBatch created = createdAndObservedApp();
+    assertThat(created.getZoneId()).isEqualTo("example.com");
+    zones.pipeInput(new ZoneRef("inmemory", "example.com-private"),
+        new ProviderZone("inmemory", "example.com-private", "example.com", Instant.EPOCH, List.of()));
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+    assertThat(changes.readValuesToList()).singleElement().satisfies(b -> {
+      assertThat(b.getZoneId()).isEqualTo("example.com-private");
+      assertThat(describe(b.getCreate())).contains("app.example.com A 192.0.2.10");
+    });
+  }
+
   private ChangeBatch sharedAppRecord() {
     zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
     heartbeat("cluster-a", true, T0);
