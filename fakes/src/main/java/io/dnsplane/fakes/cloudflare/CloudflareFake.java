@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local Cloudflare v4 API, written from Cloudflare's API reference, that the real Feign client
  * talks to over HTTP. It reproduces: the JSON envelope (success, errors with code and message,
  * messages, result, result_info); bearer-token authentication (10000 "Authentication error");
- * zones and dns_records listing paginated by page/per_page (dns_records at most 5000 per page);
+ * zones and dns_records listing paginated by page/per_page (dns_records at most 5000 per page,
+ * filtered by exact name);
  * one record per target; create, PATCH and DELETE by record id; the batch endpoint running deletes,
  * patches, puts and posts in that order in one transaction; 81058 for an identical record, 81053
  * for a CNAME beside other records at a name, 81044 for an unknown record id, 9005/9007 for bad
@@ -148,7 +149,9 @@ public final class CloudflareFake extends FakeApi {
         switch (operation) {
           case "ListZones" -> page(ex, zones.values().stream().map(z -> (JsonNode) JSON.createObjectNode()
               .put("id", z.id).put("name", z.name).put("status", "active")).toList(), query, 50);
-          case "ListRecords" -> page(ex, new ArrayList<>(zone.records.values()), query, 5000);
+          case "ListRecords" -> page(ex, zone.records.values().stream()
+              .filter(r -> !query.containsKey("name") || r.path("name").asText().equals(query.get("name")))
+              .map(r -> (JsonNode) r).toList(), query, 5000);
           case "Batch" -> batch(ex, zone, body);
           case "CreateRecord" -> single(ex, zone, () -> CloudflareRules.post(zone, body));
           case "PatchRecord" -> single(ex, zone, () -> CloudflareRules.patch(zone, parts[4], body));

@@ -99,6 +99,26 @@ final class Route53Provider implements DnsProvider {
     }
   }
 
+  /** One short listing per name, from the name on (Route53 keeps a name's record sets together). */
+  @Override
+  public List<Endpoint> recordsAt(Zone zone, Set<String> names) {
+    List<Endpoint> out = new ArrayList<>();
+    for (String name : new java.util.TreeSet<>(names)) {
+      try {
+        for (software.amazon.awssdk.services.route53.model.ResourceRecordSet set : client.listResourceRecordSetsPaginator(
+            r -> r.hostedZoneId(zone.id()).startRecordName(name).maxItems("100")).resourceRecordSets()) {
+          if (!Route53Records.unescape(set.name()).equals(name)) {
+            break;
+          }
+          records.toEndpoint(set).ifPresent(out::add);
+        }
+      } catch (SdkException e) {
+        throw Route53Errors.classify("reading " + name + " in zone " + zone.name(), e);
+      }
+    }
+    return out;
+  }
+
   @Override
   public boolean fitsOneCall(Changes changes) {
     try {

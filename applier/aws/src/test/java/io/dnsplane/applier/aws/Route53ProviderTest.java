@@ -62,6 +62,18 @@ class Route53ProviderTest {
   }
 
   @Test
+  void readingANameAsksForThatNameOnlyNotTheWholeZone() {
+    for (int i = 0; i < 700; i++) {
+      fake.putRecord(exampleId, "host" + i + ".example.com", "A", 60, "192.0.2." + (i % 250));
+    }
+    try (DnsProvider p = provider()) {
+      List<Endpoint> read = p.recordsAt(new Zone(exampleId, "example.com"), java.util.Set.of("host42.example.com", "host7.example.com"));
+      assertThat(read).extracting(Endpoint::dnsName).containsExactlyInAnyOrder("host42.example.com", "host7.example.com");
+      assertThat(fake.calls("ListResourceRecordSets")).isEqualTo(2);
+    }
+  }
+
+  @Test
   void zoneFiltersFollowExternalDnsFlags() {
     String privateId = fake.addZone("example.com", true, Map.of("team", "platform"));
     fake.addZone("other.net", false, Map.of());

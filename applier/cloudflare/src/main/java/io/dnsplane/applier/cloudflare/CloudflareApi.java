@@ -17,6 +17,10 @@ interface CloudflareApi {
   @RequestLine("GET /zones/{zoneId}/dns_records?page={page}&per_page={perPage}")
   Envelope<List<CfRecord>> records(@Param("zoneId") String zoneId, @Param("page") int page, @Param("perPage") int perPage);
 
+  @RequestLine("GET /zones/{zoneId}/dns_records?name={name}&page={page}&per_page={perPage}")
+  Envelope<List<CfRecord>> recordsNamed(@Param("zoneId") String zoneId, @Param("name") String name,
+      @Param("page") int page, @Param("perPage") int perPage);
+
   /** Deletes, then patches, then puts, then posts, in one transaction: all or nothing. */
   @RequestLine("POST /zones/{zoneId}/dns_records/batch")
   Envelope<BatchResult> batch(@Param("zoneId") String zoneId, BatchRequest request);

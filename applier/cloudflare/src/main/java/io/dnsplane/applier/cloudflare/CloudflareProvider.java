@@ -89,6 +89,29 @@ final class CloudflareProvider implements DnsProvider {
     return records.toEndpoints(byKey);
   }
 
+  /** One filtered listing per name; the record ids learnt replace what the index held there. */
+  @Override
+  public synchronized List<Endpoint> recordsAt(Zone zone, java.util.Set<String> names) {
+    if (!index.containsKey(zone.id())) {
+      records(zone);
+    }
+    Map<String, List<CfRecord>> current = index.get(zone.id());
+    Map<String, List<CfRecord>> fresh = new TreeMap<>();
+    for (String name : new java.util.TreeSet<>(names)) {
+      current.keySet().removeIf(k -> k.startsWith(name + " "));
+      for (int page = 1; ; page++) {
+        int p = page;
+        Envelope<List<CfRecord>> response = call("reading " + name, () -> api.recordsNamed(zone.id(), name, p, recordsPerPage));
+        response.result().forEach(r -> fresh.computeIfAbsent(CloudflareRecords.key(r.name(), r.type()), k -> new ArrayList<>()).add(r));
+        if (response.resultInfo() == null || page >= response.resultInfo().totalPages()) {
+          break;
+        }
+      }
+    }
+    fresh.forEach((k, v) -> current.put(k, new ArrayList<>(v)));
+    return records.toEndpoints(fresh);
+  }
+
   /** Upper bound of record operations: one per target touched. */
   @Override
   public boolean fitsOneCall(Changes changes) {

@@ -175,7 +175,20 @@ final class BatchRunner {
       ChangeBatch batch = p.received().batch();
       ApplyOutcome outcome = outcomes.get(batch.getBatchId());
       Changes accepted = Accepted.of(p.remaining(), outcome.failures());
-      observed.apply(accepted);
+      boolean refused = !outcome.failures().isEmpty() && outcome.failures().stream().noneMatch(RecordFailure::retryable);
+      boolean wentThrough = false;
+      if (refused && refresh(zone, observed, p.received().names())) {
+        // The provider's word, not our view: a refusal may mean an earlier attempt went through.
+        wentThrough = AlreadyApplied.remaining(p.remaining(), observed).isEmpty();
+        if (wentThrough) {
+          log.warn("batch {} on {} was refused, but the zone holds every change: an earlier attempt went through",
+              batch.getBatchId(), zone.name());
+          outcome = new ApplyOutcome(outcome.providerChangeId(), List.of());
+          accepted = p.remaining();
+        }
+      } else {
+        observed.apply(accepted);
+      }
       breaker.applied(zone.id(), (int) accepted.delete().stream().filter(e -> e.recordType().equals("TXT")).count(),
           clock.instant());
       Set<String> touched = p.received().names();
@@ -192,11 +205,23 @@ final class BatchRunner {
           : outcome.failures().size() >= p.remaining().all().size() ? ApplyStatus.FAILED
           : ApplyStatus.PARTIAL;
       result(batch, status, outcome.providerChangeId(), p.before(), recordsAt(observed, touched), outcome.failures(),
-          redelivered ? "already applied: the zone held every change when the batch arrived" : "");
+          redelivered ? "already applied: the zone held every change when the batch arrived"
+              : wentThrough ? "applied by an earlier attempt: the provider refused the retry and holds every change" : "");
       log.info("{} batch {} on {}: {}{}", status, batch.getBatchId(), zone.name(), p.remaining(),
           outcome.failures().isEmpty() ? "" : " failures " + outcome.failures());
     }
     pending.clear();
+  }
+
+  /** Reads the names fresh from the provider into the view; false when the provider cannot say now. */
+  private boolean refresh(Zone zone, ObservedZone observed, Set<String> names) {
+    try {
+      observed.replaceAt(names, provider.recordsAt(zone, names));
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("cannot read {} in {} after a refusal: {}", names, zone.name(), e.toString());
+      return false;
+    }
   }
 
   private ApplyOutcome applyWithRetry(Zone zone, Changes changes) {

@@ -75,6 +75,12 @@ final class ObservedZone {
         (b.ttl() == 0 ? b.withTtl(l.ttl()) : b).sameRecord(l)));
   }
 
+  /** Replaces what the view holds at these names with a fresh reading of them. */
+  void replaceAt(java.util.Set<String> names, Collection<Endpoint> fresh) {
+    names.forEach(byName::remove);
+    fresh.stream().filter(e -> names.contains(e.dnsName())).forEach(this::put);
+  }
+
   /** Applies accepted changes in the order providers apply them: deletes, updates, creates. */
   void apply(Changes accepted) {
     accepted.delete().forEach(this::remove);

@@ -22,6 +22,11 @@ final class Outbox {
     pending.add(record);
   }
 
+  /** What is held, for tests. */
+  List<ProducerRecord<byte[], byte[]>> pending() {
+    return List.copyOf(pending);
+  }
+
   boolean isEmpty() {
     return pending.isEmpty();
   }

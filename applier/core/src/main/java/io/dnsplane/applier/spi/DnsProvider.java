@@ -20,6 +20,15 @@ public interface DnsProvider extends AutoCloseable {
   List<Endpoint> records(Zone zone);
 
   /**
+   * The records at some names of a zone, read fresh: after a refusal, to learn whether an earlier
+   * attempt went through (a timeout after the provider applied the change). Providers that can ask
+   * for one name at a time should; the default lists the whole zone.
+   */
+  default List<Endpoint> recordsAt(Zone zone, java.util.Set<String> names) {
+    return records(zone).stream().filter(e -> names.contains(e.dnsName())).toList();
+  }
+
+  /**
    * Applies a batch to one zone: deletes, then updates, then creates. Re-applying a batch that was
    * already applied must be harmless. Records the provider refuses are reported, not thrown.
    *

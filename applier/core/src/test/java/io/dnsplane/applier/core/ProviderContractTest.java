@@ -117,6 +117,16 @@ public abstract class ProviderContractTest {
   }
 
   @Test
+  void readingSomeNamesGivesWhatTheListingHoldsThere() {
+    provider.apply(zone, new Changes.Builder().create(a("app.example.com", "192.0.2.10", "192.0.2.11"))
+        .create(txt("a-app.example.com")).create(a("other.example.com", "192.0.2.12")).build());
+    java.util.Set<String> names = java.util.Set.of("app.example.com", "a-app.example.com", "missing.example.com");
+    assertThat(provider.recordsAt(zone, names)).usingElementComparator((x, y) -> x.sameRecord(y) ? 0 : 1)
+        .containsExactlyInAnyOrderElementsOf(provider.records(zone).stream().filter(e -> names.contains(e.dnsName())).toList());
+    assertThat(provider.recordsAt(zone, names)).hasSize(2);
+  }
+
+  @Test
   void aBatchOfOneNameFitsOneCall() {
     assertThat(provider.fitsOneCall(new Changes.Builder().create(a("app.example.com", "192.0.2.10"))
         .create(txt("a-app.example.com")).build())).isTrue();
