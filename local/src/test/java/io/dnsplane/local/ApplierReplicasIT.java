@@ -45,6 +45,7 @@ class ApplierReplicasIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
           assertThat(budgetA.share() + budgetB.share()).isCloseTo(1.0, Offset.offset(1e-9));
           assertThat(budgetA.rate() + budgetB.rate()).isCloseTo(ACCOUNT_LIMIT, Offset.offset(1e-6));
+          assertThat(replicaA.isReady() && replicaB.isReady()).as("/readyz of both").isTrue();
         });
         // One zone: it is listed by the replica that owns its partition (twice at most, if the
         // partition moved to the second replica as it joined), then never again.
@@ -56,6 +57,7 @@ class ApplierReplicasIT {
         assertThat(route53.calls("ListResourceRecordSets") - listings).isBetween(1, 2);
 
         replicaA.close();
+        assertThat(replicaA.isAlive()).as("/healthz of a stopped replica").isFalse();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(budgetB.rate()).isCloseTo(ACCOUNT_LIMIT,
             Offset.offset(1e-6)));
         pipeline.clusters().get("cluster-b").client().network().v1().ingresses().inNamespace("default")

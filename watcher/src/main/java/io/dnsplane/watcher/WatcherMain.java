@@ -1,7 +1,7 @@
 package io.dnsplane.watcher;
 
 import io.dnsplane.runtime.RunUntilShutdown;
-import io.dnsplane.watcher.ops.OpsServer;
+import io.dnsplane.runtime.OpsServer;
 import io.dnsplane.watcher.source.ObjectFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

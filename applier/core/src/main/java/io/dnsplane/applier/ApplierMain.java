@@ -2,6 +2,10 @@ package io.dnsplane.applier;
 
 import io.dnsplane.applier.core.AccountRateBudget;
 import io.dnsplane.applier.core.Applier;
+import io.dnsplane.applier.core.ApplierMetrics;
+import io.dnsplane.runtime.OpsServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.dnsplane.applier.core.ApplierConfig;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
@@ -49,6 +53,9 @@ public final class ApplierMain implements Callable<Integer> {
   @Option(names = "--provider-rate-limit", defaultValue = "0", description = "Requests per second for the whole provider account, shared by all replicas of this provider by the share of partitions each owns; 0 means no limit (default: ${DEFAULT-VALUE}). Route53 allows 5 per account.")
   double providerRateLimit;
 
+  @Option(names = "--metrics-address", defaultValue = ":7979", description = "Where /healthz, /readyz and Prometheus /metrics are served, ExternalDNS's flag (default: ${DEFAULT-VALUE}).")
+  String metricsAddress;
+
   @Unmatched
   List<String> providerArgs = new ArrayList<>();
 
@@ -72,13 +79,18 @@ public final class ApplierMain implements Callable<Integer> {
     DnsProvider dns = factory.create(providerArgs.toArray(String[]::new), budget);
     ApplierConfig config = ApplierConfig.defaults(bootstrapServers, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
-    Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC());
-    RunUntilShutdown.closeOnShutdown(applier);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC(), ApplierMetrics.of(registry, provider));
+    OpsServer ops = OpsServer.start(OpsServer.parseAddress(metricsAddress), applier::isAlive, applier::isReady, registry);
     // A loop that died on its own leaves nothing running: exit, so the orchestrator restarts us.
     applier.stopped().exceptionally(e -> {
       System.err.println("dnsplane applier stopped: " + e);
       Runtime.getRuntime().halt(1);
       return null;
+    });
+    RunUntilShutdown.closeOnShutdown(() -> {
+      applier.close();
+      ops.close();
     });
     return 0;
   }

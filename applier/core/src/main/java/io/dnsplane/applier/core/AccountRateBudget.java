@@ -15,6 +15,7 @@ public final class AccountRateBudget implements RequestBudget {
   private final double accountLimit;
   private final RateLimiter limiter;
   private volatile double share = 1;
+  private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
   private AccountRateBudget(double accountLimit) {
     this.accountLimit = accountLimit;
@@ -49,8 +50,14 @@ public final class AccountRateBudget implements RequestBudget {
     return share;
   }
 
+  /** Requests spent so far. */
+  public long requests() {
+    return requests.get();
+  }
+
   @Override
   public void acquire() {
+    requests.incrementAndGet();
     if (limiter != null) {
       limiter.acquire();
     }

@@ -63,7 +63,10 @@ public final class Applier implements AutoCloseable {
   private volatile boolean running = true;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-  private Applier(DnsProvider provider, AccountRateBudget budget, ApplierConfig config, Topics topics, Clock clock) {
+  private volatile boolean ready;
+
+  private Applier(DnsProvider provider, AccountRateBudget budget, ApplierConfig config, Topics topics, Clock clock,
+      ApplierMetrics metrics) {
     this.provider = provider;
     this.config = config;
     this.clock = clock;
@@ -73,12 +76,16 @@ public final class Applier implements AutoCloseable {
     this.producer = producer(config, provider.name());
     ObservationPublisher observations = new ObservationPublisher(provider.name(), outbox::add, topics.providerZones(),
         topics.observedRecords(), clock);
-    this.zones = new OwnedZones(provider, topics.changes(provider.name()), observations);
+    this.zones = new OwnedZones(provider, topics.changes(provider.name()), observations, metrics);
     this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30), config.maxAttempts());
     DeleteBreaker breaker = new DeleteBreaker(config.maxDeleteFraction(), config.breakerMinRecords(), config.deleteWindow());
     this.runner = new BatchRunner(provider, zones, observations, outbox, topics.changes(provider.name()),
         topics.applyResults(), new DeadLetters(topics.deadLetter(), outbox), breaker, held, backoff, clock,
-        () -> running);
+        () -> running, metrics);
+    metrics.requests(budget);
+    metrics.gauge("dnsplane_applier_owned_partitions", "Partitions of the change topic this replica applies", owned,
+        java.util.Set::size);
+    metrics.gauge("dnsplane_applier_held_batches", "Batches the delete breaker holds", held, HeldBatches::size);
     this.loop = new Thread(this::run, "applier-" + provider.name());
   }
 
@@ -95,7 +102,13 @@ public final class Applier implements AutoCloseable {
    */
   public static Applier start(DnsProvider provider, AccountRateBudget budget, ApplierConfig config, Topics topics,
       Clock clock) {
-    Applier applier = new Applier(provider, budget, config, topics, clock);
+    return start(provider, budget, config, topics, clock, ApplierMetrics.none(provider.name()));
+  }
+
+  /** As above, with metrics. */
+  public static Applier start(DnsProvider provider, AccountRateBudget budget, ApplierConfig config, Topics topics,
+      Clock clock, ApplierMetrics metrics) {
+    Applier applier = new Applier(provider, budget, config, topics, clock, metrics);
     applier.loop.start();
     return applier;
   }
@@ -229,6 +242,7 @@ public final class Applier implements AutoCloseable {
       publish(List.of());
       log.info("{} owns {} of {} partitions ({} zones listed); request budget {} per second", provider.name(),
           owned.size(), partitions, zones.ownedZones(), budget.rate());
+      ready = true;
     }
   }
 
@@ -270,6 +284,16 @@ public final class Applier implements AutoCloseable {
     props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
     props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, config.sessionTimeout().toMillis() / 3));
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Ready once it has joined its group and listed the zones of its partitions (/readyz). */
+  public boolean isReady() {
+    return ready && !stopped.isDone();
+  }
+
+  /** Its loop runs (/healthz). */
+  public boolean isAlive() {
+    return !stopped.isDone();
   }
 
   /** Provider apply calls made so far, for benchmarks and logs. */

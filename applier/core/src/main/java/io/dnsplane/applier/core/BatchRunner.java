@@ -54,12 +54,14 @@ final class BatchRunner {
   private final Backoff backoff;
   private final Clock clock;
   private final BooleanSupplier running;
+  private final ApplierMetrics metrics;
   private final Map<String, Instant> approvals = new HashMap<>();
   private int providerCalls;
 
   BatchRunner(DnsProvider provider, OwnedZones zones, ObservationPublisher observations, Outbox outbox,
       Topic<ZoneRef, ChangeBatch> changesTopic, Topic<ZoneRef, ApplyResult> resultsTopic, DeadLetters deadLetters,
-      DeleteBreaker breaker, HeldBatches held, Backoff backoff, Clock clock, BooleanSupplier running) {
+      DeleteBreaker breaker, HeldBatches held, Backoff backoff, Clock clock, BooleanSupplier running,
+      ApplierMetrics metrics) {
     this.provider = provider;
     this.zones = zones;
     this.observations = observations;
@@ -72,6 +74,7 @@ final class BatchRunner {
     this.backoff = backoff;
     this.clock = clock;
     this.running = running;
+    this.metrics = metrics;
   }
 
   /** An operator approved a zone's deletes planned up to {@code approvedAt}. */
@@ -171,6 +174,7 @@ final class BatchRunner {
     Map<String, ApplyOutcome> outcomes = isolation.apply(pending.stream()
         .map(p -> new CulpritIsolation.Part(p.received().batch().getBatchId(), p.remaining())).toList());
     providerCalls += isolation.calls();
+    metrics.applyCalls(isolation.calls());
     for (Pending p : pending) {
       ChangeBatch batch = p.received().batch();
       ApplyOutcome outcome = outcomes.get(batch.getBatchId());
@@ -236,6 +240,7 @@ final class BatchRunner {
               .toList();
           return new ApplyOutcome(Optional.empty(), failures);
         }
+        metrics.retry();
         Duration delay = backoff.delay(attempt, e.retryAfter(), ThreadLocalRandom.current());
         log.warn("{} on {}, attempt {}: retrying in {} ms", e.getMessage(), zone.name(), attempt, delay.toMillis());
         sleep(delay);
@@ -272,6 +277,7 @@ final class BatchRunner {
         .setCauses(batch.getCauses())
         .setAppliedAt(clock.instant())
         .build();
+    metrics.batch(status);
     ZoneRef key = new ZoneRef(provider.name(), batch.getZoneId());
     outbox.add(new ProducerRecord<>(resultsTopic.name(),
         resultsTopic.keySerde().serializer().serialize(resultsTopic.name(), key),

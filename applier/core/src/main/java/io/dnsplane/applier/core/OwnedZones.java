@@ -32,8 +32,14 @@ final class OwnedZones {
   private final Set<Integer> owned = new java.util.HashSet<>();
   private int partitions;
 
-  OwnedZones(DnsProvider provider, Topic<ZoneRef, ?> changesTopic, ObservationPublisher observations) {
+  private final ApplierMetrics metrics;
+
+  OwnedZones(DnsProvider provider, Topic<ZoneRef, ?> changesTopic, ObservationPublisher observations,
+      ApplierMetrics metrics) {
     this.provider = provider;
+    this.metrics = metrics;
+    metrics.gauge("dnsplane_applier_zones", "Zones this replica applies (those of its partitions)", observedById,
+        Map::size);
     this.changesTopic = changesTopic;
     this.observations = observations;
   }
@@ -100,6 +106,7 @@ final class OwnedZones {
         ObservedZone observed = observedById.get(zoneId);
         Set<String> drifted = new TreeSet<>(observed.replaceWith(provider.records(zone)));
         drifted.forEach(name -> observations.recordsAt(zone, name, observed.at(name)));
+        metrics.driftedNames(drifted.size());
         if (!drifted.isEmpty()) {
           log.warn("drift in zone {}: {} names changed outside dnsplane: {}", zone.name(), drifted.size(), drifted);
         }

@@ -34,6 +34,8 @@ class BatchRunnerTest {
   private final Topics topics = Topics.singleObjectEncoding();
   private final Topic<ZoneRef, ChangeBatch> changes = topics.changes("test");
   private final Outbox outbox = new Outbox();
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
   /** A transactional provider: refuses a whole call that creates what exists or holds a bad address. */
   static class TransactionalProvider implements DnsProvider {
@@ -81,11 +83,12 @@ class BatchRunnerTest {
     Clock clock = Clock.systemUTC();
     ObservationPublisher observations = new ObservationPublisher(provider.name(), outbox::add, topics.providerZones(),
         topics.observedRecords(), clock);
-    OwnedZones zones = new OwnedZones(provider, changes, observations);
+    OwnedZones zones = new OwnedZones(provider, changes, observations, ApplierMetrics.of(registry, provider.name()));
     zones.listZones(3);
     return new BatchRunner(provider, zones, observations, outbox, changes, topics.applyResults(),
         new DeadLetters(topics.deadLetter(), outbox), new DeleteBreaker(0.3, 10, Duration.ofMinutes(10)),
-        new HeldBatches(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), 5), clock, () -> true);
+        new HeldBatches(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), 5), clock, () -> true,
+        ApplierMetrics.of(registry, provider.name()));
   }
 
   private ConsumerRecord<byte[], byte[]> batch(String id, String name, String ip) {
@@ -111,6 +114,7 @@ class BatchRunnerTest {
     provider.timeoutAfterNextApply = true;
     runner(provider).run(List.of(batch("b1", "app", "192.0.2.10")));
     assertThat(provider.applyCalls).isEqualTo(2);
+    assertThat(registry.get("dnsplane_applier_retries").counter().count()).isEqualTo(1);
     assertThat(results()).singleElement().satisfies(r -> {
       assertThat(r.getStatus()).isEqualTo(ApplyStatus.APPLIED);
       assertThat(r.getReason()).contains("earlier attempt");
@@ -134,6 +138,9 @@ class BatchRunnerTest {
     ApplyResult legacy = results().stream().filter(r -> r.getBatchId().equals("b4")).findFirst().orElseThrow();
     assertThat(legacy.getAfter()).extracting(e -> e.getTargets().get(0)).containsExactly("198.51.100.1");
     assertThat(legacy.getFailures()).allSatisfy(f -> assertThat(f.getReason()).contains("already exists"));
+    assertThat(registry.get("dnsplane_applier_batches").tags("status", "FAILED").counter().count()).isEqualTo(2);
+    assertThat(registry.get("dnsplane_applier_batches").tags("status", "APPLIED").counter().count()).isEqualTo(2);
+    assertThat(registry.get("dnsplane_applier_apply_calls").counter().count()).isEqualTo(7);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.dnsplane.watcher.ops;
+package io.dnsplane.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /healthz} (the process serves), {@code /readyz} (initial sync complete) and Prometheus
- * {@code /metrics}, on ExternalDNS's {@code --metrics-address} (default :7979). The JDK's own HTTP
- * server: three read-only endpoints need no framework.
+ * {@code /healthz} (the service's work goes on), {@code /readyz} (it is ready: a watcher's initial
+ * sync, an applier's zones) and Prometheus {@code /metrics}, on ExternalDNS's
+ * {@code --metrics-address} (default :7979). The JDK's own HTTP server: three read-only endpoints
+ * need no framework.
  */
 public final class OpsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
@@ -27,11 +28,19 @@ public final class OpsServer implements AutoCloseable {
 
   public static OpsServer start(InetSocketAddress address, BooleanSupplier ready, PrometheusMeterRegistry registry)
       throws IOException {
+    return start(address, () -> true, ready, registry);
+  }
+
+  public static OpsServer start(InetSocketAddress address, BooleanSupplier live, BooleanSupplier ready,
+      PrometheusMeterRegistry registry) throws IOException {
     HttpServer server = HttpServer.create(address, 0);
-    server.createContext("/healthz", exchange -> respond(exchange, 200, "ok\n", "text/plain"));
+    server.createContext("/healthz", exchange -> {
+      boolean isLive = live.getAsBoolean();
+      respond(exchange, isLive ? 200 : 503, isLive ? "ok\n" : "stopped\n", "text/plain");
+    });
     server.createContext("/readyz", exchange -> {
       boolean isReady = ready.getAsBoolean();
-      respond(exchange, isReady ? 200 : 503, isReady ? "ready\n" : "initial sync not complete\n", "text/plain");
+      respond(exchange, isReady ? 200 : 503, isReady ? "ready\n" : "not ready\n", "text/plain");
     });
     server.createContext("/metrics", exchange ->
         respond(exchange, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
