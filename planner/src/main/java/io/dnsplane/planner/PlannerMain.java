@@ -2,7 +2,10 @@ package io.dnsplane.planner;
 
 import io.dnsplane.planner.ownership.TxtRegistryConfig;
 import io.dnsplane.planner.plan.Policy;
+import io.dnsplane.runtime.OpsServer;
 import io.dnsplane.runtime.RunUntilShutdown;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.dnsplane.schema.TopicAdmin;
 import io.dnsplane.schema.Topics;
 import java.nio.file.Path;
@@ -64,6 +67,9 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--deletion-grace", defaultValue = "PT0S", description = "ISO-8601 duration a delete waits, cancelled if the desire comes back (default ${DEFAULT-VALUE}, as ExternalDNS; PT5M is a safe choice).")
   java.time.Duration deletionGrace;
 
+  @Option(names = "--metrics-address", defaultValue = ":7979", description = "Where /healthz, /readyz and Prometheus /metrics are served, ExternalDNS's flag (default: ${DEFAULT-VALUE}).")
+  String metricsAddress;
+
   @Option(names = "--create-topics", defaultValue = "false", description = "Create missing shared topics at start.")
   boolean createTopics;
 
@@ -86,7 +92,15 @@ public final class PlannerMain implements Callable<Integer> {
     if (createTopics) {
       TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);
     }
-    RunUntilShutdown.closeOnShutdown(PlannerService.start(config, topics));
+    PlannerService planner = PlannerService.start(config, topics);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var streamsMetrics = planner.bindMetrics(registry);
+    OpsServer ops = OpsServer.start(OpsServer.parseAddress(metricsAddress), planner::isAlive, planner::isReady, registry);
+    RunUntilShutdown.closeOnShutdown(() -> {
+      ops.close();
+      streamsMetrics.close();
+      planner.close();
+    });
     return 0;
   }
 

@@ -32,6 +32,25 @@ public final class PlannerService implements AutoCloseable {
     return streams.state();
   }
 
+  /** Its stream threads run or are being rebalanced (/healthz). */
+  public boolean isAlive() {
+    KafkaStreams.State state = streams.state();
+    return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED;
+  }
+
+  /** Processing: every task restored and running (/readyz). */
+  public boolean isReady() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  /** Kafka Streams' own metrics (records processed, lag, state store latencies...) into the registry. */
+  public io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics bindMetrics(
+      io.micrometer.core.instrument.MeterRegistry registry) {
+    var metrics = new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams);
+    metrics.bindTo(registry);
+    return metrics;
+  }
+
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
