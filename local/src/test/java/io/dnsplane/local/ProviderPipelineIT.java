@@ -62,6 +62,14 @@ class ProviderPipelineIT {
           .filter(e -> e.dnsName().equals("shop.example.com"))
           .map(e -> e.recordType() + " " + e.setIdentifier() + " " + e.targets() + " " + e.providerSpecific()).sorted().toList())
           .containsExactly("CNAME cluster-a [lb-a.example.net] {aws/weight=1}", "CNAME cluster-b [lb-b.example.net] {aws/weight=1}"));
+
+      // Behind an AWS load balancer, as ExternalDNS does it: an A and an AAAA alias, typed TXTs.
+      createIngressWithHostname(pipeline, "cluster-a", "alb", "k8s-default-alb-1234.eu-west-1.elb.amazonaws.com");
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client.records(publicZone).stream()
+          .filter(e -> e.dnsName().endsWith("alb.example.com"))
+          .map(e -> e.dnsName() + " " + e.recordType() + " " + e.providerSpecific().getOrDefault("alias", "-")).sorted().toList())
+          .containsExactly("a-alb.example.com TXT -", "aaaa-alb.example.com TXT -", "alb.example.com A true",
+              "alb.example.com AAAA true"));
       // Created while the applier runs: its drift check (every 3 s here) finds it.
       String privateId = pipeline.route53().addZone("example.com", true, Map.of());
       Zone privateZone = new Zone(privateId, "example.com");

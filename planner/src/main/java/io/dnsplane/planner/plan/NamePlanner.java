@@ -1,6 +1,7 @@
 package io.dnsplane.planner.plan;
 
 import io.dnsplane.model.Endpoint;
+import io.dnsplane.model.ProviderCapabilities;
 import io.dnsplane.planner.ownership.OwnershipRegistry;
 import io.dnsplane.model.Changes;
 import io.dnsplane.model.DnsNames;
@@ -34,7 +35,19 @@ public final class NamePlanner {
   /** @param weightedRouting the zone's provider supports weighted record sets (Route53) */
   public Plan plan(String dnsName, String zoneName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners,
       boolean weightedRouting) {
+    return plan(dnsName, zoneName, desired, observed, owners,
+        weightedRouting ? java.util.Set.of(ProviderCapabilities.WEIGHTED_ROUTING) : java.util.Set.of());
+  }
+
+  /** @param capabilities what the zone's provider announced ({@link ProviderCapabilities}) */
+  public Plan plan(String dnsName, String zoneName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners,
+      java.util.Set<String> capabilities) {
     List<Endpoint> current = registry.currentWithOwnership(dnsName, observed);
+    if (capabilities.contains(ProviderCapabilities.ALIAS_RECORDS)) {
+      desired = AliasRecords.adjust(desired, capabilities.contains(ProviderCapabilities.ALIAS_EVALUATES_TARGET_HEALTH),
+          capabilities.contains(ProviderCapabilities.ALIAS_PREFER_CNAME));
+    }
+    boolean weightedRouting = capabilities.contains(ProviderCapabilities.WEIGHTED_ROUTING);
     Plan records = planner.plan(weightedRouting ? WeightedCnames.split(desired, current) : desired, current, owners);
     List<Conflict> conflicts = new ArrayList<>(records.conflicts());
     Changes allowed = withoutUnrecordableCreates(policy.apply(records.changes()), zoneName, desired, conflicts);

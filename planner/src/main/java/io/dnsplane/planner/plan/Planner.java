@@ -96,7 +96,7 @@ public final class Planner {
       } else if (!scope.managed().containsAll(owners.keySet())) {
         candidates.forEach(c -> conflicts.add(new Conflict(c, current.dnsName() + " " + type + " is owned by "
             + String.join(", ", owners.keySet()) + ", which this planner does not manage")));
-      } else if (SharedRecordSets.isMergeable(type)) {
+      } else if (SharedRecordSets.isMergeable(type, concat(current, candidates))) {
         SharedRecordSets.planExisting(current, owners, byOwner(candidates, owners), scope, changes);
       } else {
         planSingleOwner(current, owners, byOwner(candidates, owners), scope, changes, conflicts);
@@ -119,7 +119,7 @@ public final class Planner {
       return;
     }
     Map<String, Endpoint> byOwner = byOwner(candidates, Map.of());
-    if (SharedRecordSets.isMergeable(type)) {
+    if (SharedRecordSets.isMergeable(type, candidates)) {
       changes.create(SharedRecordSets.merge(SharedRecordSets.live(byOwner, scope)));
       return;
     }
@@ -128,7 +128,13 @@ public final class Planner {
     heldBy(winner, byOwner, conflicts);
   }
 
-  /** ExternalDNS's rules for a record only one owner can hold (CNAME). */
+  private static List<Endpoint> concat(Endpoint current, List<Endpoint> candidates) {
+    List<Endpoint> all = new java.util.ArrayList<>(candidates);
+    all.add(current);
+    return all;
+  }
+
+  /** ExternalDNS's rules for a record only one owner can hold (CNAME, alias). */
   private static void planSingleOwner(Endpoint current, Map<String, String> owners, Map<String, Endpoint> byOwner,
       OwnerScope scope, Changes.Builder changes, List<Conflict> conflicts) {
     String owner = owners.keySet().iterator().next();

@@ -23,6 +23,11 @@ final class SharedRecordSets {
     return RecordTypes.A.equals(recordType) || RecordTypes.AAAA.equals(recordType);
   }
 
+  /** A and AAAA merge, but an alias record has one target: it is held by one owner, like a CNAME. */
+  static boolean isMergeable(String recordType, java.util.Collection<Endpoint> records) {
+    return isMergeable(recordType) && records.stream().noneMatch(AliasRecords::isAlias);
+  }
+
   /** One record set from every owner's chosen candidate. */
   static Endpoint merge(Map<String, Endpoint> byOwner) {
     Endpoint preferred = byOwner.values().stream().min(TargetOrder.PREFERRED).orElseThrow();

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A CNAME cannot hold several clusters' targets. Where the provider has weighted routing (Route53),
- * a CNAME several owners want becomes one weighted record per owner instead: set identifier = the
+ * A CNAME (or an alias record) cannot hold several clusters' targets. Where the provider has
+ * weighted routing (Route53), such a record several owners want becomes one weighted record per
+ * owner instead: set identifier = the
  * owner id (a cluster's owner id defaults to its cluster id), equal weight ({@code aws/weight=1}).
  * A name already served that way stays weighted while any of those owners wants it, so owners
  * coming and going do not flip it between forms.
@@ -22,27 +23,29 @@ final class WeightedCnames {
   private WeightedCnames() {}
 
   static List<Endpoint> split(List<Endpoint> desired, List<Endpoint> current) {
-    Map<String, Set<String>> ownersByName = new TreeMap<>();
+    Map<String, Set<String>> ownersByName = new TreeMap<>(); // by name and type
     for (Endpoint e : desired) {
-      if (isPlainCname(e)) {
-        ownersByName.computeIfAbsent(e.dnsName(), n -> new TreeSet<>()).add(e.label(Endpoint.LABEL_OWNER));
+      if (isSingleTarget(e)) {
+        ownersByName.computeIfAbsent(e.dnsName() + " " + e.recordType(), n -> new TreeSet<>()).add(e.label(Endpoint.LABEL_OWNER));
       }
     }
     List<Endpoint> out = new ArrayList<>();
     for (Endpoint e : desired) {
-      Set<String> owners = ownersByName.get(e.dnsName());
-      boolean weighted = isPlainCname(e) && (owners.size() >= 2 || alreadyWeighted(e.dnsName(), owners, current));
+      Set<String> owners = ownersByName.get(e.dnsName() + " " + e.recordType());
+      boolean weighted = isSingleTarget(e)
+          && (owners.size() >= 2 || alreadyWeighted(e.dnsName(), e.recordType(), owners, current));
       out.add(weighted ? weighted(e) : e);
     }
     return out;
   }
 
-  private static boolean isPlainCname(Endpoint e) {
-    return RecordTypes.CNAME.equals(e.recordType()) && e.setIdentifier().isEmpty();
+  /** A record set one target fills: a CNAME, or an A/AAAA alias; without a set identifier yet. */
+  private static boolean isSingleTarget(Endpoint e) {
+    return (RecordTypes.CNAME.equals(e.recordType()) || AliasRecords.isAlias(e)) && e.setIdentifier().isEmpty();
   }
 
-  private static boolean alreadyWeighted(String name, Set<String> owners, List<Endpoint> current) {
-    return current.stream().anyMatch(c -> c.dnsName().equals(name) && RecordTypes.CNAME.equals(c.recordType())
+  private static boolean alreadyWeighted(String name, String type, Set<String> owners, List<Endpoint> current) {
+    return current.stream().anyMatch(c -> c.dnsName().equals(name) && type.equals(c.recordType())
         && owners.contains(c.setIdentifier()));
   }
 

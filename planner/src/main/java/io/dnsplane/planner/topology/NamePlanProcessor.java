@@ -241,7 +241,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       Map<ZoneInfo, Plan> plans = new LinkedHashMap<>();
       for (ZoneInfo zone : zones) {
         plans.put(zone, planner.plan(name, zone.zoneName(), desired(allowed), observed(state, zone),
-            owners.scopeFor(state), zone.weightedRouting()));
+            owners.scopeFor(state), zone.capabilities()));
       }
       boolean deletesMayGo = deletesMayGo(name, state, plans.values().stream().anyMatch(p -> !p.changes().delete().isEmpty()));
       Map<ZoneInfo, List<Endpoint>> now = new LinkedHashMap<>();
@@ -328,9 +328,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       if (o.getSourceName().equals(name) && !o.getZoneName().isEmpty()
           && observedIn.stream().noneMatch(z -> z.provider().equals(o.getProvider()) && z.zoneId().equals(o.getZoneId()))) {
         ProviderZone known = zones.get(new ZoneRef(o.getProvider(), o.getZoneId()));
-        boolean weighted = known != null
-            && known.getCapabilities().contains(io.dnsplane.model.ProviderCapabilities.WEIGHTED_ROUTING);
-        observedIn.add(new ZoneInfo(o.getProvider(), o.getZoneId(), DnsNames.normalize(o.getZoneName()), weighted));
+        observedIn.add(new ZoneInfo(o.getProvider(), o.getZoneId(), DnsNames.normalize(o.getZoneName()),
+            ZoneInfo.capabilitiesOf(known)));
       }
     }
     List<ZoneInfo> serving = ZoneInfo.servingAll(name, zones);

@@ -3,15 +3,18 @@ package io.dnsplane.planner.topology;
 import io.dnsplane.avro.ProviderZone;
 import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.model.DnsNames;
-import io.dnsplane.model.ProviderCapabilities;
 import java.util.Comparator;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** A zone of a provider, and how a DNS name finds the zone that serves it. */
-record ZoneInfo(String provider, String zoneId, String zoneName, boolean weightedRouting) {
+record ZoneInfo(String provider, String zoneId, String zoneName, java.util.Set<String> capabilities) {
   ZoneInfo(String provider, String zoneId, String zoneName) {
-    this(provider, zoneId, zoneName, false);
+    this(provider, zoneId, zoneName, java.util.Set.of());
+  }
+
+  static java.util.Set<String> capabilitiesOf(ProviderZone zone) {
+    return zone == null ? java.util.Set.of() : java.util.Set.copyOf(zone.getCapabilities());
   }
 
   ZoneRef ref() {
@@ -30,7 +33,7 @@ record ZoneInfo(String provider, String zoneId, String zoneName, boolean weighte
         ProviderZone z = all.next().value;
         if (z != null && DnsNames.isInZone(dnsName, DnsNames.normalize(z.getZoneName()))) {
           matching.add(new ZoneInfo(z.getProvider(), z.getZoneId(), DnsNames.normalize(z.getZoneName()),
-              z.getCapabilities().contains(ProviderCapabilities.WEIGHTED_ROUTING)));
+              capabilitiesOf(z)));
         }
       }
     }

@@ -41,12 +41,18 @@ final class Route53Provider implements DnsProvider {
   private final ZoneFilter filter;
   private final Route53Records records;
   private final Route53Limits limits;
+  private final boolean evaluateTargetHealth;
 
-  Route53Provider(Route53Client client, ZoneFilter filter, boolean evaluateTargetHealth, Route53Limits limits) {
+  private final boolean preferCname;
+
+  Route53Provider(Route53Client client, ZoneFilter filter, boolean evaluateTargetHealth, boolean preferCname,
+      Route53Limits limits) {
+    this.preferCname = preferCname;
     this.client = client;
     this.filter = filter;
     this.records = new Route53Records(evaluateTargetHealth);
     this.limits = limits;
+    this.evaluateTargetHealth = evaluateTargetHealth;
   }
 
   @Override
@@ -56,7 +62,16 @@ final class Route53Provider implements DnsProvider {
 
   @Override
   public Set<String> capabilities() {
-    return Set.of(ProviderCapabilities.WEIGHTED_ROUTING);
+    // The planner shapes desire as this provider lists records (ExternalDNS's AdjustEndpoints).
+    Set<String> capabilities = new java.util.TreeSet<>(Set.of(ProviderCapabilities.WEIGHTED_ROUTING,
+        ProviderCapabilities.ALIAS_RECORDS));
+    if (evaluateTargetHealth) {
+      capabilities.add(ProviderCapabilities.ALIAS_EVALUATES_TARGET_HEALTH);
+    }
+    if (preferCname) {
+      capabilities.add(ProviderCapabilities.ALIAS_PREFER_CNAME);
+    }
+    return capabilities;
   }
 
   @Override

@@ -59,6 +59,9 @@ public final class Route53ProviderFactory implements ProviderFactory {
     @Option(names = "--aws-evaluate-target-health", defaultValue = "true", arity = "1", description = "Default EvaluateTargetHealth of alias records (default: ${DEFAULT-VALUE}).")
     boolean evaluateTargetHealth;
 
+    @Option(names = "--aws-prefer-cname", description = "Keep CNAMEs to AWS load balancers CNAMEs instead of alias records (ExternalDNS's flag).")
+    boolean preferCname;
+
     @Option(names = "--aws-batch-change-size", defaultValue = "1000", description = "Most changes per ChangeResourceRecordSets call, UPSERT counting twice (default: ${DEFAULT-VALUE}).")
     int batchChangeSize;
 
@@ -94,7 +97,7 @@ public final class Route53ProviderFactory implements ProviderFactory {
     if (o.assumeRole != null) {
       builder.credentialsProvider(assumeRole(o));
     }
-    return new Route53Provider(builder.build(), filter, o.evaluateTargetHealth,
+    return new Route53Provider(builder.build(), filter, o.evaluateTargetHealth, o.preferCname,
         new Route53Limits(o.batchChangeSize, o.batchChangeSizeBytes, o.batchChangeSizeValues));
   }
 

@@ -1,17 +1,13 @@
 package io.dnsplane.applier.aws;
 
+import io.dnsplane.model.AwsCanonicalZones;
 import io.dnsplane.model.Changes;
 import io.dnsplane.model.DnsNames;
 import io.dnsplane.model.Endpoint;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.route53.model.AliasTarget;
 import software.amazon.awssdk.services.route53.model.Change;
@@ -23,10 +19,10 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 /**
  * Endpoint <-> Route53 record set, with ExternalDNS's provider-specific names (alias,
  * aws/evaluate-target-health, aws/weight, aws/region, aws/failover, aws/geolocation-*,
- * aws/health-check-id, aws/multi-value-answer). A CNAME with alias=true becomes an A alias record
- * set, and an A alias record set is listed back as that CNAME, so what sources desire and what the
- * provider reports compare equal. Values equal to the defaults are left out when listing for the
- * same reason.
+ * aws/health-check-id, aws/multi-value-answer). Alias record sets are listed as ExternalDNS lists
+ * them (A or AAAA, alias=true, their target health); the planner turns CNAMEs into them the way
+ * ExternalDNS's AdjustEndpoints does, so desire and listing compare equal and ExternalDNS's
+ * a-/aaaa- ownership records keep working.
  */
 final class Route53Records {
   static final String ALIAS = "alias";
@@ -44,8 +40,6 @@ final class Route53Records {
       MULTI_VALUE);
   static final long DEFAULT_TTL = 300;
 
-  private static final Map<String, String> CANONICAL_ZONES = canonicalZones();
-
   private final boolean evaluateTargetHealth;
 
   Route53Records(boolean evaluateTargetHealth) {
@@ -59,14 +53,10 @@ final class Route53Records {
     List<String> targets = new ArrayList<>();
     long ttl = set.ttl() == null ? DEFAULT_TTL : set.ttl();
     if (set.aliasTarget() != null) {
+      // As ExternalDNS lists them: the record set's own type, alias=true and its target health.
       targets.add(DnsNames.normalizeTarget(set.aliasTarget().dnsName()));
       specific.put(ALIAS, "true");
-      if (set.aliasTarget().evaluateTargetHealth() != evaluateTargetHealth) {
-        specific.put(EVALUATE_TARGET_HEALTH, Boolean.toString(set.aliasTarget().evaluateTargetHealth()));
-      }
-      if (type.equals("A")) {
-        type = "CNAME";
-      }
+      specific.put(EVALUATE_TARGET_HEALTH, Boolean.toString(set.aliasTarget().evaluateTargetHealth()));
     } else {
       set.resourceRecords().forEach(r -> targets.add(r.value()));
     }
@@ -166,10 +156,7 @@ final class Route53Records {
 
   /** The canonical hosted zone of a load balancer or edge target; a target elsewhere is refused. */
   private static String aliasZone(String target, Endpoint e) {
-    String t = DnsNames.normalizeTarget(target);
-    return CANONICAL_ZONES.entrySet().stream().filter(z -> t.endsWith("." + z.getKey()) || t.equals(z.getKey()))
-        .map(Map.Entry::getValue).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("alias target " + target + " of " + e.dnsName()
+    return AwsCanonicalZones.of(target).orElseThrow(() -> new IllegalArgumentException("alias target " + target + " of " + e.dnsName()
             + " is not an AWS load balancer, Global Accelerator or CloudFront name with a known hosted zone"));
   }
 
@@ -190,17 +177,5 @@ final class Route53Records {
     if (value != null) {
       map.put(key, value);
     }
-  }
-
-  private static Map<String, String> canonicalZones() {
-    Properties p = new Properties();
-    try (InputStream in = Route53Records.class.getResourceAsStream("canonical-hosted-zones.properties")) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, String> zones = new LinkedHashMap<>();
-    p.stringPropertyNames().stream().sorted((a, b) -> b.length() - a.length()).forEach(k -> zones.put(k, p.getProperty(k)));
-    return zones;
   }
 }

@@ -133,21 +133,31 @@ class Route53ProviderTest {
   }
 
   @Test
-  void aliasToALoadBalancerIsWrittenAsAnAAliasAndListedBackAsTheCnameSourcesAsk() {
-    Endpoint alias = new Endpoint("shop.example.com", "CNAME", List.of("my-lb-123.eu-west-1.elb.amazonaws.com"), 0, "",
-        Map.of(), Map.of("alias", "true"));
+  void aliasRecordsAreWrittenAndListedAsExternalDnsDoes() {
+    Map<String, String> alias = Map.of("alias", "true", "aws/evaluate-target-health", "true");
+    Endpoint a = new Endpoint("shop.example.com", "A", List.of("my-lb-123.eu-west-1.elb.amazonaws.com"), 0, "", Map.of(), alias);
+    Endpoint aaaa = new Endpoint("shop.example.com", "AAAA", List.of("my-lb-123.eu-west-1.elb.amazonaws.com"), 0, "",
+        Map.of(), alias);
     try (DnsProvider p = provider()) {
+      assertThat(p.capabilities()).contains(ProviderCapabilities.ALIAS_RECORDS, ProviderCapabilities.ALIAS_EVALUATES_TARGET_HEALTH);
       Zone zone = new Zone(exampleId, "example.com");
-      p.apply(zone, new Changes.Builder().create(alias).build());
+      p.apply(zone, new Changes.Builder().create(a).create(aaaa).build());
       assertThat(fake.values(exampleId, "shop.example.com", "A")).containsExactly("my-lb-123.eu-west-1.elb.amazonaws.com");
-      Endpoint listed = p.records(zone).stream().filter(e -> e.dnsName().equals("shop.example.com")).findFirst().orElseThrow();
-      assertThat(listed.recordType()).isEqualTo("CNAME");
-      assertThat(listed.providerSpecific()).containsExactly(Map.entry("alias", "true"));
-      assertThat(listed.targets()).containsExactly("my-lb-123.eu-west-1.elb.amazonaws.com");
-      Endpoint elsewhere = new Endpoint("web.example.com", "CNAME", List.of("web.example.net"), 0, "", Map.of(),
+      assertThat(fake.values(exampleId, "shop.example.com", "AAAA")).containsExactly("my-lb-123.eu-west-1.elb.amazonaws.com");
+      List<Endpoint> listed = p.records(zone).stream().filter(e -> e.dnsName().equals("shop.example.com")).toList();
+      assertThat(listed).extracting(Endpoint::recordType).containsExactlyInAnyOrder("A", "AAAA");
+      assertThat(listed).allSatisfy(e -> {
+        assertThat(e.providerSpecific()).isEqualTo(alias);
+        assertThat(e.ttl()).isEqualTo(300);
+      });
+      Endpoint elsewhere = new Endpoint("web.example.com", "A", List.of("web.example.net"), 0, "", Map.of(),
           Map.of("alias", "true"));
       assertThatThrownBy(() -> p.apply(zone, new Changes.Builder().create(elsewhere).build()))
           .isInstanceOf(BatchRefusedException.class).hasMessageContaining("not an AWS load balancer");
+    }
+    try (DnsProvider preferCname = provider("--aws-prefer-cname", "--aws-evaluate-target-health=false")) {
+      assertThat(preferCname.capabilities()).contains(ProviderCapabilities.ALIAS_PREFER_CNAME)
+          .doesNotContain(ProviderCapabilities.ALIAS_EVALUATES_TARGET_HEALTH);
     }
   }
 
