@@ -18,5 +18,15 @@ public final class ProviderCapabilities {
   /** With {@link #ALIAS_RECORDS}: CNAMEs stay CNAMEs unless annotated alias=true (ExternalDNS's --aws-prefer-cname). */
   public static final String ALIAS_PREFER_CNAME = "alias-prefer-cname";
 
+  /**
+   * Proxied records (Cloudflare): every A, AAAA and CNAME carries
+   * {@code external-dns.alpha.kubernetes.io/cloudflare-proxied}, from its annotation or the
+   * provider's default, as ExternalDNS's Cloudflare provider adjusts endpoints.
+   */
+  public static final String PROXIED_RECORDS = "proxied-records";
+
+  /** With {@link #PROXIED_RECORDS}: records are proxied unless annotated otherwise ({@code --cloudflare-proxied}). */
+  public static final String PROXIED_BY_DEFAULT = "proxied-by-default";
+
   private ProviderCapabilities() {}
 }

@@ -47,6 +47,9 @@ public final class NamePlanner {
       desired = AliasRecords.adjust(desired, capabilities.contains(ProviderCapabilities.ALIAS_EVALUATES_TARGET_HEALTH),
           capabilities.contains(ProviderCapabilities.ALIAS_PREFER_CNAME));
     }
+    if (capabilities.contains(ProviderCapabilities.PROXIED_RECORDS)) {
+      desired = ProxiedRecords.adjust(desired, capabilities.contains(ProviderCapabilities.PROXIED_BY_DEFAULT));
+    }
     boolean weightedRouting = capabilities.contains(ProviderCapabilities.WEIGHTED_ROUTING);
     Plan records = planner.plan(weightedRouting ? WeightedCnames.split(desired, current) : desired, current, owners);
     List<Conflict> conflicts = new ArrayList<>(records.conflicts());

@@ -20,6 +20,7 @@ import io.dnsplane.applier.spi.ZoneFilterOptions;
 import io.dnsplane.model.Changes;
 import io.dnsplane.model.DnsNames;
 import io.dnsplane.model.Endpoint;
+import io.dnsplane.model.ProviderCapabilities;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
 final class CloudflareProvider implements DnsProvider {
   private final CloudflareApi api;
   private final CloudflareRecords records;
+  private final boolean proxiedByDefault;
   private final ZoneFilterOptions zoneFilter;
   private final int recordsPerPage;
   private final int batchChangeSize;
@@ -47,6 +49,7 @@ final class CloudflareProvider implements DnsProvider {
       int batchChangeSize) {
     this.api = api;
     this.records = new CloudflareRecords(proxiedByDefault);
+    this.proxiedByDefault = proxiedByDefault;
     this.zoneFilter = zoneFilter;
     this.recordsPerPage = recordsPerPage;
     this.batchChangeSize = batchChangeSize;
@@ -55,6 +58,13 @@ final class CloudflareProvider implements DnsProvider {
   @Override
   public String name() {
     return "cloudflare";
+  }
+
+  @Override
+  public java.util.Set<String> capabilities() {
+    return proxiedByDefault
+        ? java.util.Set.of(ProviderCapabilities.PROXIED_RECORDS, ProviderCapabilities.PROXIED_BY_DEFAULT)
+        : java.util.Set.of(ProviderCapabilities.PROXIED_RECORDS);
   }
 
   @Override

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * Endpoint <-> Cloudflare records. Cloudflare keeps one record per target, so an endpoint is the
  * group of records with its name and type, and a change is a per-target diff against that group:
  * targets gone are deleted, new targets posted, kept targets patched only when their TTL, proxy,
- * comment or tags change. Provider-specific properties use ExternalDNS's names; proxied is listed
- * only where it differs from {@code --cloudflare-proxied}, so sources that do not say compare equal.
+ * comment or tags change. Provider-specific properties use ExternalDNS's names; every A, AAAA and
+ * CNAME is listed with its proxy setting, which the planner gives desire too (ExternalDNS's
+ * AdjustEndpoints), so both compare equal.
  */
 final class CloudflareRecords {
   static final String PROXIED = "external-dns.alpha.kubernetes.io/cloudflare-proxied";
@@ -51,9 +52,8 @@ final class CloudflareRecords {
       }
       CfRecord first = records.get(0);
       Map<String, String> specific = new TreeMap<>();
-      boolean proxied = Boolean.TRUE.equals(first.proxied());
-      if (PROXIABLE.contains(first.type()) && proxied != proxiedByDefault) {
-        specific.put(PROXIED, Boolean.toString(proxied));
+      if (PROXIABLE.contains(first.type())) {
+        specific.put(PROXIED, Boolean.toString(Boolean.TRUE.equals(first.proxied())));
       }
       if (first.comment() != null && !first.comment().isEmpty()) {
         specific.put(COMMENT, first.comment());

@@ -19,6 +19,12 @@ class CloudflareProviderContractTest extends ProviderContractTest {
   }
 
   @Override
+  protected io.dnsplane.model.Endpoint asPlanned(io.dnsplane.model.Endpoint e) {
+    return new io.dnsplane.model.Endpoint(e.dnsName(), e.recordType(), e.targets(), e.ttl(), e.setIdentifier(), e.labels(),
+        Map.of(CloudflareRecords.PROXIED, "false"));
+  }
+
+  @Override
   protected void stopProvider() {
     fake.close();
   }

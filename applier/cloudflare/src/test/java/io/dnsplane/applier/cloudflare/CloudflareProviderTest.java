@@ -103,7 +103,7 @@ class CloudflareProviderTest {
   }
 
   @Test
-  void proxiedFollowsTheFlagAndTheAnnotationAndIsListedOnlyWhereItDiffers() {
+  void proxiedFollowsTheFlagAndTheAnnotationAndIsListedForEveryProxiableRecord() {
     try (DnsProvider p = provider("--cloudflare-proxied")) {
       Endpoint notProxied = new Endpoint("direct.example.com", "A", List.of("192.0.2.1"), 300, "", Map.of(),
           Map.of(CloudflareRecords.PROXIED, "false"));
@@ -116,8 +116,9 @@ class CloudflareProviderTest {
           });
       Map<String, Endpoint> listed = new java.util.HashMap<>();
       p.records(zone).forEach(e -> listed.put(e.dnsName(), e));
-      assertThat(listed.get("web.example.com").providerSpecific()).isEmpty();
+      assertThat(listed.get("web.example.com").providerSpecific()).containsEntry(CloudflareRecords.PROXIED, "true");
       assertThat(listed.get("direct.example.com").providerSpecific()).containsEntry(CloudflareRecords.PROXIED, "false");
+      assertThat(p.capabilities()).contains(io.dnsplane.model.ProviderCapabilities.PROXIED_BY_DEFAULT);
       assertThat(listed.get("a-web.example.com").providerSpecific()).isEmpty(); // TXT cannot be proxied
     }
   }

@@ -30,6 +30,14 @@ public abstract class ProviderContractTest {
   /** A fresh provider whose zone example.com holds only legacy.example.com A 198.51.100.1 (with TTL 300). */
   protected abstract DnsProvider newProvider() throws Exception;
 
+  /**
+   * An endpoint as the planner sends it to this provider, after the adjustments the provider's
+   * capabilities ask for (Cloudflare: the proxy setting on A, AAAA and CNAME).
+   */
+  protected Endpoint asPlanned(Endpoint e) {
+    return e;
+  }
+
   /** Stops whatever {@link #newProvider()} started. */
   protected void stopProvider() throws Exception {}
 
@@ -45,8 +53,8 @@ public abstract class ProviderContractTest {
     stopProvider();
   }
 
-  private static Endpoint a(String name, String... ips) {
-    return new Endpoint(name, "A", List.of(ips), 300, "", Map.of(), Map.of());
+  private Endpoint a(String name, String... ips) {
+    return asPlanned(new Endpoint(name, "A", List.of(ips), 300, "", Map.of(), Map.of()));
   }
 
   private static Endpoint txt(String name) {
