@@ -58,9 +58,9 @@ class ApplierCrashIT {
 
     // The applier now runs as its own process, as in production.
     pipeline.stopApplier();
-    int listings = route53.calls("ListResourceRecordSets");
+    int listings = route53.zoneListings();
     applier = startApplierProcess(route53);
-    await().atMost(Duration.ofSeconds(60)).until(() -> route53.calls("ListResourceRecordSets") > listings);
+    await().atMost(Duration.ofSeconds(60)).until(() -> route53.zoneListings() > listings);
 
     CountDownLatch applied = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

@@ -41,6 +41,7 @@ import org.w3c.dom.Node;
  * propagation (every change is INSYNC at once), health checks, traffic policies, DNSSEC.
  */
 public final class Route53Fake extends FakeApi {
+  private final java.util.concurrent.atomic.AtomicInteger zoneListings = new java.util.concurrent.atomic.AtomicInteger();
   private static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
 
   private final Map<String, FakeZone> zones = new LinkedHashMap<>();
@@ -127,6 +128,11 @@ public final class Route53Fake extends FakeApi {
     return zones.get(zoneId).sets.size();
   }
 
+  /** Whole-zone listings begun (ListResourceRecordSets without a start name), not counting reads of single names. */
+  public int zoneListings() {
+    return zoneListings.get();
+  }
+
   /** Requests per second the account allows; beyond it requests get Throttling. 0: no limit. */
   public synchronized void rateLimit(double perSecond) {
     this.ratePerSecond = perSecond;
@@ -161,6 +167,9 @@ public final class Route53Fake extends FakeApi {
       Map<String, String> query = query(ex.getRequestURI().getRawQuery());
       String operation = operation(ex.getRequestMethod(), path);
       count(operation);
+      if (operation.equals("ListResourceRecordSets") && !query.containsKey("name")) {
+        zoneListings.incrementAndGet();
+      }
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       if (auth == null || !auth.startsWith("AWS4-HMAC-SHA256 ")) {
         error(ex, 403, "Sender", "MissingAuthenticationToken", "Missing Authentication Token");
