@@ -55,6 +55,7 @@ public final class Route53Fake extends FakeApi {
   private volatile int failStatus = 400;
   private volatile CountDownLatch holdAfterChange;
   private volatile CountDownLatch changeApplied;
+  private volatile String holdName;
 
   /** One hosted zone: its record sets by (name, type, set identifier). */
   static final class FakeZone {
@@ -152,11 +153,12 @@ public final class Route53Fake extends FakeApi {
   }
 
   /**
-   * The next ChangeResourceRecordSets is applied and then not answered until {@code release} counts
-   * down: a client killed meanwhile has changed the zone without knowing it. {@code applied} counts
-   * down once the change is in.
+   * The next ChangeResourceRecordSets that changes a record set named {@code name} is applied and
+   * then not answered until {@code release} counts down: a client killed meanwhile has changed the
+   * zone without knowing it. {@code applied} counts down once the change is in.
    */
-  public void holdNextChange(CountDownLatch applied, CountDownLatch release) {
+  public synchronized void holdNextChangeOf(String name, CountDownLatch applied, CountDownLatch release) {
+    this.holdName = fqdn(name);
     this.changeApplied = applied;
     this.holdAfterChange = release;
   }
@@ -324,11 +326,20 @@ public final class Route53Fake extends FakeApi {
       error(ex, 400, "Sender", "InvalidChangeBatch", "[" + String.join(", ", problems) + "]");
       return;
     }
-    CountDownLatch applied = changeApplied;
-    CountDownLatch hold = holdAfterChange;
+    CountDownLatch applied = null;
+    CountDownLatch hold = null;
+    synchronized (this) {
+      boolean touchesHeldName = holdName != null && changes.stream()
+          .anyMatch(c -> holdName.equals(fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
+      if (holdAfterChange != null && touchesHeldName) {
+        applied = changeApplied;
+        hold = holdAfterChange;
+        holdAfterChange = null;
+        changeApplied = null;
+        holdName = null;
+      }
+    }
     if (hold != null) {
-      holdAfterChange = null;
-      changeApplied = null;
       applied.countDown();
       try {
         hold.await();
