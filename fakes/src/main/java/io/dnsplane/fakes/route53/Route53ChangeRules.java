@@ -1,8 +1,8 @@
 package io.dnsplane.fakes.route53;
 
-import static io.dnsplane.fakes.route53.Route53Fake.child;
-import static io.dnsplane.fakes.route53.Route53Fake.children;
-import static io.dnsplane.fakes.route53.Route53Fake.text;
+import static io.dnsplane.fakes.route53.Xml.child;
+import static io.dnsplane.fakes.route53.Xml.children;
+import static io.dnsplane.fakes.route53.Xml.text;
 
 import java.util.ArrayList;
 import java.util.HashSet;

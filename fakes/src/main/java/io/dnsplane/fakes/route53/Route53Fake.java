@@ -1,15 +1,18 @@
 package io.dnsplane.fakes.route53;
 
+import static io.dnsplane.fakes.route53.Xml.child;
+import static io.dnsplane.fakes.route53.Xml.children;
+import static io.dnsplane.fakes.route53.Xml.esc;
+import static io.dnsplane.fakes.route53.Xml.parse;
+import static io.dnsplane.fakes.route53.Xml.serialize;
+import static io.dnsplane.fakes.route53.Xml.text;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.dnsplane.fakes.FakeApi;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * A local Route53, written from the Route53 API reference (2013-04-01), that the real AWS SDK talks
@@ -383,61 +381,6 @@ public final class Route53Fake extends FakeApi {
     }
     return parse(xml.append("</ResourceRecords></ResourceRecordSet>").toString().getBytes(StandardCharsets.UTF_8))
         .getDocumentElement();
-  }
-
-  static Document parse(byte[] xml) {
-    try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(false);
-      return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-    } catch (Exception e) {
-      throw new IllegalArgumentException("not XML: " + e.getMessage(), e);
-    }
-  }
-
-  static Element child(Element parent, String name) {
-    if (parent == null) {
-      return null;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && e.getTagName().equals(name)) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  static List<Element> children(Element parent, String name) {
-    List<Element> out = new ArrayList<>();
-    if (parent != null) {
-      for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-        if (n instanceof Element e && e.getTagName().equals(name)) {
-          out.add(e);
-        }
-      }
-    }
-    return out;
-  }
-
-  static String text(Element parent, String name) {
-    Element e = child(parent, name);
-    return e == null ? null : e.getTextContent();
-  }
-
-  static String serialize(Element e) {
-    StringBuilder out = new StringBuilder("<").append(e.getTagName()).append(">");
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element c) {
-        out.append(serialize(c));
-      } else if (n.getNodeType() == Node.TEXT_NODE) {
-        out.append(esc(n.getTextContent()));
-      }
-    }
-    return out.append("</").append(e.getTagName()).append(">").toString();
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static void error(HttpExchange ex, int status, String type, String code, String message) throws IOException {
