@@ -39,6 +39,7 @@ import org.w3c.dom.Element;
  * propagation (every change is INSYNC at once), health checks, traffic policies, DNSSEC.
  */
 public final class Route53Fake extends FakeApi {
+  private final java.util.Set<String> accessKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicInteger zoneListings = new java.util.concurrent.atomic.AtomicInteger();
   private static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
 
@@ -127,6 +128,11 @@ public final class Route53Fake extends FakeApi {
     return zones.get(zoneId).sets.size();
   }
 
+  /** The access key ids requests were signed with (from their SigV4 Credential scope). */
+  public java.util.Set<String> accessKeys() {
+    return java.util.Set.copyOf(accessKeys);
+  }
+
   /** Whole-zone listings begun (ListResourceRecordSets without a start name), not counting reads of single names. */
   public int zoneListings() {
     return zoneListings.get();
@@ -171,6 +177,10 @@ public final class Route53Fake extends FakeApi {
         zoneListings.incrementAndGet();
       }
       String auth = ex.getRequestHeaders().getFirst("Authorization");
+      if (auth != null && auth.contains("Credential=")) {
+        String credential = auth.substring(auth.indexOf("Credential=") + "Credential=".length());
+        accessKeys.add(credential.substring(0, Math.max(0, credential.indexOf('/'))));
+      }
       if (auth == null || !auth.startsWith("AWS4-HMAC-SHA256 ")) {
         error(ex, 403, "Sender", "MissingAuthenticationToken", "Missing Authentication Token");
         return;

@@ -22,6 +22,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.Route53ClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -102,7 +103,14 @@ public final class Route53ProviderFactory implements ProviderFactory {
   }
 
   private static AwsCredentialsProvider assumeRole(Options o) {
-    StsClient sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create())
+    // STS is regional; without AWS_REGION (or a profile's region) use us-east-1, as the AWS CLI does.
+    Region region;
+    try {
+      region = DefaultAwsRegionProviderChain.builder().build().getRegion();
+    } catch (RuntimeException e) {
+      region = Region.US_EAST_1;
+    }
+    StsClient sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
         .credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
     return StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
         .refreshRequest(r -> r.roleArn(o.assumeRole).roleSessionName("dnsplane-" + UUID.randomUUID())

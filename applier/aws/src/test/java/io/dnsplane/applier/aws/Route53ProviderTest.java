@@ -186,6 +186,24 @@ class Route53ProviderTest {
   }
 
   @Test
+  void assumeRoleSignsWithTheRolesCredentials() {
+    try (io.dnsplane.fakes.sts.StsFake sts = io.dnsplane.fakes.sts.StsFake.start()) {
+      System.setProperty("aws.endpointUrlSts", sts.endpoint().toString());
+      try (DnsProvider p = provider("--aws-assume-role=arn:aws:iam::123456789012:role/dnsplane",
+          "--aws-assume-role-external-id=ext-1")) {
+        assertThat(p.zones()).isNotEmpty();
+      } finally {
+        System.clearProperty("aws.endpointUrlSts");
+      }
+      assertThat(sts.assumeRoleRequests()).singleElement().satisfies(r -> {
+        assertThat(r).containsEntry("RoleArn", "arn:aws:iam::123456789012:role/dnsplane").containsEntry("ExternalId", "ext-1");
+        assertThat(r.get("RoleSessionName")).startsWith("dnsplane-");
+      });
+      assertThat(fake.accessKeys()).containsExactly(io.dnsplane.fakes.sts.StsFake.ACCESS_KEY_ID);
+    }
+  }
+
+  @Test
   void everyRequestSpendsTheBudget() {
     AtomicInteger spent = new AtomicInteger();
     for (int i = 0; i < 400; i++) {
