@@ -1,8 +1,10 @@
 package io.dnsplane.fakes;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,6 +63,15 @@ public abstract class FakeApi implements AutoCloseable {
 
   public void resetCalls() {
     calls.clear();
+  }
+
+  /** Answers with a status, a content type and a body. */
+  protected static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", contentType);
+    ex.sendResponseHeaders(status, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   protected static Map<String, String> query(String raw) {

@@ -20,7 +20,7 @@ final class Route53ChangeRules {
   private Route53ChangeRules() {}
 
   /** Applies the changes to the zone when all are valid; otherwise changes nothing and says why. */
-  static List<String> apply(Route53Fake.FakeZone zone, List<Element> changes) {
+  static List<String> apply(HostedZone zone, List<Element> changes) {
     List<String> problems = new ArrayList<>();
     int count = 0;
     int chars = 0;
@@ -45,11 +45,11 @@ final class Route53ChangeRules {
     for (Element change : changes) {
       String action = text(change, "Action");
       Element set = child(change, "ResourceRecordSet");
-      String name = Route53Fake.fqdn(text(set, "Name"));
+      String name = HostedZone.fqdn(text(set, "Name"));
       child(set, "Name").setTextContent(name);
       String type = text(set, "Type");
       String id = text(set, "SetIdentifier") == null ? "" : text(set, "SetIdentifier");
-      String key = Route53Fake.key(name, type, id);
+      String key = HostedZone.key(name, type, id);
       String describe = "[name='" + name + "', type='" + type + "'" + (id.isEmpty() ? "" : ", set-identifier='" + id + "'") + "]";
       if (!seen.add(key)) {
         problems.add("The request contains an invalid set of changes for a resource record set '" + type + " " + name + "'");
@@ -101,7 +101,7 @@ final class Route53ChangeRules {
   private static boolean conflictsWithCname(Map<String, Element> sets, String name, String type, String key) {
     for (Map.Entry<String, Element> e : sets.entrySet()) {
       Element other = e.getValue();
-      if (e.getKey().equals(key) || !Route53Fake.fqdn(text(other, "Name")).equals(name)) {
+      if (e.getKey().equals(key) || !HostedZone.fqdn(text(other, "Name")).equals(name)) {
         continue;
       }
       String otherType = text(other, "Type");

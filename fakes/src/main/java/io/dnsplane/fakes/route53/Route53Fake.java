@@ -11,16 +11,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.dnsplane.fakes.FakeApi;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.w3c.dom.Element;
@@ -41,9 +38,9 @@ import org.w3c.dom.Element;
 public final class Route53Fake extends FakeApi {
   private final java.util.Set<String> accessKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicInteger zoneListings = new java.util.concurrent.atomic.AtomicInteger();
-  private static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
+  static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
 
-  private final Map<String, FakeZone> zones = new LinkedHashMap<>();
+  private final Map<String, HostedZone> zones = new LinkedHashMap<>();
   private final AtomicInteger changeIds = new AtomicInteger();
   private final AtomicInteger zoneIds = new AtomicInteger();
   private volatile double ratePerSecond;
@@ -56,21 +53,7 @@ public final class Route53Fake extends FakeApi {
   private volatile CountDownLatch changeApplied;
   private volatile String holdName;
 
-  /** One hosted zone: its record sets by (name, type, set identifier). */
-  static final class FakeZone {
-    final String id;
-    final String name;
-    final boolean privateZone;
-    final Map<String, String> tags;
-    final Map<String, Element> sets = new TreeMap<>();
 
-    FakeZone(String id, String name, boolean privateZone, Map<String, String> tags) {
-      this.id = id;
-      this.name = name;
-      this.privateZone = privateZone;
-      this.tags = tags;
-    }
-  }
 
   private Route53Fake() {
     super("/");
@@ -93,36 +76,25 @@ public final class Route53Fake extends FakeApi {
   public synchronized String addZone(String name, boolean privateZone, Map<String, String> tags) {
     String id = "Z" + String.format("%013d", zoneIds.incrementAndGet());
     String fqdn = name.endsWith(".") ? name : name + ".";
-    FakeZone zone = new FakeZone(id, fqdn, privateZone, tags);
-    zone.sets.put(key(fqdn, "SOA", ""), set(fqdn, "SOA", 900, "ns-1.awsdns-01.org. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400"));
-    zone.sets.put(key(fqdn, "NS", ""), set(fqdn, "NS", 172800, "ns-1.awsdns-01.org."));
+    HostedZone zone = new HostedZone(id, fqdn, privateZone, tags);
+    zone.sets.put(HostedZone.key(fqdn, "SOA", ""), HostedZone.recordSet(fqdn, "SOA", 900, "ns-1.awsdns-01.org. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400"));
+    zone.sets.put(HostedZone.key(fqdn, "NS", ""), HostedZone.recordSet(fqdn, "NS", 172800, "ns-1.awsdns-01.org."));
     zones.put(id, zone);
     return id;
   }
 
   /** Adds a record set directly, as another tool or a person would. */
   public synchronized void putRecord(String zoneId, String name, String type, long ttl, String... values) {
-    String fqdn = name.endsWith(".") ? name : name + ".";
-    zones.get(zoneId).sets.put(key(fqdn, type, ""), set(fqdn, type, ttl, values));
+    String fqdn = HostedZone.fqdn(name);
+    zones.get(zoneId).sets.put(HostedZone.key(fqdn, type, ""), HostedZone.recordSet(fqdn, type, ttl, values));
   }
 
   /** The values of a record set, or an empty list. */
   public synchronized List<String> values(String zoneId, String name, String type) {
-    String fqdn = name.endsWith(".") ? name : name + ".";
-    Element set = zones.get(zoneId).sets.get(key(fqdn, type, ""));
-    if (set == null) {
-      return List.of();
-    }
-    List<String> values = new ArrayList<>();
-    for (Element rr : children(child(set, "ResourceRecords"), "ResourceRecord")) {
-      values.add(text(rr, "Value"));
-    }
-    Element alias = child(set, "AliasTarget");
-    if (alias != null) {
-      values.add(text(alias, "DNSName"));
-    }
-    return values;
+    Element set = zones.get(zoneId).sets.get(HostedZone.key(HostedZone.fqdn(name), type, ""));
+    return set == null ? List.of() : Route53ChangeRules.values(set);
   }
+
 
   public synchronized int recordSetCount(String zoneId) {
     return zones.get(zoneId).sets.size();
@@ -162,7 +134,7 @@ public final class Route53Fake extends FakeApi {
    * zone without knowing it. {@code applied} counts down once the change is in.
    */
   public synchronized void holdNextChangeOf(String name, CountDownLatch applied, CountDownLatch release) {
-    this.holdName = fqdn(name);
+    this.holdName = HostedZone.fqdn(name);
     this.changeApplied = applied;
     this.holdAfterChange = release;
   }
@@ -242,7 +214,7 @@ public final class Route53Fake extends FakeApi {
 
   private void listZones(HttpExchange ex, Map<String, String> query) throws IOException {
     int max = Math.min(100, Integer.parseInt(query.getOrDefault("maxitems", "100")));
-    List<FakeZone> all;
+    List<HostedZone> all;
     synchronized (this) {
       all = new ArrayList<>(zones.values());
     }
@@ -255,7 +227,7 @@ public final class Route53Fake extends FakeApi {
     }
     int end = Math.min(all.size(), start + max);
     StringBuilder xml = new StringBuilder("<ListHostedZonesResponse xmlns=\"" + NS + "\"><HostedZones>");
-    for (FakeZone z : all.subList(start, end)) {
+    for (HostedZone z : all.subList(start, end)) {
       xml.append("<HostedZone><Id>/hostedzone/").append(z.id).append("</Id><Name>").append(esc(z.name))
           .append("</Name><CallerReference>").append(z.id).append("</CallerReference><Config><PrivateZone>")
           .append(z.privateZone).append("</PrivateZone></Config><ResourceRecordSetCount>").append(z.sets.size())
@@ -270,7 +242,7 @@ public final class Route53Fake extends FakeApi {
   }
 
   private void listTags(HttpExchange ex, String zoneId) throws IOException {
-    FakeZone zone = zone(ex, zoneId);
+    HostedZone zone = zone(ex, zoneId);
     if (zone == null) {
       return;
     }
@@ -282,7 +254,7 @@ public final class Route53Fake extends FakeApi {
   }
 
   private void listRecords(HttpExchange ex, String zoneId, Map<String, String> query) throws IOException {
-    FakeZone zone = zone(ex, zoneId);
+    HostedZone zone = zone(ex, zoneId);
     if (zone == null) {
       return;
     }
@@ -293,7 +265,7 @@ public final class Route53Fake extends FakeApi {
     }
     int start = 0;
     if (query.containsKey("name")) {
-      String from = key(fqdn(query.get("name")), query.getOrDefault("type", ""), query.getOrDefault("identifier", ""));
+      String from = HostedZone.key(HostedZone.fqdn(query.get("name")), query.getOrDefault("type", ""), query.getOrDefault("identifier", ""));
       while (start < all.size() && all.get(start).getKey().compareTo(from) < 0) {
         start++;
       }
@@ -317,7 +289,7 @@ public final class Route53Fake extends FakeApi {
   }
 
   private void change(HttpExchange ex, String zoneId, byte[] body) throws IOException {
-    FakeZone zone = zone(ex, zoneId);
+    HostedZone zone = zone(ex, zoneId);
     if (zone == null) {
       return;
     }
@@ -338,7 +310,7 @@ public final class Route53Fake extends FakeApi {
     CountDownLatch hold = null;
     synchronized (this) {
       boolean touchesHeldName = holdName != null && changes.stream()
-          .anyMatch(c -> holdName.equals(fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
+          .anyMatch(c -> holdName.equals(HostedZone.fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
       if (holdAfterChange != null && touchesHeldName) {
         applied = changeApplied;
         hold = holdAfterChange;
@@ -360,8 +332,8 @@ public final class Route53Fake extends FakeApi {
         + "</ChangeResourceRecordSetsResponse>");
   }
 
-  private FakeZone zone(HttpExchange ex, String zoneId) throws IOException {
-    FakeZone zone;
+  private HostedZone zone(HttpExchange ex, String zoneId) throws IOException {
+    HostedZone zone;
     synchronized (this) {
       zone = zones.get(zoneId);
     }
@@ -371,27 +343,11 @@ public final class Route53Fake extends FakeApi {
     return zone;
   }
 
-  /** Route53 orders record sets by name with its labels reversed, then type, then set identifier. */
-  static String key(String fqdn, String type, String setIdentifier) {
-    List<String> labels = new ArrayList<>(List.of(fqdn.toLowerCase().split("\\.")));
-    Collections.reverse(labels);
-    return String.join(".", labels) + " " + type + " " + setIdentifier;
-  }
 
-  static String fqdn(String name) {
-    String n = name.replace("*", "\\052").toLowerCase();
-    return n.endsWith(".") ? n : n + ".";
-  }
 
-  private static Element set(String fqdn, String type, long ttl, String... values) {
-    StringBuilder xml = new StringBuilder("<ResourceRecordSet xmlns=\"" + NS + "\"><Name>" + esc(fqdn) + "</Name><Type>" + type
-        + "</Type><TTL>" + ttl + "</TTL><ResourceRecords>");
-    for (String v : values) {
-      xml.append("<ResourceRecord><Value>").append(esc(v)).append("</Value></ResourceRecord>");
-    }
-    return parse(xml.append("</ResourceRecords></ResourceRecordSet>").toString().getBytes(StandardCharsets.UTF_8))
-        .getDocumentElement();
-  }
+
+
+
 
   private static void error(HttpExchange ex, int status, String type, String code, String message) throws IOException {
     respond(ex, status, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>" + type + "</Type><Code>" + code
@@ -399,13 +355,8 @@ public final class Route53Fake extends FakeApi {
   }
 
   private static void respond(HttpExchange ex, int status, String xml) throws IOException {
-    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml).getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "text/xml");
     ex.getResponseHeaders().set("x-amzn-RequestId", "fake");
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    send(ex, status, "text/xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.dnsplane.fakes.FakeApi;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,11 +65,6 @@ public final class StsFake extends FakeApi {
   }
 
   private static void respond(HttpExchange ex, int status, String xml) throws IOException {
-    byte[] body = xml.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "text/xml");
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    send(ex, status, "text/xml", xml.getBytes(StandardCharsets.UTF_8));
   }
 }

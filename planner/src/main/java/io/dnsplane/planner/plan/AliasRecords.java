@@ -1,5 +1,6 @@
 package io.dnsplane.planner.plan;
 
+import io.dnsplane.model.ProviderProperties;
 import io.dnsplane.model.AwsCanonicalZones;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.RecordTypes;
@@ -18,8 +19,8 @@ import java.util.TreeMap;
  * compare equal and are adopted as they are. An alias property on any other type is dropped.
  */
 final class AliasRecords {
-  static final String ALIAS = "alias";
-  static final String EVALUATE_TARGET_HEALTH = "aws/evaluate-target-health";
+  static final String ALIAS = ProviderProperties.ALIAS;
+  static final String EVALUATE_TARGET_HEALTH = ProviderProperties.AWS_EVALUATE_TARGET_HEALTH;
   static final long ALIAS_TTL = 300;
   private static final Set<String> ALIASABLE = Set.of(RecordTypes.A, RecordTypes.AAAA, RecordTypes.CNAME);
 
@@ -60,10 +61,6 @@ final class AliasRecords {
       }
     }
     return out;
-  }
-
-  static boolean isAlias(Endpoint e) {
-    return "true".equals(e.providerSpecific().get(ALIAS));
   }
 
   private static Endpoint with(Endpoint e, String type, long ttl, Map<String, String> specific) {

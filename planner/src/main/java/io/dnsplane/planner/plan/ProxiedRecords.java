@@ -1,10 +1,9 @@
 package io.dnsplane.planner.plan;
 
+import io.dnsplane.model.ProviderProperties;
 import io.dnsplane.model.Endpoint;
-import io.dnsplane.model.RecordTypes;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,8 +14,7 @@ import java.util.TreeMap;
  * proxy property. Desire then compares equal to what the provider lists.
  */
 final class ProxiedRecords {
-  static final String PROXIED = "external-dns.alpha.kubernetes.io/cloudflare-proxied";
-  private static final Set<String> PROXIABLE = Set.of(RecordTypes.A, RecordTypes.AAAA, RecordTypes.CNAME);
+  static final String PROXIED = ProviderProperties.CLOUDFLARE_PROXIED;
 
   private ProxiedRecords() {}
 
@@ -27,7 +25,7 @@ final class ProxiedRecords {
   private static Endpoint adjust(Endpoint e, boolean proxiedByDefault) {
     Map<String, String> specific = new TreeMap<>(e.providerSpecific());
     String annotated = specific.remove(PROXIED);
-    if (!PROXIABLE.contains(e.recordType())) {
+    if (!ProviderProperties.CLOUDFLARE_PROXIABLE.contains(e.recordType())) {
       return with(e, e.ttl(), specific);
     }
     boolean proxied = "true".equalsIgnoreCase(annotated) || !"false".equalsIgnoreCase(annotated) && proxiedByDefault;

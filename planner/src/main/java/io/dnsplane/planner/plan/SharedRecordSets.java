@@ -25,7 +25,7 @@ final class SharedRecordSets {
 
   /** A and AAAA merge, but an alias record has one target: it is held by one owner, like a CNAME. */
   static boolean isMergeable(String recordType, java.util.Collection<Endpoint> records) {
-    return isMergeable(recordType) && records.stream().noneMatch(AliasRecords::isAlias);
+    return isMergeable(recordType) && records.stream().noneMatch(io.dnsplane.model.ProviderProperties::isAlias);
   }
 
   /** One record set from every owner's chosen candidate. */

@@ -1,5 +1,6 @@
 package io.dnsplane.planner.plan;
 
+import io.dnsplane.model.ProviderProperties;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.RecordTypes;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * coming and going do not flip it between forms.
  */
 final class WeightedCnames {
-  static final String WEIGHT = "aws/weight";
+  static final String WEIGHT = ProviderProperties.AWS_WEIGHT;
 
   private WeightedCnames() {}
 
@@ -41,7 +42,7 @@ final class WeightedCnames {
 
   /** A record set one target fills: a CNAME, or an A/AAAA alias; without a set identifier yet. */
   private static boolean isSingleTarget(Endpoint e) {
-    return (RecordTypes.CNAME.equals(e.recordType()) || AliasRecords.isAlias(e)) && e.setIdentifier().isEmpty();
+    return (RecordTypes.CNAME.equals(e.recordType()) || ProviderProperties.isAlias(e)) && e.setIdentifier().isEmpty();
   }
 
   private static boolean alreadyWeighted(String name, String type, Set<String> owners, List<Endpoint> current) {

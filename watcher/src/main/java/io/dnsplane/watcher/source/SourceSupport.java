@@ -56,8 +56,8 @@ final class SourceSupport {
       } else if (name.startsWith("cloudflare-")) {
         // cloudflare-proxied, cloudflare-record-comment, cloudflare-tags: ExternalDNS's property names.
         providerSpecific.put("external-dns.alpha.kubernetes.io/" + name, value);
-      } else if (name.equals("alias")) {
-        providerSpecific.put("alias", value);
+      } else if (name.equals(io.dnsplane.model.ProviderProperties.ALIAS)) {
+        providerSpecific.put(io.dnsplane.model.ProviderProperties.ALIAS, value);
       }
     });
     if (setIdentifier.isEmpty() && providerSpecific.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.dnsplane.applier.aws;
 
+import io.dnsplane.model.ProviderProperties;
 import io.dnsplane.model.AwsCanonicalZones;
 import io.dnsplane.model.Changes;
 import io.dnsplane.model.DnsNames;
@@ -25,9 +26,9 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * a-/aaaa- ownership records keep working.
  */
 final class Route53Records {
-  static final String ALIAS = "alias";
-  static final String EVALUATE_TARGET_HEALTH = "aws/evaluate-target-health";
-  static final String WEIGHT = "aws/weight";
+  static final String ALIAS = ProviderProperties.ALIAS;
+  static final String EVALUATE_TARGET_HEALTH = ProviderProperties.AWS_EVALUATE_TARGET_HEALTH;
+  static final String WEIGHT = ProviderProperties.AWS_WEIGHT;
   static final String REGION = "aws/region";
   static final String FAILOVER = "aws/failover";
   static final String CONTINENT = "aws/geolocation-continent-code";
@@ -151,7 +152,7 @@ final class Route53Records {
   }
 
   static boolean isAlias(Endpoint e) {
-    return "true".equals(e.providerSpecific().get(ALIAS)) && !e.targets().isEmpty();
+    return ProviderProperties.isAlias(e) && !e.targets().isEmpty();
   }
 
   /** The canonical hosted zone of a load balancer or edge target; a target elsewhere is refused. */

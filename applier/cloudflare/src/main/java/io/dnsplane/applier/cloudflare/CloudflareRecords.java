@@ -1,6 +1,7 @@
 package io.dnsplane.applier.cloudflare;
 
 import io.dnsplane.applier.cloudflare.CloudflareApi.CfRecord;
+import io.dnsplane.model.ProviderProperties;
 import io.dnsplane.model.DnsNames;
 import io.dnsplane.model.Endpoint;
 import java.util.ArrayList;
@@ -21,12 +22,12 @@ import java.util.TreeMap;
  * AdjustEndpoints), so both compare equal.
  */
 final class CloudflareRecords {
-  static final String PROXIED = "external-dns.alpha.kubernetes.io/cloudflare-proxied";
-  static final String COMMENT = "external-dns.alpha.kubernetes.io/cloudflare-record-comment";
-  static final String TAGS = "external-dns.alpha.kubernetes.io/cloudflare-tags";
+  static final String PROXIED = ProviderProperties.CLOUDFLARE_PROXIED;
+  static final String COMMENT = ProviderProperties.CLOUDFLARE_RECORD_COMMENT;
+  static final String TAGS = ProviderProperties.CLOUDFLARE_TAGS;
   /** Cloudflare's "automatic" TTL. */
   static final long AUTO_TTL = 1;
-  private static final Set<String> PROXIABLE = Set.of("A", "AAAA", "CNAME");
+  private static final Set<String> PROXIABLE = ProviderProperties.CLOUDFLARE_PROXIABLE;
 
   enum Kind { DELETE, PATCH, POST }
 

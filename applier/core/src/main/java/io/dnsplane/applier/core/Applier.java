@@ -57,7 +57,6 @@ public final class Applier implements AutoCloseable {
   private final Backoff backoff;
   private final Map<TopicPartition, Long> consumedNext = new HashMap<>();
   private final Map<TopicPartition, Long> committed = new HashMap<>();
-  private final Set<TopicPartition> owned = new HashSet<>();
   private final Thread loop;
   private final java.util.concurrent.CompletableFuture<Void> stopped = new java.util.concurrent.CompletableFuture<>();
   private volatile boolean running = true;
@@ -83,8 +82,8 @@ public final class Applier implements AutoCloseable {
         topics.applyResults(), new DeadLetters(topics.deadLetter(), outbox), breaker, held, backoff, clock,
         () -> running, metrics);
     metrics.requests(budget);
-    metrics.gauge("dnsplane_applier_owned_partitions", "Partitions of the change topic this replica applies", owned,
-        java.util.Set::size);
+    metrics.gauge("dnsplane_applier_owned_partitions", "Partitions of the change topic this replica applies", zones,
+        OwnedZones::ownedPartitions);
     metrics.gauge("dnsplane_applier_held_batches", "Batches the delete breaker holds", held, HeldBatches::size);
     this.loop = new Thread(this::run, "applier-" + provider.name());
   }
@@ -224,9 +223,8 @@ public final class Applier implements AutoCloseable {
       held.dropPartitions(revoked);
       revoked.forEach(consumedNext::remove);
       revoked.forEach(committed::remove);
-      owned.removeAll(revoked);
       zones.revoked(revoked.stream().map(TopicPartition::partition).toList());
-      budget.ownPartitions(owned.size(), partitions);
+      budget.ownPartitions(zones.ownedPartitions(), partitions);
     }
 
     @Override
@@ -236,12 +234,13 @@ public final class Applier implements AutoCloseable {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-      owned.addAll(assigned);
-      budget.ownPartitions(owned.size(), partitions);
+      // The new share first: the listing of the new partitions' zones spends it. Assignments are
+      // incremental (cooperative), so these partitions are not yet among the owned ones.
+      budget.ownPartitions(zones.ownedPartitions() + assigned.size(), partitions);
       zones.assigned(assigned.stream().map(TopicPartition::partition).toList());
       publish(List.of());
       log.info("{} owns {} of {} partitions ({} zones listed); request budget {} per second", provider.name(),
-          owned.size(), partitions, zones.ownedZones(), budget.rate());
+          zones.ownedPartitions(), partitions, zones.ownedZones(), budget.rate());
       ready = true;
     }
   }
@@ -294,11 +293,6 @@ public final class Applier implements AutoCloseable {
   /** Its loop runs (/healthz). */
   public boolean isAlive() {
     return !stopped.isDone();
-  }
-
-  /** Provider apply calls made so far, for benchmarks and logs. */
-  public int providerCalls() {
-    return runner.providerCalls();
   }
 
   @Override

@@ -53,9 +53,4 @@ public final class ApplierMetrics {
     gauge("dnsplane_applier_request_rate_limit", "Requests per second this replica may send (its share of"
         + " --provider-rate-limit; +Inf without one)", budget, AccountRateBudget::rate);
   }
-
-  double count(String name, String... tags) {
-    var counter = registry.find(name).tags(tags).counter();
-    return counter == null ? 0 : counter.count();
-  }
 }

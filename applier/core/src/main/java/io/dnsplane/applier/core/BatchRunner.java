@@ -56,7 +56,6 @@ final class BatchRunner {
   private final BooleanSupplier running;
   private final ApplierMetrics metrics;
   private final Map<String, Instant> approvals = new HashMap<>();
-  private int providerCalls;
 
   BatchRunner(DnsProvider provider, OwnedZones zones, ObservationPublisher observations, Outbox outbox,
       Topic<ZoneRef, ChangeBatch> changesTopic, Topic<ZoneRef, ApplyResult> resultsTopic, DeadLetters deadLetters,
@@ -83,11 +82,6 @@ final class BatchRunner {
     breaker.approved(zoneId);
   }
 
-  /** Provider apply calls made so far. */
-  int providerCalls() {
-    return providerCalls;
-  }
-
   /** Applies a poll's records; each zone's batches keep their order. */
   void run(List<ConsumerRecord<byte[], byte[]>> records) {
     Map<String, List<Received>> byZone = new LinkedHashMap<>();
@@ -100,24 +94,23 @@ final class BatchRunner {
         continue;
       }
       if (batch != null) {
-        byZone.computeIfAbsent(batch.getZoneId(), z -> new ArrayList<>()).add(new Received(record, batch));
+        byZone.computeIfAbsent(batch.getZoneId(), z -> new ArrayList<>()).add(Received.of(record, batch));
       }
     }
     byZone.forEach(this::runZone);
   }
 
-  private record Received(ConsumerRecord<byte[], byte[]> record, ChangeBatch batch) {
-    Changes changes() {
-      return new Changes(AvroEndpoints.fromAvro(batch.getCreate()), AvroEndpoints.fromAvro(batch.getUpdateOld()),
+  /** A batch as consumed, with its changes and the names they touch, read once. */
+  private record Received(ConsumerRecord<byte[], byte[]> record, ChangeBatch batch, Changes changes, Set<String> names) {
+    static Received of(ConsumerRecord<byte[], byte[]> record, ChangeBatch batch) {
+      Changes changes = new Changes(AvroEndpoints.fromAvro(batch.getCreate()), AvroEndpoints.fromAvro(batch.getUpdateOld()),
           AvroEndpoints.fromAvro(batch.getUpdateNew()), AvroEndpoints.fromAvro(batch.getDelete()));
-    }
-
-    Set<String> names() {
       Set<String> names = new TreeSet<>();
-      changes().all().forEach(e -> names.add(e.dnsName()));
-      return names;
+      changes.all().forEach(e -> names.add(e.dnsName()));
+      return new Received(record, batch, changes, names);
     }
   }
+
 
   /** Batches waiting to be applied together: no two touch the same name. */
   private record Pending(Received received, Changes remaining, List<Endpoint> before) {}
@@ -173,7 +166,6 @@ final class BatchRunner {
     CulpritIsolation isolation = new CulpritIsolation(provider::fitsOneCall, merged -> applyWithRetry(zone, merged));
     Map<String, ApplyOutcome> outcomes = isolation.apply(pending.stream()
         .map(p -> new CulpritIsolation.Part(p.received().batch().getBatchId(), p.remaining())).toList());
-    providerCalls += isolation.calls();
     metrics.applyCalls(isolation.calls());
     for (Pending p : pending) {
       ChangeBatch batch = p.received().batch();

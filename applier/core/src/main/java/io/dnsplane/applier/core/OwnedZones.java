@@ -95,8 +95,9 @@ final class OwnedZones {
   }
 
   /**
-   * Lists the provider's zones (taking on new ones) and every owned zone again, and publishes the names whose records differ from what the
-   * applier believed (changed outside dnsplane), so the planner repairs them.
+   * Lists the provider's zones (taking on new ones) and every owned zone again, and publishes the
+   * names whose records differ from what the applier believed (changed outside dnsplane), so the
+   * planner repairs them.
    */
   void checkDrift() {
     discoverZones();
@@ -130,6 +131,11 @@ final class OwnedZones {
     } catch (RuntimeException e) {
       log.warn("listing the zones of {} failed, retried at the next interval: {}", provider.name(), e.toString());
     }
+  }
+
+  /** How many of the change topic's partitions this replica owns. */
+  int ownedPartitions() {
+    return owned.size();
   }
 
   int ownedZones() {
