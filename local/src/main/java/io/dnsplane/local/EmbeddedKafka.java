@@ -1,5 +1,6 @@
 package io.dnsplane.local;
 
+import io.dnsplane.runtime.KafkaConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,6 +123,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** How clients reach this broker. */
+  public KafkaConnection connection() {
+    return KafkaConnection.plaintext(bootstrapServers);
   }
 
   /** Stops the broker; safe to call twice (Kafka's own close is not). */

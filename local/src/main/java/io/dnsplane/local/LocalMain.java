@@ -71,6 +71,6 @@ public final class LocalMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LocalMain()).execute(args));
+    System.exit(io.dnsplane.runtime.Cli.run(new LocalMain(), args));
   }
 }

@@ -8,6 +8,7 @@ import io.dnsplane.applier.inmemory.ZoneFiles;
 import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.planner.PlannerService;
 import io.dnsplane.planner.plan.Policy;
+import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.schema.TopicAdmin;
 import io.dnsplane.schema.Topics;
 import io.dnsplane.watcher.Watcher;
@@ -70,7 +71,7 @@ public final class LocalPipeline implements AutoCloseable {
     deleteRecursively(config.stateDir().resolve("planner"));
     kafka = EmbeddedKafka.start(config.stateDir().resolve("kafka"));
     dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")), config.dnsPort());
-    TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics.all(List.of(dns.providerName())),
+    TopicAdmin.ensureTopics(kafka.connection(), topics.all(List.of(dns.providerName())),
         config.partitions(), (short) 1);
     startApplier();
     startPlanner();
@@ -111,7 +112,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   public void startWatcher(String clusterId) {
     KubernetesClient client = clusters.get(clusterId).newClient();
-    WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka.bootstrapServers(), "",
+    WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka.connection(), "",
         config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd", "gateway-httproute"));
     watchers.put(clusterId, Watcher.start(watcherConfig, client, topics, Clock.systemUTC()));
   }
@@ -125,7 +126,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   public void startPlanner() {
     // Local mode retries refused changes after 5 s instead of 30 s, so a demo does not keep you waiting.
-    PlannerConfig plannerConfig = PlannerConfig.defaults(kafka.bootstrapServers(), config.stateDir().resolve("planner"),
+    PlannerConfig plannerConfig = PlannerConfig.defaults(kafka.connection(), config.stateDir().resolve("planner"),
         Policy.SYNC).withRetries(Duration.ofSeconds(5), Duration.ofSeconds(5));
     planner = PlannerService.start(plannerConfig, topics);
   }
@@ -137,7 +138,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   public void startApplier() {
     DnsProvider provider = dns.newProvider();
-    applier = Applier.start(provider, ApplierConfig.defaults(kafka.bootstrapServers(), provider.name())
+    applier = Applier.start(provider, ApplierConfig.defaults(kafka.connection(), provider.name())
         .withDriftInterval(config.driftInterval()), topics, Clock.systemUTC());
   }
 
@@ -156,6 +157,10 @@ public final class LocalPipeline implements AutoCloseable {
 
   public String bootstrapServers() {
     return kafka.bootstrapServers();
+  }
+
+  public KafkaConnection connection() {
+    return kafka.connection();
   }
 
   public int dnsPort() {

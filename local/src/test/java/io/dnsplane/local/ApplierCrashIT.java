@@ -99,7 +99,7 @@ class ApplierCrashIT {
   }
 
   private List<ApplyResult> resultsFor(String name) {
-    return TopicSnapshot.read(pipeline.bootstrapServers(), pipeline.topics().applyResults(),
+    return TopicSnapshot.read(pipeline.connection(), pipeline.topics().applyResults(),
         (k, v) -> v != null && v.getAfter().stream().anyMatch(e -> e.getDnsName().equals(name)))
         .stream().map(TopicSnapshot.Entry::value).toList();
   }

@@ -50,7 +50,7 @@ class DeleteBreakerIT extends PipelineTestBase {
     await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().size() == 12 - allowed);
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> bulkNames().size() == 12 - allowed);
 
-    ApproveMain.approve(pipeline.bootstrapServers(), pipeline.topics(), "inmemory", "example.com", "test", "planned cleanup",
+    ApproveMain.approve(pipeline.connection(), pipeline.topics(), "inmemory", "example.com", "test", "planned cleanup",
         Clock.systemUTC());
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(bulkNames()).containsExactlyInAnyOrder("bulk-10.example.com", "bulk-11.example.com",

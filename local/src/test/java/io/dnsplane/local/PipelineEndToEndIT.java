@@ -123,7 +123,7 @@ class PipelineEndToEndIT extends PipelineTestBase {
     awaitAnswer("api.example.com", Type.A, "192.0.2.30");
     await().atMost(WAIT).untilAsserted(() -> {
       java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-      new io.dnsplane.planner.explain.NameExplanation(pipeline.bootstrapServers(), pipeline.topics(),
+      new io.dnsplane.planner.explain.NameExplanation(pipeline.connection(), pipeline.topics(),
           io.dnsplane.planner.ownership.TxtRegistryConfig.DEFAULT)
           .print("api.example.com", new java.io.PrintStream(buffer, true, StandardCharsets.UTF_8));
       String text = buffer.toString(StandardCharsets.UTF_8);

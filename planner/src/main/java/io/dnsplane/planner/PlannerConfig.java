@@ -1,6 +1,7 @@
 package io.dnsplane.planner;
 
 import io.dnsplane.model.RecordTypes;
+import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.planner.ownership.TxtRegistryConfig;
 import io.dnsplane.planner.plan.ClusterDomains;
 import io.dnsplane.model.DomainFilter;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  */
 public record PlannerConfig(
     String applicationId,
-    String bootstrapServers,
+    KafkaConnection kafka,
     Path stateDir,
     Policy policy,
     boolean dryRun,
@@ -52,7 +53,7 @@ public record PlannerConfig(
 
   public PlannerConfig {
     Objects.requireNonNull(applicationId, "applicationId");
-    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(policy, "--policy is required (sync, upsert-only or create-only), as in ExternalDNS v0.22");
     txt = txt == null ? TxtRegistryConfig.DEFAULT : txt;
@@ -78,9 +79,14 @@ public record PlannerConfig(
     return Set.copyOf(out);
   }
 
-  public static PlannerConfig defaults(String bootstrapServers, Path stateDir, Policy policy) {
-    return new PlannerConfig("dnsplane-planner", bootstrapServers, stateDir, policy, false, null, null, null, null,
+  public static PlannerConfig defaults(KafkaConnection kafka, Path stateDir, Policy policy) {
+    return new PlannerConfig("dnsplane-planner", kafka, stateDir, policy, false, null, null, null, null,
         null, null, null, null, null, null, null);
+  }
+
+  /** A planner on a Kafka without security settings (local mode, tests). */
+  public static PlannerConfig defaults(String bootstrapServers, Path stateDir, Policy policy) {
+    return defaults(KafkaConnection.plaintext(bootstrapServers), stateDir, policy);
   }
 
   /** The record types planned: --managed-record-types less --exclude-record-types. */
@@ -89,49 +95,49 @@ public record PlannerConfig(
   }
 
   public PlannerConfig withApplicationId(String id) {
-    return new PlannerConfig(id, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
+    return new PlannerConfig(id, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withDryRun(boolean dry) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dry, txt, managedRecordTypes,
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dry, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withTxtRegistry(TxtRegistryConfig registry) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, registry, managedRecordTypes,
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, registry, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managed,
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managed,
         excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withDomainFilter(DomainFilter filter) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withStaleClusters(Duration timeout, StaleClusterPolicy policy) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, this.policy, dryRun, txt, managedRecordTypes,
+    return new PlannerConfig(applicationId, kafka, stateDir, this.policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace);
   }
 
   public PlannerConfig withClusterDomains(ClusterDomains domains) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
         staleClusterPolicy, domains, deletionGrace);
   }
 
   public PlannerConfig withDeletionGrace(Duration grace) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
         staleClusterPolicy, clusterDomains, grace);
   }
 
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
-    return new PlannerConfig(applicationId, bootstrapServers, stateDir, policy, dryRun, txt, managedRecordTypes,
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
   }
 }

@@ -1,12 +1,17 @@
 package io.dnsplane.planner;
 
-import io.dnsplane.planner.ownership.TxtRegistryConfig;
+import io.dnsplane.planner.ownership.TxtRegistryOptions;
+import io.dnsplane.runtime.Cli;
+import io.dnsplane.runtime.EffectiveConfig;
+import io.dnsplane.runtime.KafkaConnection;
+import io.dnsplane.runtime.KafkaOptions;
+import io.dnsplane.runtime.OpsOptions;
 import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.OpsServer;
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.TopicCreationOptions;
 import io.dnsplane.schema.Topics;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +24,17 @@ import picocli.CommandLine.Option;
 @Command(name = "planner", mixinStandardHelpOptions = true,
     description = "Merges the desire of every cluster with what the providers hold and plans changes per zone.")
 public final class PlannerMain implements Callable<Integer> {
-  @Option(names = "--kafka-bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
+  @CommandLine.Mixin
+  KafkaOptions kafka = new KafkaOptions();
+
+  @CommandLine.Mixin
+  OpsOptions ops = new OpsOptions();
+
+  @CommandLine.Mixin
+  TxtRegistryOptions txt = new TxtRegistryOptions();
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--application-id", defaultValue = "dnsplane-planner", description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
   String applicationId;
@@ -33,24 +47,6 @@ public final class PlannerMain implements Callable<Integer> {
 
   @Option(names = "--dry-run", description = "Plan, publish and audit changes; appliers change nothing.")
   boolean dryRun;
-
-  @Option(names = "--txt-prefix", defaultValue = "", description = "Prefix of TXT ownership record names (ExternalDNS's flag).")
-  String txtPrefix;
-
-  @Option(names = "--txt-suffix", defaultValue = "", description = "Suffix of TXT ownership record names, exclusive with --txt-prefix (ExternalDNS's flag).")
-  String txtSuffix;
-
-  @Option(names = "--txt-wildcard-replacement", defaultValue = "", description = "Stands for a leading '*' in TXT record names (ExternalDNS's flag).")
-  String txtWildcardReplacement;
-
-  @Option(names = "--txt-encrypt-enabled", description = "Write TXT ownership values encrypted with --txt-encrypt-aes-key (ExternalDNS's format).")
-  boolean txtEncryptEnabled;
-
-  @Option(names = "--txt-encrypt-aes-key", defaultValue = "", description = "AES-256 key: 32 characters, or the base64 of 32 bytes. Prefer the DNSPLANE_TXT_ENCRYPT_AES_KEY environment variable.")
-  String txtEncryptAesKey;
-
-  @Option(names = "--migrate-from-txt-owner", description = "OLD=NEW: records whose TXT names owner OLD are taken over by owner NEW (repeatable).")
-  List<String> migrateFromTxtOwner = List.of();
 
   @CommandLine.Mixin
   io.dnsplane.planner.ScopeOptions scope = new io.dnsplane.planner.ScopeOptions();
@@ -67,37 +63,31 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--deletion-grace", defaultValue = "PT0S", description = "ISO-8601 duration a delete waits, cancelled if the desire comes back (default ${DEFAULT-VALUE}, as ExternalDNS; PT5M is a safe choice).")
   java.time.Duration deletionGrace;
 
-  @Option(names = "--metrics-address", defaultValue = ":7979", description = "Where /healthz, /readyz and Prometheus /metrics are served, ExternalDNS's flag (default: ${DEFAULT-VALUE}).")
-  String metricsAddress;
-
-  @Option(names = "--create-topics", defaultValue = "false", description = "Create missing shared topics at start.")
-  boolean createTopics;
+  @CommandLine.Mixin
+  TopicCreationOptions topicCreation = new TopicCreationOptions();
 
   @Override
   public Integer call() throws Exception {
-    if (txtEncryptAesKey.isEmpty() && System.getenv("DNSPLANE_TXT_ENCRYPT_AES_KEY") != null) {
-      txtEncryptAesKey = System.getenv("DNSPLANE_TXT_ENCRYPT_AES_KEY");
-    }
-    PlannerConfig config = PlannerConfig.defaults(bootstrapServers, stateDir, Policy.fromFlag(policy))
+    ops.configureLogging();
+    EffectiveConfig.log("planner", spec);
+    KafkaConnection connection = kafka.connection();
+    PlannerConfig config = PlannerConfig.defaults(connection, stateDir, Policy.fromFlag(policy))
         .withApplicationId(applicationId)
         .withDryRun(dryRun)
-        .withTxtRegistry(new TxtRegistryConfig(txtPrefix, txtSuffix, txtWildcardReplacement, txtEncryptEnabled,
-            txtEncryptAesKey, TxtRegistryConfig.parseMigrations(migrateFromTxtOwner)))
+        .withTxtRegistry(txt.config())
         .withRecordTypes(scope.managedRecordTypes(), scope.excludeRecordTypes())
         .withDomainFilter(scope.domainFilter())
         .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
         .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(clusterDomains))
         .withDeletionGrace(deletionGrace);
     Topics topics = Topics.singleObjectEncoding();
-    if (createTopics) {
-      TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);
-    }
+    topicCreation.ensure(connection, topics.all(List.of()));
     PlannerService planner = PlannerService.start(config, topics);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var streamsMetrics = planner.bindMetrics(registry);
-    OpsServer ops = OpsServer.start(OpsServer.parseAddress(metricsAddress), planner::isAlive, planner::isReady, registry);
+    OpsServer opsServer = OpsServer.start(ops.metricsAddress(), planner::isAlive, planner::isReady, registry);
     RunUntilShutdown.closeOnShutdown(() -> {
-      ops.close();
+      opsServer.close();
       streamsMetrics.close();
       planner.close();
     });
@@ -105,6 +95,6 @@ public final class PlannerMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new PlannerMain()).execute(args));
+    System.exit(Cli.run(new PlannerMain(), args));
   }
 }

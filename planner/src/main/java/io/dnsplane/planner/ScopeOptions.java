@@ -1,9 +1,10 @@
 package io.dnsplane.planner;
 
 import io.dnsplane.model.DomainFilter;
+import io.dnsplane.model.DomainFilterOptions;
 import io.dnsplane.model.RecordTypes;
-import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,17 +18,8 @@ public final class ScopeOptions {
   @Option(names = "--exclude-record-types", split = ",", description = "Record types never planned, even if managed.")
   Set<String> excludeRecordTypes = Set.of();
 
-  @Option(names = "--domain-filter", split = ",", description = "Only plan names in these domains (repeatable).")
-  List<String> domainFilter = List.of();
-
-  @Option(names = "--exclude-domains", split = ",", description = "Never plan names in these domains (repeatable).")
-  List<String> excludeDomains = List.of();
-
-  @Option(names = "--regex-domain-filter", description = "Only plan names matching this regular expression.")
-  String regexDomainFilter;
-
-  @Option(names = "--regex-domain-exclusion", description = "Never plan names matching this regular expression.")
-  String regexDomainExclusion;
+  @Mixin
+  DomainFilterOptions domains = new DomainFilterOptions();
 
   public Set<String> managedRecordTypes() {
     return managedRecordTypes;
@@ -42,6 +34,6 @@ public final class ScopeOptions {
   }
 
   public DomainFilter domainFilter() {
-    return DomainFilter.of(domainFilter, excludeDomains, regexDomainFilter, regexDomainExclusion);
+    return domains.domainFilter();
   }
 }

@@ -1,13 +1,13 @@
 package io.dnsplane.schema;
 
+import io.dnsplane.runtime.KafkaConnection;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -20,16 +20,22 @@ public final class TopicAdmin {
 
   private TopicAdmin() {}
 
-  public static void ensureTopics(String bootstrapServers, Collection<Topic<?, ?>> topics,
+  /** @param replicationFactor 0 or less: the broker's default.replication.factor */
+  public static void ensureTopics(KafkaConnection kafka, Collection<Topic<?, ?>> topics,
       int partitions, short replicationFactor) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    try (Admin admin = Admin.create(props)) {
+    ensureTopics(kafka, topics, partitions, replicationFactor, Map.of());
+  }
+
+  /** @param retentionMs retention.ms by topic name, for those that should not keep the broker's default */
+  public static void ensureTopics(KafkaConnection kafka, Collection<Topic<?, ?>> topics,
+      int partitions, short replicationFactor, Map<String, Long> retentionMs) {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = topics.stream()
           .filter(t -> !existing.contains(t.name()))
-          .map(t -> new NewTopic(t.name(), partitions, replicationFactor)
-              .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanup().kafkaValue())))
+          .map(t -> new NewTopic(t.name(), Optional.of(partitions),
+              replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty())
+              .configs(configOf(t, retentionMs)))
           .toList();
       if (missing.isEmpty()) {
         return;
@@ -46,7 +52,17 @@ public final class TopicAdmin {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getCause(), e);
+      throw new IllegalStateException("cannot create topics on " + kafka.bootstrapServers() + ": " + e.getCause(), e);
     }
+  }
+
+  private static Map<String, String> configOf(Topic<?, ?> topic, Map<String, Long> retentionMs) {
+    Map<String, String> config = new java.util.TreeMap<>();
+    config.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().kafkaValue());
+    Long retention = retentionMs.get(topic.name());
+    if (retention != null) {
+      config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention));
+    }
+    return config;
   }
 }

@@ -1,5 +1,6 @@
 package io.dnsplane.schema;
 
+import io.dnsplane.runtime.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,8 @@ public final class TopicSnapshot {
 
   public record Entry<K, V>(K key, V value, long timestamp) {}
 
-  public static <K, V> List<Entry<K, V>> read(String bootstrapServers, Topic<K, V> topic, BiPredicate<K, V> keep) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public static <K, V> List<Entry<K, V>> read(KafkaConnection kafka, Topic<K, V> topic, BiPredicate<K, V> keep) {
+    Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<Entry<K, V>> entries = new ArrayList<>();

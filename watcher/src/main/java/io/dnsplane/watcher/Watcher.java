@@ -60,7 +60,7 @@ public final class Watcher implements AutoCloseable {
     this.heartbeatProducer = producer(config, status.keySerde(), status.valueSerde());
     this.heartbeats = new HeartbeatPublisher(heartbeatProducer, status, config.clusterId(), config.ownerId(), VERSION, clock);
     this.publisher = new DesiredEndpointsPublisher(desiredProducer, desired, config.clusterId(), config.ownerId(), clock);
-    publisher.seed(PublishedDesire.read(config.bootstrapServers(), desired, config.clusterId()));
+    publisher.seed(PublishedDesire.read(config.kafka(), desired, config.clusterId()));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "watcher-" + config.clusterId() + "-heartbeat");
       t.setDaemon(true);
@@ -82,7 +82,7 @@ public final class Watcher implements AutoCloseable {
     };
     this.informers = Sources.informers(config, client, sink);
     this.statusListener = config.recordEvents()
-        ? new StatusListener(config.bootstrapServers(), topics.objectStatus(), config.clusterId(), events)
+        ? new StatusListener(config.kafka(), topics.objectStatus(), config.clusterId(), events)
         : null;
   }
 
@@ -155,8 +155,7 @@ public final class Watcher implements AutoCloseable {
   }
 
   private static <K, V> Producer<K, V> producer(WatcherConfig config, Serde<K> keySerde, Serde<V> valueSerde) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Properties props = config.kafka().clientProperties();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);

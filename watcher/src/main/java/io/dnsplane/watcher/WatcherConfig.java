@@ -1,5 +1,6 @@
 package io.dnsplane.watcher;
 
+import io.dnsplane.runtime.KafkaConnection;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 public record WatcherConfig(
     String clusterId,
     String ownerId,
-    String bootstrapServers,
+    KafkaConnection kafka,
     String namespace,
     Duration heartbeatInterval,
     List<String> sources,
@@ -36,7 +37,7 @@ public record WatcherConfig(
     requireId("cluster id", clusterId);
     ownerId = ownerId == null || ownerId.isBlank() ? clusterId : ownerId;
     requireId("owner id", ownerId);
-    Objects.requireNonNull(bootstrapServers, "bootstrap servers");
+    Objects.requireNonNull(kafka, "kafka");
     namespace = namespace == null ? "" : namespace;
     if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
       throw new IllegalArgumentException("heartbeat interval must be positive: " + heartbeatInterval);
@@ -59,11 +60,15 @@ public record WatcherConfig(
 
   /** Ingress only, every Service type: the defaults for tests and local mode. */
   public WatcherConfig(String clusterId, String ownerId, String bootstrapServers, String namespace, Duration heartbeatInterval) {
-    this(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, null, null, true, null, null, 1000, null, false, "");
+    this(clusterId, ownerId, KafkaConnection.plaintext(bootstrapServers), namespace, heartbeatInterval);
+  }
+
+  public WatcherConfig(String clusterId, String ownerId, KafkaConnection kafka, String namespace, Duration heartbeatInterval) {
+    this(clusterId, ownerId, kafka, namespace, heartbeatInterval, null, null, true, null, null, 1000, null, false, "");
   }
 
   public WatcherConfig withSources(List<String> newSources) {
-    return new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval, newSources,
+    return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, newSources,
         serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
         publishInternalServices, fqdnTemplate);
   }

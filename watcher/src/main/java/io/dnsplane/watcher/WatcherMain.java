@@ -5,7 +5,13 @@ import io.dnsplane.runtime.OpsServer;
 import io.dnsplane.watcher.source.ObjectFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.TopicCreationOptions;
+import io.dnsplane.model.DomainFilterOptions;
+import io.dnsplane.runtime.Cli;
+import io.dnsplane.runtime.EffectiveConfig;
+import io.dnsplane.runtime.KafkaConnection;
+import io.dnsplane.runtime.KafkaOptions;
+import io.dnsplane.runtime.OpsOptions;
 import io.dnsplane.schema.Topics;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,8 +38,20 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--txt-owner-id", description = "TXT owner id of this cluster's records (ExternalDNS's flag). Default: the cluster id.")
   String ownerId;
 
-  @Option(names = "--kafka-bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
+  @Mixin
+  KafkaOptions kafka = new KafkaOptions();
+
+  @Mixin
+  OpsOptions ops = new OpsOptions();
+
+  @Mixin
+  TopicCreationOptions topicCreation = new TopicCreationOptions();
+
+  @Mixin
+  DomainFilterOptions domains = new DomainFilterOptions();
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--kubeconfig", description = "Kubeconfig file. Default: in-cluster config or ~/.kube/config.")
   Path kubeconfig;
@@ -51,26 +71,17 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--record-events", negatable = true, defaultValue = "true", description = "Record what became of each object's DNS as Kubernetes Events on it (default: ${DEFAULT-VALUE}).")
   boolean recordEvents;
 
-  @Option(names = "--metrics-address", defaultValue = ":7979", description = "Where /healthz, /readyz and /metrics are served (ExternalDNS's flag; default: ${DEFAULT-VALUE}).")
-  String metricsAddress;
-
   @Option(names = "--annotation-filter", defaultValue = "", description = "Only objects whose annotations match this label selector (ExternalDNS's flag).")
   String annotationFilter;
 
   @Option(names = "--label-filter", defaultValue = "", description = "Only objects whose labels match this label selector (ExternalDNS's flag).")
   String labelFilter;
 
-  @Option(names = "--ingress-class", description = "Only Ingresses of these classes (ExternalDNS's flag, repeatable).")
+  @Option(names = "--ingress-class", split = ",", description = "Only Ingresses of these classes (ExternalDNS's flag; repeatable, comma list).")
   java.util.Set<String> ingressClasses = java.util.Set.of();
 
   @Option(names = "--max-endpoints-per-object", defaultValue = "1000", description = "An object wanting more endpoints gets none and an Invalid event (default: ${DEFAULT-VALUE}; 0 for no limit).")
   int maxEndpointsPerObject;
-
-  @Option(names = "--domain-filter", split = ",", description = "Only names in these domains (ExternalDNS's flag, repeatable).")
-  List<String> domainFilter = List.of();
-
-  @Option(names = "--exclude-domains", split = ",", description = "Never names in these domains (ExternalDNS's flag, repeatable).")
-  List<String> excludeDomains = List.of();
 
   @Option(names = "--publish-internal-services", description = "Publish ClusterIP Services' hostname annotation with their cluster IPs (ExternalDNS's flag).")
   boolean publishInternalServices;
@@ -78,19 +89,16 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--fqdn-template", defaultValue = "", description = "Names for Services without a hostname annotation, e.g. {{.Name}}.{{.Namespace}}.example.com (ExternalDNS's flag).")
   String fqdnTemplate;
 
-  @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
-  boolean createTopics;
-
   @Override
   public Integer call() throws Exception {
-    WatcherConfig config = new WatcherConfig(clusterId, ownerId, bootstrapServers, namespace, heartbeatInterval,
+    ops.configureLogging();
+    EffectiveConfig.log("watcher", spec);
+    KafkaConnection connection = kafka.connection();
+    WatcherConfig config = new WatcherConfig(clusterId, ownerId, connection, namespace, heartbeatInterval,
         sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
-        maxEndpointsPerObject, io.dnsplane.model.DomainFilter.of(domainFilter, excludeDomains, null, null),
-        publishInternalServices, fqdnTemplate);
+        maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate);
     Topics topics = Topics.singleObjectEncoding();
-    if (createTopics) {
-      TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of()), 3, (short) 1);
-    }
+    topicCreation.ensure(connection, topics.all(List.of()));
     Config kube = kubeconfig == null
         ? Config.autoConfigure(null)
         : Config.fromKubeconfig(Files.readString(kubeconfig));
@@ -98,9 +106,9 @@ public final class WatcherMain implements Callable<Integer> {
     Watcher watcher = Watcher.start(config, client, topics, Clock.systemUTC());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     watcher.bindMetrics(registry);
-    OpsServer ops = OpsServer.start(OpsServer.parseAddress(metricsAddress), watcher::isReady, registry);
+    OpsServer opsServer = OpsServer.start(ops.metricsAddress(), watcher::isReady, registry);
     RunUntilShutdown.closeOnShutdown(() -> {
-      ops.close();
+      opsServer.close();
       watcher.close();
       client.close();
     });
@@ -108,6 +116,6 @@ public final class WatcherMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new WatcherMain()).execute(args));
+    System.exit(Cli.run(new WatcherMain(), args));
   }
 }

@@ -10,7 +10,12 @@ import io.dnsplane.applier.core.ApplierConfig;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
 import io.dnsplane.runtime.RunUntilShutdown;
-import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.TopicCreationOptions;
+import io.dnsplane.runtime.Cli;
+import io.dnsplane.runtime.EffectiveConfig;
+import io.dnsplane.runtime.KafkaConnection;
+import io.dnsplane.runtime.KafkaOptions;
+import io.dnsplane.runtime.OpsOptions;
 import io.dnsplane.schema.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +26,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code dnsplane applier --provider=NAME [provider options]}: one deployment per DNS provider. */
@@ -32,11 +40,17 @@ public final class ApplierMain implements Callable<Integer> {
       completionCandidates = ProviderNames.class)
   String provider;
 
-  @Option(names = "--kafka-bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
+  @Mixin
+  KafkaOptions kafka = new KafkaOptions();
 
-  @Option(names = "--create-topics", defaultValue = "false", description = "Create missing topics at start.")
-  boolean createTopics;
+  @Mixin
+  OpsOptions ops = new OpsOptions();
+
+  @Mixin
+  TopicCreationOptions topicCreation = new TopicCreationOptions();
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--max-delete-fraction", defaultValue = "0.3", description = "Hold a zone's deletes when more than this share of its owned records would go within --delete-window; 1 turns the breaker off (default: ${DEFAULT-VALUE}).")
   double maxDeleteFraction;
@@ -53,9 +67,6 @@ public final class ApplierMain implements Callable<Integer> {
   @Option(names = "--provider-rate-limit", defaultValue = "0", description = "Requests per second for the whole provider account, shared by all replicas of this provider by the share of partitions each owns; 0 means no limit (default: ${DEFAULT-VALUE}). Route53 allows 5 per account.")
   double providerRateLimit;
 
-  @Option(names = "--metrics-address", defaultValue = ":7979", description = "Where /healthz, /readyz and Prometheus /metrics are served, ExternalDNS's flag (default: ${DEFAULT-VALUE}).")
-  String metricsAddress;
-
   @Unmatched
   List<String> providerArgs = new ArrayList<>();
 
@@ -66,10 +77,11 @@ public final class ApplierMain implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "unknown provider '" + provider + "'; this applier has: " + factories().keySet());
     }
+    ops.configureLogging();
+    EffectiveConfig.log("applier", spec);
+    KafkaConnection connection = kafka.connection();
     Topics topics = Topics.singleObjectEncoding();
-    if (createTopics) {
-      TopicAdmin.ensureTopics(bootstrapServers, topics.all(List.of(provider)), 3, (short) 1);
-    }
+    topicCreation.ensure(connection, topics.all(List.of(provider)));
     AccountRateBudget budget;
     try {
       budget = AccountRateBudget.of(providerRateLimit);
@@ -77,11 +89,11 @@ public final class ApplierMain implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
     }
     DnsProvider dns = factory.create(providerArgs.toArray(String[]::new), budget);
-    ApplierConfig config = ApplierConfig.defaults(bootstrapServers, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
+    ApplierConfig config = ApplierConfig.defaults(connection, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC(), ApplierMetrics.of(registry, provider));
-    OpsServer ops = OpsServer.start(OpsServer.parseAddress(metricsAddress), applier::isAlive, applier::isReady, registry);
+    OpsServer opsServer = OpsServer.start(ops.metricsAddress(), applier::isAlive, applier::isReady, registry);
     // A loop that died on its own leaves nothing running: exit, so the orchestrator restarts us.
     applier.stopped().exceptionally(e -> {
       System.err.println("dnsplane applier stopped: " + e);
@@ -90,7 +102,7 @@ public final class ApplierMain implements Callable<Integer> {
     });
     RunUntilShutdown.closeOnShutdown(() -> {
       applier.close();
-      ops.close();
+      opsServer.close();
     });
     return 0;
   }
@@ -109,7 +121,7 @@ public final class ApplierMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new ApplierMain());
+    CommandLine cli = Cli.commandLine(new ApplierMain());
     cli.setUnmatchedArgumentsAllowed(true);
     cli.getCommandSpec().usageMessage().footer(factories().values().stream()
         .map(f -> "%nProvider " + f.name() + ":%n" + f.usage()).toArray(String[]::new));

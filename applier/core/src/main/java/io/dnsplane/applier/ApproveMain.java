@@ -2,6 +2,9 @@ package io.dnsplane.applier;
 
 import io.dnsplane.avro.DeleteApproval;
 import io.dnsplane.avro.ZoneRef;
+import io.dnsplane.runtime.Cli;
+import io.dnsplane.runtime.KafkaConnection;
+import io.dnsplane.runtime.KafkaOptions;
 import io.dnsplane.schema.Topic;
 import io.dnsplane.schema.Topics;
 import java.time.Clock;
@@ -12,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +29,8 @@ public final class ApproveMain implements Callable<Integer> {
   @Option(names = "--provider", required = true, description = "The provider whose applier holds the deletes.")
   String provider;
 
-  @Option(names = "--kafka-bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
+  @Mixin
+  KafkaOptions kafka = new KafkaOptions();
 
   @Option(names = "--approved-by", defaultValue = "${sys:user.name}", description = "Who approves, for the audit trail (default: ${DEFAULT-VALUE}).")
   String approvedBy;
@@ -36,17 +40,16 @@ public final class ApproveMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    approve(bootstrapServers, Topics.singleObjectEncoding(), provider, zone, approvedBy, reason, Clock.systemUTC());
+    approve(kafka.connection(), Topics.singleObjectEncoding(), provider, zone, approvedBy, reason, Clock.systemUTC());
     System.out.printf("approved held deletes in zone %s of %s%n", zone, provider);
     return 0;
   }
 
   /** Publishes the approval; appliers of that provider release what they hold for the zone. */
-  public static void approve(String bootstrapServers, Topics topics, String provider, String zone, String approvedBy,
+  public static void approve(KafkaConnection kafka, Topics topics, String provider, String zone, String approvedBy,
       String reason, Clock clock) {
     Topic<ZoneRef, DeleteApproval> topic = topics.deleteApprovals();
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafka.clientProperties();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<ZoneRef, DeleteApproval> producer =
@@ -58,6 +61,6 @@ public final class ApproveMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ApproveMain()).execute(args));
+    System.exit(Cli.run(new ApproveMain(), args));
   }
 }

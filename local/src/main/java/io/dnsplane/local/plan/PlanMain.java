@@ -4,7 +4,8 @@ import io.dnsplane.planner.preview.EndpointJson;
 import io.dnsplane.planner.preview.EndpointPlanPreview;
 import io.dnsplane.planner.preview.PreviewException;
 import io.dnsplane.planner.preview.PreviewReport;
-import io.dnsplane.planner.ownership.TxtNameMapper;
+import io.dnsplane.planner.ownership.TxtRegistryConfig;
+import io.dnsplane.planner.ownership.TxtRegistryOptions;
 import io.dnsplane.planner.plan.Policy;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -48,32 +49,17 @@ public final class PlanMain implements Callable<Integer> {
   @Option(names = "--zone", defaultValue = "", description = "Manifest mode: the zone --zone-file must hold.")
   String zone;
 
-  @Option(names = "--txt-encrypt-enabled", description = "Write the planned TXT ownership values encrypted (with --txt-encrypt-aes-key).")
-  boolean txtEncryptEnabled;
-
   @Option(names = "--txt-owner-id", defaultValue = "default", description = "The owner id the desire belongs to; empty for no owner filtering (default: ${DEFAULT-VALUE}).")
   String ownerId;
-
-  @Option(names = "--txt-wildcard-replacement", defaultValue = "", description = "As given to the planner.")
-  String txtWildcardReplacement;
-
-  @Option(names = "--txt-encrypt-aes-key", defaultValue = "", description = "Reads encrypted ownership values (ExternalDNS's format).")
-  String txtEncryptAesKey;
-
-  @Option(names = "--migrate-from-txt-owner", defaultValue = "", description = "Records owned by this owner id are taken over.")
-  String migrateFrom;
 
   @Option(names = "--policy", defaultValue = "sync", description = "sync, upsert-only or create-only (default: ${DEFAULT-VALUE}).")
   String policy;
 
   @CommandLine.Mixin
+  TxtRegistryOptions txt = new TxtRegistryOptions();
+
+  @CommandLine.Mixin
   io.dnsplane.planner.ScopeOptions scope = new io.dnsplane.planner.ScopeOptions();
-
-  @Option(names = "--txt-prefix", defaultValue = "", description = "For --with-ownership-records.")
-  String txtPrefix;
-
-  @Option(names = "--txt-suffix", defaultValue = "", description = "For --with-ownership-records.")
-  String txtSuffix;
 
   @Option(names = "--with-ownership-records", description = "Add the TXT ownership changes.")
   boolean withOwnershipRecords;
@@ -91,23 +77,21 @@ public final class PlanMain implements Callable<Integer> {
         throw new PreviewException("--output must be table or json: " + output);
       }
       Set<String> types = scope.plannedRecordTypes();
-      EndpointPlanPreview.Options options = new EndpointPlanPreview.Options(ownerId, migrateFrom, Policy.fromFlag(policy),
-          types, scope.domainFilter(),
-          withOwnershipRecords, new TxtNameMapper(txtPrefix, txtSuffix, ""));
       EndpointPlanPreview.Result result;
       boolean manifestMode = !manifests.isEmpty() || !namedClusters.isEmpty();
       if (manifestMode) {
         if (zoneFile == null) {
           throw new PreviewException("--manifests needs --zone-file");
         }
-        result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, zone, options.policy(), types,
-            options.domainFilter(), new io.dnsplane.planner.ownership.TxtRegistryConfig(txtPrefix, txtSuffix,
-                txtWildcardReplacement, txtEncryptEnabled, txtEncryptAesKey, migrateFrom.isEmpty() ? java.util.Map.of()
-                : java.util.Map.of(migrateFrom, singleOwner()))));
+        TxtRegistryConfig registry = txt.hasBareMigrations() ? txt.config(singleOwner()) : txt.config();
+        result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, zone,
+            Policy.fromFlag(policy), types, scope.domainFilter(), registry));
       } else {
         if (desired == null || current == null) {
           throw new PreviewException("give --manifests DIR with --zone-file FILE, or --desired FILE with --current FILE");
         }
+        EndpointPlanPreview.Options options = new EndpointPlanPreview.Options(ownerId, migratingToOwner(),
+            Policy.fromFlag(policy), types, scope.domainFilter(), withOwnershipRecords, txt.mapper());
         result = EndpointPlanPreview.plan(EndpointJson.read(desired), EndpointJson.read(current), options);
       }
       out.print(output.equals("json") ? PreviewReport.json(result) : PreviewReport.table(result));
@@ -142,17 +126,30 @@ public final class PlanMain implements Callable<Integer> {
     return clusters;
   }
 
-  /** --migrate-from-txt-owner names the one owner that takes over: the single cluster's. */
+  /** Endpoint mode plans one owner, --txt-owner-id: the old owners whose records it takes over. */
+  private Set<String> migratingToOwner() {
+    Set<String> from = new java.util.TreeSet<>();
+    txt.config(ownerId).migrateFromOwner().forEach((old, to) -> {
+      if (!to.equals(ownerId)) {
+        throw new PreviewException("--migrate-from-txt-owner " + old + "=" + to + ": the endpoints planned are owner '"
+            + ownerId + "' (--txt-owner-id); give " + old + " or " + old + "=" + ownerId);
+      }
+      from.add(old);
+    });
+    return from;
+  }
+
+  /** A bare --migrate-from-txt-owner names the one owner that takes over: the single cluster's. */
   private String singleOwner() {
     List<ManifestPlanPreview.Cluster> clusters = clusters();
     if (clusters.size() != 1) {
-      throw new PreviewException("--migrate-from-txt-owner works with one cluster at a time");
+      throw new PreviewException("--migrate-from-txt-owner OLD works with one cluster at a time; give OLD=NEW");
     }
     return clusters.get(0).ownerId();
   }
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new PlanMain());
+    CommandLine cli = io.dnsplane.runtime.Cli.commandLine(new PlanMain());
     cli.setParameterExceptionHandler((ex, a) -> {
       cli.getErr().println("dnsplane plan: " + ex.getMessage());
       return ERROR;

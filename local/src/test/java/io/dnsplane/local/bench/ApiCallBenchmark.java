@@ -97,7 +97,7 @@ class ApiCallBenchmark {
     List<Phase> phases = new ArrayList<>();
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
         Route53Fake route53 = Route53Fake.start()) {
-      TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics.all(List.of("aws")), 3, (short) 1);
+      TopicAdmin.ensureTopics(kafka.connection(), topics.all(List.of("aws")), 3, (short) 1);
       String zoneId = route53.addZone("bench.example", false, Map.of());
       SteppedClock clock = new SteppedClock();
       DnsProvider provider = new Route53ProviderFactory().create(new String[] {"--aws-endpoint-url=" + route53.endpoint()},

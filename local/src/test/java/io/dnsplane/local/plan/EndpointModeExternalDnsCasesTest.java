@@ -72,7 +72,7 @@ class EndpointModeExternalDnsCasesTest {
   @MethodSource("cases")
   void plansAsExternalDns(Case c) {
     EndpointPlanPreview.Result result = EndpointPlanPreview.plan(c.desired(), c.current(), new EndpointPlanPreview.Options(
-        "default", "", c.policy(), Set.of("A", "AAAA", "CNAME"), DomainFilter.ALL, false, new TxtNameMapper("")));
+        "default", Set.of(), c.policy(), Set.of("A", "AAAA", "CNAME"), DomainFilter.ALL, false, new TxtNameMapper("")));
     List<String> actual = new java.util.ArrayList<>();
     result.changes().create().forEach(e -> actual.add("create " + e));
     result.changes().updateOld().forEach(e -> actual.add("updateOld " + e));

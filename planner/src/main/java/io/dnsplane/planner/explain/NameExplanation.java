@@ -22,6 +22,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import io.dnsplane.runtime.KafkaConnection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,12 +32,12 @@ import java.util.Optional;
  * the last change applied there with its causes. Read-only; works while the planner runs or not.
  */
 public final class NameExplanation {
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Topics topics;
   private final TxtRegistryConfig txt;
 
-  public NameExplanation(String bootstrapServers, Topics topics, TxtRegistryConfig txt) {
-    this.bootstrapServers = bootstrapServers;
+  public NameExplanation(KafkaConnection kafka, Topics topics, TxtRegistryConfig txt) {
+    this.kafka = kafka;
     this.topics = topics;
     this.txt = txt;
   }
@@ -48,7 +49,7 @@ public final class NameExplanation {
 
     out.println("  desired:");
     Map<SourceRef, DesiredEndpoints> desired = new LinkedHashMap<>();
-    TopicSnapshot.read(bootstrapServers, topics.desiredEndpoints(), (k, v) -> true)
+    TopicSnapshot.read(kafka, topics.desiredEndpoints(), (k, v) -> true)
         .forEach(e -> {
           if (e.value() == null) {
             desired.remove(e.key());
@@ -57,7 +58,7 @@ public final class NameExplanation {
           }
         });
     Map<String, ClusterHeartbeat> clusters = new LinkedHashMap<>();
-    TopicSnapshot.read(bootstrapServers, topics.clusterStatus(), (k, v) -> v != null)
+    TopicSnapshot.read(kafka, topics.clusterStatus(), (k, v) -> v != null)
         .forEach(e -> clusters.put(e.key().getClusterId(), e.value()));
     boolean anyDesire = false;
     for (DesiredEndpoints d : desired.values()) {
@@ -79,7 +80,7 @@ public final class NameExplanation {
     out.println("  provider holds:");
     String legacyTxt = txt.mapper().toLegacyTxtName(name);
     List<Endpoint> observed = new ArrayList<>();
-    TopicSnapshot.read(bootstrapServers, topics.observedRecords(), (k, v) -> relevant(k, name, legacyTxt, txt))
+    TopicSnapshot.read(kafka, topics.observedRecords(), (k, v) -> relevant(k, name, legacyTxt, txt))
         .forEach(e -> {
           observed.removeIf(r -> r.dnsName().equals(e.key().getDnsName()));
           if (e.value() != null) {
@@ -99,7 +100,7 @@ public final class NameExplanation {
 
     out.println("  status:");
     Map<ObjectStatusKey, ObjectStatus> statuses = new LinkedHashMap<>();
-    TopicSnapshot.read(bootstrapServers, topics.objectStatus(), (k, v) -> k.getDnsName().equals(name))
+    TopicSnapshot.read(kafka, topics.objectStatus(), (k, v) -> k.getDnsName().equals(name))
         .forEach(e -> {
           if (e.value() == null) {
             statuses.remove(e.key());
@@ -114,7 +115,7 @@ public final class NameExplanation {
         s.getReason().isEmpty() ? "" : " (" + s.getReason() + ")"));
 
     out.println("  last change:");
-    Optional<ApplyResult> last = TopicSnapshot.read(bootstrapServers, topics.applyResults(),
+    Optional<ApplyResult> last = TopicSnapshot.read(kafka, topics.applyResults(),
             (ZoneRef k, ApplyResult v) -> v != null && touches(v, name)).stream()
         .map(TopicSnapshot.Entry::value).reduce((a, b) -> b);
     if (last.isEmpty()) {

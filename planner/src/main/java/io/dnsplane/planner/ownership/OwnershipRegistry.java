@@ -52,6 +52,15 @@ public final class OwnershipRegistry {
    * records themselves are bookkeeping, not returned.
    */
   public List<Endpoint> currentWithOwnership(String dnsName, List<Endpoint> observed) {
+    return currentWithOwnership(dnsName, observed, List.of());
+  }
+
+  /**
+   * As above; a record owned by an owner that a bare {@code --migrate-from-txt-owner=OLD} names is
+   * taken over by the owner that wants the name (and set identifier) in {@code desired}: the first
+   * by name if several do, none if nobody does (then it stays OLD's, untouched).
+   */
+  public List<Endpoint> currentWithOwnership(String dnsName, List<Endpoint> observed, List<Endpoint> desired) {
     List<Endpoint> current = new ArrayList<>();
     for (Endpoint record : observed) {
       if (!record.dnsName().equals(dnsName)) {
@@ -63,16 +72,29 @@ public final class OwnershipRegistry {
         }
         continue;
       }
-      current.add(migrated(record.withoutLabels(), ownerOf(record, observed).orElse(Map.of())));
+      current.add(migrated(record.withoutLabels(), ownerOf(record, observed).orElse(Map.of()),
+          wantingOwner(record, desired)));
     }
     return current;
   }
 
-  private Endpoint migrated(Endpoint record, Map<String, String> owners) {
+  private static Optional<String> wantingOwner(Endpoint record, List<Endpoint> desired) {
+    return desired.stream()
+        .filter(d -> d.dnsName().equals(record.dnsName()) && d.setIdentifier().equals(record.setIdentifier()))
+        .map(d -> d.label(Endpoint.LABEL_OWNER))
+        .filter(o -> !o.isEmpty())
+        .sorted()
+        .findFirst();
+  }
+
+  private Endpoint migrated(Endpoint record, Map<String, String> owners, Optional<String> wanting) {
     Map<String, String> renamed = new TreeMap<>();
     List<String> from = new ArrayList<>();
     owners.forEach((owner, resource) -> {
       String to = migrations.get(owner);
+      if (TxtRegistryConfig.ANY_OWNER.equals(to)) {
+        to = wanting.filter(w -> !w.equals(owner)).orElse(null);
+      }
       if (to != null) {
         from.add(owner);
       }

@@ -8,12 +8,18 @@ import java.util.TreeMap;
 /**
  * The TXT registry's flags, as ExternalDNS names them: --txt-prefix, --txt-suffix,
  * --txt-wildcard-replacement, --txt-encrypt-enabled, --txt-encrypt-aes-key,
- * --migrate-from-txt-owner (here OLD=NEW, since every cluster has its own owner id).
+ * --migrate-from-txt-owner (OLD, as ExternalDNS takes it, or OLD=NEW where several owners exist).
  */
 public record TxtRegistryConfig(String prefix, String suffix, String wildcardReplacement, boolean encryptEnabled,
     String encryptAesKey, Map<String, String> migrateFromOwner) {
 
   public static final TxtRegistryConfig DEFAULT = new TxtRegistryConfig("", "", "", false, "", Map.of());
+
+  /**
+   * The new owner of a bare {@code --migrate-from-txt-owner=OLD}: whichever owner wants the record
+   * now (the planner serves many owners; ExternalDNS's one instance is that owner).
+   */
+  public static final String ANY_OWNER = "";
 
   public TxtRegistryConfig {
     prefix = prefix == null ? "" : prefix;
@@ -34,17 +40,31 @@ public record TxtRegistryConfig(String prefix, String suffix, String wildcardRep
     return new TxtRegistryConfig(prefix, "", "", false, "", Map.of());
   }
 
-  /** Parses --migrate-from-txt-owner values OLD=NEW. */
-  public static Map<String, String> parseMigrations(List<String> values) {
+  /** Parses --migrate-from-txt-owner values OLD=NEW, and bare OLD (ExternalDNS's form) as OLD={@code bareTo}. */
+  public static Map<String, String> parseMigrations(List<String> values, String bareTo) {
     Map<String, String> migrations = new TreeMap<>();
-    for (String v : values) {
-      int eq = v.indexOf('=');
-      if (eq <= 0 || eq == v.length() - 1) {
-        throw new IllegalArgumentException("--migrate-from-txt-owner wants OLD_OWNER=NEW_OWNER: " + v);
+    for (String raw : values) {
+      String v = raw.trim();
+      if (v.isEmpty()) {
+        continue;
       }
-      migrations.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
+      int eq = v.indexOf('=');
+      String from = eq < 0 ? v : v.substring(0, eq).trim();
+      String to = eq < 0 ? bareTo : v.substring(eq + 1).trim();
+      if (from.isEmpty() || (eq >= 0 && to.isEmpty())) {
+        throw new IllegalArgumentException("--migrate-from-txt-owner wants OLD_OWNER or OLD_OWNER=NEW_OWNER: " + raw);
+      }
+      if (from.equals(to)) {
+        throw new IllegalArgumentException("--migrate-from-txt-owner names the same owner twice: " + raw);
+      }
+      migrations.put(from, to);
     }
     return migrations;
+  }
+
+  /** Parses --migrate-from-txt-owner values, bare OLD going to whoever wants each record ({@link #ANY_OWNER}). */
+  public static Map<String, String> parseMigrations(List<String> values) {
+    return parseMigrations(values, ANY_OWNER);
   }
 
   public TxtNameMapper mapper() {

@@ -42,7 +42,7 @@ public final class NamePlanner {
   /** @param capabilities what the zone's provider announced ({@link ProviderCapabilities}) */
   public Plan plan(String dnsName, String zoneName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners,
       java.util.Set<String> capabilities) {
-    List<Endpoint> current = registry.currentWithOwnership(dnsName, observed);
+    List<Endpoint> current = registry.currentWithOwnership(dnsName, observed, desired);
     if (capabilities.contains(ProviderCapabilities.ALIAS_RECORDS)) {
       desired = AliasRecords.adjust(desired, capabilities.contains(ProviderCapabilities.ALIAS_EVALUATES_TARGET_HEALTH),
           capabilities.contains(ProviderCapabilities.ALIAS_PREFER_CNAME));

@@ -25,7 +25,7 @@ public final class EndpointPlanPreview {
   /** Stands for "no owner" when --txt-owner-id is empty, so the planner treats such records as ours. */
   static final String ANY_OWNER = "(no owner filtering)";
 
-  public record Options(String ownerId, String migrateFromOwner, Policy policy, Set<String> recordTypes,
+  public record Options(String ownerId, Set<String> migrateFromOwners, Policy policy, Set<String> recordTypes,
       DomainFilter domainFilter, boolean withOwnershipRecords, TxtNameMapper mapper) {}
 
   /** {@code zone} names the zone planned, when one zone was (manifest mode); empty otherwise. */
@@ -57,9 +57,9 @@ public final class EndpointPlanPreview {
       Endpoint relabelled = e;
       if (options.ownerId().isEmpty() && currentOwner.isEmpty()) {
         relabelled = e.withLabel(Endpoint.LABEL_OWNER, ANY_OWNER);
-      } else if (!options.migrateFromOwner().isEmpty() && currentOwner.equals(options.migrateFromOwner())) {
+      } else if (!currentOwner.isEmpty() && options.migrateFromOwners().contains(currentOwner)) {
         relabelled = e.withLabel(Endpoint.LABEL_OWNER, owner)
-            .withLabel(OwnershipRegistry.LABEL_MIGRATE_FROM, options.migrateFromOwner());
+            .withLabel(OwnershipRegistry.LABEL_MIGRATE_FROM, currentOwner);
       }
       if (!currentOwner.isEmpty() && relabelled.label(Endpoint.LABEL_OWNER).equals(owner)
           && options.recordTypes().contains(e.recordType())) {

@@ -114,9 +114,8 @@ public final class PlannerTopology {
 
   /** Kafka Streams settings: exactly-once, named resources enforced, poison records to the dead-letter topic. */
   public static Properties streamsProperties(PlannerConfig config) {
-    Properties props = new Properties();
+    Properties props = config.kafka().clientProperties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.commitInterval().toMillis());

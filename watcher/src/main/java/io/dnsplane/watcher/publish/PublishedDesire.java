@@ -9,6 +9,7 @@ import io.dnsplane.schema.TopicSnapshot;
 import io.dnsplane.watcher.source.ObjectRef;
 import java.util.HashMap;
 import java.util.List;
+import io.dnsplane.runtime.KafkaConnection;
 import java.util.Map;
 
 /**
@@ -19,10 +20,10 @@ import java.util.Map;
 public final class PublishedDesire {
   private PublishedDesire() {}
 
-  public static Map<ObjectRef, List<Endpoint>> read(String bootstrapServers, Topic<SourceRef, DesiredEndpoints> topic,
+  public static Map<ObjectRef, List<Endpoint>> read(KafkaConnection kafka, Topic<SourceRef, DesiredEndpoints> topic,
       String clusterId) {
     Map<ObjectRef, List<Endpoint>> published = new HashMap<>();
-    TopicSnapshot.read(bootstrapServers, topic, (key, value) -> clusterId.equals(key.getClusterId())).forEach(e -> {
+    TopicSnapshot.read(kafka, topic, (key, value) -> clusterId.equals(key.getClusterId())).forEach(e -> {
       ObjectRef ref = new ObjectRef(e.key().getKind(), e.key().getNamespace(), e.key().getName());
       if (e.value() == null) {
         published.remove(ref);

@@ -5,6 +5,7 @@ import io.dnsplane.avro.ObjectStatusKey;
 import io.dnsplane.schema.Topic;
 import java.time.Duration;
 import java.util.List;
+import io.dnsplane.runtime.KafkaConnection;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,10 +30,9 @@ public final class StatusListener implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public StatusListener(String bootstrapServers, Topic<ObjectStatusKey, ObjectStatus> topic, String clusterId,
+  public StatusListener(KafkaConnection kafka, Topic<ObjectStatusKey, ObjectStatus> topic, String clusterId,
       StatusEvents events) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "dnsplane-watcher-" + clusterId);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.dnsplane.runtime.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +81,7 @@ public final class Route53ProviderFactory implements ProviderFactory {
 
   @Override
   public DnsProvider create(String[] providerArgs, RequestBudget budget) {
-    Options o = CommandLine.populateCommand(new Options(), providerArgs);
+    Options o = Cli.populate(new Options(), providerArgs);
     if (!List.of("", "public", "private").contains(o.zoneType)) {
       throw new IllegalArgumentException("--aws-zone-type must be public or private, not '" + o.zoneType + "'");
     }
@@ -142,7 +143,7 @@ public final class Route53ProviderFactory implements ProviderFactory {
   }
 
   @Override
-  public String usage() {
-    return new CommandLine(new Options()).getUsageMessage();
+  public Object newOptions() {
+    return new Options();
   }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.dnsplane.runtime.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,7 @@ public final class CloudflareProviderFactory implements ProviderFactory {
 
   @Override
   public DnsProvider create(String[] providerArgs, RequestBudget budget) {
-    Options o = CommandLine.populateCommand(new Options(), providerArgs);
+    Options o = Cli.populate(new Options(), environment, providerArgs);
     if (o.recordsPerPage < 1 || o.recordsPerPage > 5000) {
       throw new IllegalArgumentException("--cloudflare-dns-records-per-page must be between 1 and 5000: " + o.recordsPerPage);
     }
@@ -131,7 +132,7 @@ public final class CloudflareProviderFactory implements ProviderFactory {
   }
 
   @Override
-  public String usage() {
-    return new CommandLine(new Options()).getUsageMessage();
+  public Object newOptions() {
+    return new Options();
   }
 }

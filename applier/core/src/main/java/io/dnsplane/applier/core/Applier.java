@@ -255,8 +255,7 @@ public final class Applier implements AutoCloseable {
   }
 
   private static Producer<byte[], byte[]> producer(ApplierConfig config, String provider) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Properties props = config.kafka().clientProperties();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "dnsplane-applier-" + provider);
@@ -268,8 +267,7 @@ public final class Applier implements AutoCloseable {
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(ApplierConfig config) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Properties props = config.kafka().clientProperties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

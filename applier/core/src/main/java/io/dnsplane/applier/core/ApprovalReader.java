@@ -28,8 +28,7 @@ final class ApprovalReader implements AutoCloseable {
   private final String provider;
 
   ApprovalReader(ApplierConfig config, Topic<ZoneRef, DeleteApproval> topic, String provider) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Properties props = config.kafka().clientProperties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -15,6 +15,11 @@ public interface ProviderFactory {
    */
   DnsProvider create(String[] providerArgs, RequestBudget budget);
 
+  /** A fresh instance of the provider's own options (a picocli command), for --help and deployment checks. */
+  Object newOptions();
+
   /** The provider's options, for --help. */
-  String usage();
+  default String usage() {
+    return new picocli.CommandLine(newOptions()).getUsageMessage();
+  }
 }

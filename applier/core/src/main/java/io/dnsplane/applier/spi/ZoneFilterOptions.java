@@ -1,23 +1,22 @@
 package io.dnsplane.applier.spi;
 
 import io.dnsplane.model.DomainFilter;
+import io.dnsplane.model.DomainFilterOptions;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** ExternalDNS's zone filters, the same for every provider: a picocli mixin for provider options. */
 public final class ZoneFilterOptions {
-  @Option(names = "--zone-id-filter", description = "Only these zone ids (repeatable).")
+  @Option(names = "--zone-id-filter", split = ",", description = "Only these zone ids (ExternalDNS's flag; repeatable, comma list).")
   public List<String> zoneIds = new ArrayList<>();
 
-  @Option(names = "--domain-filter", description = "Only zones in these domains (repeatable).")
-  public List<String> domainFilter = new ArrayList<>();
-
-  @Option(names = "--exclude-domains", description = "Leave out zones in these domains (repeatable).")
-  public List<String> excludeDomains = new ArrayList<>();
+  @Mixin
+  public DomainFilterOptions domainFilter = new DomainFilterOptions();
 
   public DomainFilter domains() {
-    return DomainFilter.of(domainFilter, excludeDomains, "", "");
+    return domainFilter.domainFilter();
   }
 
   /** Whether a zone id passes --zone-id-filter (ids may be given with a prefix such as /hostedzone/). */

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.dnsplane.runtime.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ public final class InMemoryProviderFactory implements ProviderFactory {
   @Override
   public DnsProvider create(String[] providerArgs, RequestBudget budget) {
     // No API behind it: the request budget is not spent.
-    Options options = CommandLine.populateCommand(new Options(), providerArgs);
+    Options options = Cli.populate(new Options(), providerArgs);
     try {
       List<org.xbill.DNS.Zone> zones = new ArrayList<>();
       for (Path file : options.zoneFiles) {
@@ -58,7 +59,7 @@ public final class InMemoryProviderFactory implements ProviderFactory {
   }
 
   @Override
-  public String usage() {
-    return new CommandLine(new Options()).getUsageMessage();
+  public Object newOptions() {
+    return new Options();
   }
 }

@@ -1,0 +1,36 @@
+package io.dnsplane.runtime;
+
+import java.util.Map;
+import picocli.CommandLine;
+
+/** How every dnsplane command line is made: flags from the arguments, else the environment. */
+public final class Cli {
+  private Cli() {}
+
+  public static CommandLine commandLine(Object command) {
+    return commandLine(command, System.getenv());
+  }
+
+  public static CommandLine commandLine(Object command, Map<String, String> environment) {
+    CommandLine cli = new CommandLine(command);
+    cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    return cli;
+  }
+
+  /** Parses {@code args} into {@code options} (a provider's own flags), the environment filling the gaps. */
+  public static <T> T populate(T options, String... args) {
+    return populate(options, System.getenv(), args);
+  }
+
+  public static <T> T populate(T options, Map<String, String> environment, String... args) {
+    CommandLine cli = commandLine(options, environment);
+    cli.parseArgs(args);
+    EffectiveConfig.log(cli.getCommandName(), cli.getCommandSpec());
+    return options;
+  }
+
+  /** Runs a service's main: exit code of {@code command}. */
+  public static int run(Object command, String... args) {
+    return commandLine(command).execute(args);
+  }
+}
