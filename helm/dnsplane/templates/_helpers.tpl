@@ -46,11 +46,12 @@ app.kubernetes.io/component: {{ .component }}
 {{/*
 ExternalDNS-style extraArgs routed to one component: every --flag[=value] whose name the component
 knows (flags.yaml, checked against each service's own flags by the chart test).
-(dict "root" $ "component" "watcher"|"planner"|"applier")
+(dict "root" $ "component" "watcher"|"planner"|"applier" ["provider" NAME])
 */}}
 {{- define "dnsplane.routedArgs" -}}
 {{- $flags := .root.Files.Get "flags.yaml" | fromYaml -}}
 {{- $known := get $flags .component -}}
+{{- if .provider }}{{ $known = concat $known (get $flags.providers .provider | default list) }}{{ end -}}
 {{- range .root.Values.extraArgs -}}
 {{- $name := regexReplaceAll "=.*$" (toString .) "" -}}
 {{- if has $name $known }}
@@ -59,17 +60,29 @@ knows (flags.yaml, checked against each service's own flags by the chart test).
 {{- end -}}
 {{- end -}}
 
+{{/* Every flag some dnsplane component takes. */}}
+{{- define "dnsplane.allFlags" -}}
+{{- $flags := .Files.Get "flags.yaml" | fromYaml -}}
+{{- $all := concat $flags.watcher $flags.planner $flags.applier -}}
+{{- range $p, $f := $flags.providers }}{{ $all = concat $all $f }}{{ end -}}
+{{- toYaml (dict "flags" $all) -}}
+{{- end -}}
+
 {{/* Fails on an extraArgs flag no component knows, naming it. */}}
 {{- define "dnsplane.checkExtraArgs" -}}
 {{- $flags := .Files.Get "flags.yaml" | fromYaml -}}
+{{- $all := (include "dnsplane.allFlags" . | fromYaml).flags -}}
 {{- range .Values.extraArgs -}}
 {{- $name := regexReplaceAll "=.*$" (toString .) "" -}}
 {{- if not (hasPrefix "--" $name) -}}
 {{- fail (printf "extraArgs: %q is not a --flag[=value]" (toString .)) -}}
 {{- end -}}
-{{- if not (or (has $name $flags.watcher) (has $name $flags.planner) (has $name $flags.applier) (hasKey $flags.notNeeded (trimPrefix "--" $name))) -}}
-{{- fail (printf "extraArgs: no dnsplane component knows %s (see helm/dnsplane/flags.yaml for the flags each one takes)" $name) -}}
+{{- if not (or (has $name $all) (hasKey $flags.notNeeded (trimPrefix "--" $name))) -}}
+{{- fail (printf "extraArgs: no dnsplane component knows %s (helm/dnsplane/flags.yaml lists the flags each one takes)" $name) -}}
 {{- end -}}
+{{- end -}}
+{{- if and .Values.txtPrefix .Values.txtSuffix -}}
+{{- fail "txtPrefix and txtSuffix exclude each other, as in ExternalDNS: set one" -}}
 {{- end -}}
 {{- end -}}
 

@@ -107,7 +107,23 @@ public final class ApplierMain implements Callable<Integer> {
     return 0;
   }
 
-  static Map<String, ProviderFactory> factories() {
+  /**
+   * Parses the applier's flags and its provider's as {@link #main} does, starting nothing: for
+   * deployment checks (the Helm chart test). Unknown flags and bad values throw.
+   */
+  public static void parse(Map<String, String> environment, String... args) {
+    ApplierMain main = new ApplierMain();
+    CommandLine cli = Cli.commandLine(main, environment);
+    cli.setUnmatchedArgumentsAllowed(true);
+    cli.parseArgs(args);
+    ProviderFactory factory = factories().get(main.provider);
+    if (factory == null) {
+      throw new CommandLine.ParameterException(cli, "unknown provider '" + main.provider + "'; have: " + factories().keySet());
+    }
+    Cli.populate(factory.newOptions(), environment, main.providerArgs.toArray(String[]::new));
+  }
+
+  public static Map<String, ProviderFactory> factories() {
     Map<String, ProviderFactory> byName = new TreeMap<>();
     ServiceLoader.load(ProviderFactory.class).forEach(f -> byName.put(f.name(), f));
     return byName;
