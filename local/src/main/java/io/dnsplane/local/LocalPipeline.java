@@ -70,6 +70,8 @@ public final class LocalPipeline implements AutoCloseable {
     deleteRecursively(config.stateDir().resolve("kafka"));
     deleteRecursively(config.stateDir().resolve("planner"));
     kafka = EmbeddedKafka.start(config.stateDir().resolve("kafka"));
+    // ./dnsplane explain|approve|topics find this broker here while local mode runs.
+    Files.writeString(bootstrapFile(), kafka.bootstrapServers() + "\n");
     dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")), config.dnsPort());
     TopicAdmin.ensureTopics(kafka.connection(), topics.all(List.of(dns.providerName())),
         config.partitions(), (short) 1);
@@ -163,6 +165,13 @@ public final class LocalPipeline implements AutoCloseable {
     return kafka.connection();
   }
 
+  /** Where local mode leaves its broker's address for the launcher's other commands. */
+  public Path bootstrapFile() {
+    return config.stateDir().resolve(BOOTSTRAP_FILE);
+  }
+
+  public static final String BOOTSTRAP_FILE = "kafka-bootstrap-servers";
+
   public int dnsPort() {
     return ((LocalDns.InMemory) dns).server.port();
   }
@@ -207,6 +216,11 @@ public final class LocalPipeline implements AutoCloseable {
     clusters.values().forEach(LocalPipeline::closeQuietly);
     if (kafka != null) {
       closeQuietly(kafka);
+      try {
+        Files.deleteIfExists(bootstrapFile());
+      } catch (IOException e) {
+        log.warn("cannot remove {}: {}", bootstrapFile(), e.toString());
+      }
     }
     if (stateLock != null) {
       closeQuietly(stateLock);

@@ -14,6 +14,8 @@ public final class Cli {
   public static CommandLine commandLine(Object command, Map<String, String> environment) {
     CommandLine cli = new CommandLine(command);
     cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    cli.getCommandSpec().usageMessage().footer("%nEvery flag can also come from the environment: --kafka-bootstrap-servers"
+        + " from " + EnvironmentDefaults.variableOf("--kafka-bootstrap-servers") + ", and so on; the command line wins.");
     return cli;
   }
 

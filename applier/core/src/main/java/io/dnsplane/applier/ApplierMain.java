@@ -139,8 +139,9 @@ public final class ApplierMain implements Callable<Integer> {
   public static void main(String[] args) {
     CommandLine cli = Cli.commandLine(new ApplierMain());
     cli.setUnmatchedArgumentsAllowed(true);
-    cli.getCommandSpec().usageMessage().footer(factories().values().stream()
-        .map(f -> "%nProvider " + f.name() + ":%n" + f.usage()).toArray(String[]::new));
+    List<String> footer = new ArrayList<>(List.of(cli.getCommandSpec().usageMessage().footer()));
+    factories().values().forEach(f -> footer.add("%nProvider " + f.name() + ":%n" + f.usage().replace("%", "%%")));
+    cli.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
     System.exit(cli.execute(args));
   }
 }

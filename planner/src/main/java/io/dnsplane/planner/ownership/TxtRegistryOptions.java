@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  */
 public final class TxtRegistryOptions {
   @Option(names = "--txt-prefix", defaultValue = "", description = "Prefix of TXT ownership record names; may hold"
-      + " %{record_type} (ExternalDNS's flag).")
+      + " %%{record_type} (ExternalDNS's flag).")
   String prefix;
 
   @Option(names = "--txt-suffix", defaultValue = "", description = "Suffix of TXT ownership record names, exclusive"
