@@ -112,4 +112,32 @@ class TxtRegistryCompatibilityTest {
     assertThat(changes.updateNew().stream().filter(e -> e.recordType().equals("TXT")).findFirst().orElseThrow().targets())
         .containsExactly("\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=ingress/default/app\"");
   }
+
+  @Test
+  void aBareMigrateFromTxtOwnerGoesToTheOwnerThatWantsTheRecord() {
+    // ExternalDNS's --migrate-from-txt-owner=OLD (its one instance is the new owner); the planner
+    // serves many owners, so OLD's record goes to the cluster that wants it now.
+    OwnershipRegistry registry = new TxtRegistryConfig("", "", "", false, "",
+        TxtRegistryConfig.parseMigrations(List.of("old-owner"))).registry();
+    List<Endpoint> observed = List.of(record("app.example.com", "A", "192.0.2.10"),
+        record("a-app.example.com", "TXT", OwnershipValue.encode(Map.of("owner", "old-owner", "resource", "ingress/default/app"))));
+    Endpoint wantedByB = record("app.example.com", "A", "192.0.2.10").withLabel(Endpoint.LABEL_OWNER, "cluster-b");
+
+    Endpoint taken = registry.currentWithOwnership("app.example.com", observed, List.of(wantedByB)).get(0);
+    assertThat(Ownership.of(taken)).containsExactly(Map.entry("cluster-b", "ingress/default/app"));
+    assertThat(taken.label(OwnershipRegistry.LABEL_MIGRATE_FROM)).isEqualTo("old-owner");
+
+    // Nobody wants it: it stays the old owner's, and is left alone.
+    Endpoint untouched = registry.currentWithOwnership("app.example.com", observed, List.of()).get(0);
+    assertThat(Ownership.of(untouched)).containsExactly(Map.entry("old-owner", "ingress/default/app"));
+    assertThat(untouched.label(OwnershipRegistry.LABEL_MIGRATE_FROM)).isEmpty();
+  }
+
+  @Test
+  void migrateFromTxtOwnerTakesBothForms() {
+    assertThat(TxtRegistryConfig.parseMigrations(List.of("old", "older=cluster-a"), "me"))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("old", "me", "older", "cluster-a"));
+    assertThatThrownBy(() -> TxtRegistryConfig.parseMigrations(List.of("old="))).hasMessageContaining("OLD_OWNER=NEW_OWNER");
+    assertThatThrownBy(() -> TxtRegistryConfig.parseMigrations(List.of("a=a"))).hasMessageContaining("same owner");
+  }
 }
