@@ -34,15 +34,25 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private final KafkaConnection connection;
   private boolean closed;
 
-  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, KafkaConnection connection) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.connection = connection;
   }
 
   /** Formats {@code dataDir} (which must be empty or absent) and starts the broker; returns once it serves. */
   public static EmbeddedKafka start(Path dataDir) {
+    return start(dataDir, null);
+  }
+
+  /**
+   * As {@link #start(Path)}; with {@code security}, the broker's one client listener is SASL_SSL
+   * and {@link #connection()} logs in with SCRAM-SHA-512.
+   */
+  public static EmbeddedKafka start(Path dataDir, KafkaSecurity security) {
     try {
       Files.createDirectories(dataDir);
       int brokerPort = freePort();
@@ -66,34 +76,42 @@ public final class EmbeddedKafka implements AutoCloseable {
       props.put("group.initial.rebalance.delay.ms", "0");
       props.put("num.partitions", "1");
       props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+      if (security != null) {
+        props.putAll(security.brokerProperties(brokerPort, controllerPort));
+      }
       Path propsFile = dataDir.resolve("server.properties");
       try (var out = Files.newOutputStream(propsFile)) {
         props.store(out, "dnsplane embedded broker");
       }
-      format(propsFile);
+      format(propsFile, security);
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
       String bootstrap = "127.0.0.1:" + brokerPort;
-      awaitReady(bootstrap, Duration.ofSeconds(60));
-      log.info("embedded Kafka broker ready at {}", bootstrap);
-      return new EmbeddedKafka(server, bootstrap);
+      KafkaConnection connection = security == null ? KafkaConnection.plaintext(bootstrap)
+          : new KafkaConnection(bootstrap, security.clientProperties(KafkaSecurity.SCRAM));
+      awaitReady(connection, Duration.ofSeconds(60));
+      log.info("embedded Kafka broker ready at {} ({})", bootstrap, connection.securityProtocol());
+      return new EmbeddedKafka(server, bootstrap, connection);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded Kafka broker in " + dataDir, e);
     }
   }
 
-  private static void format(Path propsFile) {
+  private static void format(Path propsFile, KafkaSecurity security) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    int exit = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
-        "--config", propsFile.toString(), "--standalone"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("format", "--cluster-id",
+        Uuid.randomUuid().toString(), "--config", propsFile.toString(), "--standalone"));
+    if (security != null) {
+      args.addAll(java.util.List.of("--add-scram", security.scramCredential()));
+    }
+    int exit = StorageTool.execute(args.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
     if (exit != 0) {
       throw new IllegalStateException("kafka-storage format failed: " + output.toString(StandardCharsets.UTF_8));
     }
   }
 
-  private static void awaitReady(String bootstrap, Duration timeout) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+  private static void awaitReady(KafkaConnection connection, Duration timeout) {
+    Properties props = connection.clientProperties();
     Instant deadline = Instant.now().plus(timeout);
     try (Admin admin = Admin.create(props)) {
       while (true) {
@@ -127,7 +145,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** How clients reach this broker. */
   public KafkaConnection connection() {
-    return KafkaConnection.plaintext(bootstrapServers);
+    return connection;
   }
 
   /** Stops the broker; safe to call twice (Kafka's own close is not). */

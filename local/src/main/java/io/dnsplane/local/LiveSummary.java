@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import io.dnsplane.runtime.KafkaConnection;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,9 +28,8 @@ public final class LiveSummary implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public LiveSummary(String bootstrapServers, Topic<ZoneRef, ApplyResult> results, PrintStream out) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public LiveSummary(KafkaConnection kafka, Topic<ZoneRef, ApplyResult> results, PrintStream out) {
+    Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     this.consumer = new KafkaConsumer<>(props, results.keySerde().deserializer(), results.valueSerde().deserializer());

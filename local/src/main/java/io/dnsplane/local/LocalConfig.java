@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * The single-process pipeline's settings. {@code examples} holds {@code clusters/<id>/*.yaml} (one
  * mock cluster per folder) and {@code zones/*.zone} (the provider's zones). {@code provider}: inmemory
- * (default), aws or cloudflare.
+ * (default), aws or cloudflare. {@code kafkaSecurity}: a SASL_SSL broker instead of PLAINTEXT, when set.
  */
 public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
-    Duration driftInterval, String provider) {
+    Duration driftInterval, String provider, KafkaSecurity kafkaSecurity) {
   public LocalConfig {
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(examples, "examples");
@@ -30,11 +30,17 @@ public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partiti
 
   public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
       Duration driftInterval) {
-    this(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, null);
+    this(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, null, null);
   }
 
   public LocalConfig withProvider(String newProvider) {
-    return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, newProvider);
+    return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, newProvider,
+        kafkaSecurity);
+  }
+
+  /** The embedded broker's client listener becomes SASL_SSL with this certificate and user (null: PLAINTEXT). */
+  public LocalConfig withKafkaSecurity(KafkaSecurity security) {
+    return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, provider, security);
   }
 
   public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval) {

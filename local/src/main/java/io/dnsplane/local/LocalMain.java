@@ -30,6 +30,10 @@ public final class LocalMain implements Callable<Integer> {
   @Option(names = "--provider", defaultValue = "inmemory", description = "Where records go: inmemory (answers DNS), aws (Route53 provider against a local Route53) or cloudflare (default: ${DEFAULT-VALUE}).")
   String provider;
 
+  @Option(names = "--kafka-sasl-ssl", description = "Run the broker with a SASL_SSL listener (TLS, SCRAM-SHA-512 or"
+      + " PLAIN), its certificate made at start, as a secured production Kafka would be.")
+  boolean kafkaSaslSsl;
+
   @Option(names = {"-v", "--verbose"}, description = "Log what every service does.")
   boolean verbose;
 
@@ -38,11 +42,15 @@ public final class LocalMain implements Callable<Integer> {
     quietLogging(verbose);
     PrintStream out = System.out;
     out.println("Starting dnsplane locally (state in " + stateDir.toAbsolutePath() + ") ...");
-    LocalPipeline pipeline = LocalPipeline.start(
-        new LocalConfig(stateDir.toAbsolutePath(), examples.toAbsolutePath(), dnsPort, partitions, Duration.ofSeconds(5))
-            .withProvider(provider));
+    LocalConfig config = new LocalConfig(stateDir.toAbsolutePath(), examples.toAbsolutePath(), dnsPort, partitions,
+        Duration.ofSeconds(5)).withProvider(provider);
+    if (kafkaSaslSsl) {
+      config = config.withKafkaSecurity(KafkaSecurity.generate(stateDir.toAbsolutePath().resolve("kafka-tls"), "dnsplane"));
+    }
+    LocalPipeline pipeline = LocalPipeline.start(config);
     out.println();
-    out.println("Kafka:       " + pipeline.bootstrapServers());
+    out.println("Kafka:       " + pipeline.bootstrapServers() + " (" + pipeline.connection().securityProtocol()
+        + (kafkaSaslSsl ? "; client properties in " + pipeline.clientPropertiesFile() : "") + ")");
     pipeline.describeDns().stream().filter(l -> !l.startsWith("Try:")).forEach(out::println);
     pipeline.clusters().values().forEach(c -> out.println("Cluster " + c.name() + ": " + c.url()
         + "  kubeconfig " + pipeline.kubeconfigPath(c.name())));
@@ -51,7 +59,7 @@ public final class LocalMain implements Callable<Integer> {
     out.println("      kubectl --kubeconfig " + pipeline.kubeconfigPath("cluster-a") + " get --raw /apis/networking.k8s.io/v1/namespaces/default/ingresses");
     out.println("Ctrl-C stops everything. Record changes as they are applied:");
     out.println();
-    LiveSummary summary = new LiveSummary(pipeline.bootstrapServers(), pipeline.topics().applyResults(), out);
+    LiveSummary summary = new LiveSummary(pipeline.connection(), pipeline.topics().applyResults(), out);
     RunUntilShutdown.closeOnShutdown(() -> {
       out.println("Stopping ...");
       summary.close();

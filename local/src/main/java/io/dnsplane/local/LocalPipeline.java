@@ -69,9 +69,17 @@ public final class LocalPipeline implements AutoCloseable {
     stateLock = StateDirLock.acquire(config.stateDir());
     deleteRecursively(config.stateDir().resolve("kafka"));
     deleteRecursively(config.stateDir().resolve("planner"));
-    kafka = EmbeddedKafka.start(config.stateDir().resolve("kafka"));
-    // ./dnsplane explain|approve|topics find this broker here while local mode runs.
+    kafka = EmbeddedKafka.start(config.stateDir().resolve("kafka"), config.kafkaSecurity());
+    // ./dnsplane explain|approve|topics find this broker here while local mode runs (and, when it
+    // is secured, the client properties to log in with).
     Files.writeString(bootstrapFile(), kafka.bootstrapServers() + "\n");
+    if (config.kafkaSecurity() != null) {
+      java.util.Properties client = new java.util.Properties();
+      client.putAll(kafka.connection().properties());
+      try (var out = Files.newOutputStream(clientPropertiesFile())) {
+        client.store(out, "dnsplane local mode: how to reach its SASL_SSL broker (--kafka-config)");
+      }
+    }
     dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")), config.dnsPort());
     TopicAdmin.ensureTopics(kafka.connection(), topics.all(List.of(dns.providerName())),
         config.partitions(), (short) 1);
@@ -172,6 +180,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   public static final String BOOTSTRAP_FILE = "kafka-bootstrap-servers";
 
+  /** The client properties of a secured local broker, for --kafka-config. */
+  public Path clientPropertiesFile() {
+    return config.stateDir().resolve("kafka-client.properties");
+  }
+
   public int dnsPort() {
     return ((LocalDns.InMemory) dns).server.port();
   }
@@ -218,6 +231,7 @@ public final class LocalPipeline implements AutoCloseable {
       closeQuietly(kafka);
       try {
         Files.deleteIfExists(bootstrapFile());
+        Files.deleteIfExists(clientPropertiesFile());
       } catch (IOException e) {
         log.warn("cannot remove {}: {}", bootstrapFile(), e.toString());
       }

@@ -5,6 +5,7 @@ import io.dnsplane.runtime.Cli;
 import io.dnsplane.runtime.EffectiveConfig;
 import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.runtime.KafkaOptions;
+import io.dnsplane.runtime.KafkaPreflight;
 import io.dnsplane.runtime.OpsOptions;
 import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.OpsServer;
@@ -71,6 +72,7 @@ public final class PlannerMain implements Callable<Integer> {
     ops.configureLogging();
     EffectiveConfig.log("planner", spec);
     KafkaConnection connection = kafka.connection();
+    KafkaPreflight.check(connection);
     PlannerConfig config = PlannerConfig.defaults(connection, stateDir, Policy.fromFlag(policy))
         .withApplicationId(applicationId)
         .withDryRun(dryRun)

@@ -14,6 +14,13 @@ public final class Cli {
   public static CommandLine commandLine(Object command, Map<String, String> environment) {
     CommandLine cli = new CommandLine(command);
     cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    // A service that cannot start says why in one line, not a stack trace.
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("dnsplane " + commandLine.getCommandName() + ": "
+          + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      org.slf4j.LoggerFactory.getLogger(Cli.class).debug("start-up failed", e);
+      return 1;
+    });
     cli.getCommandSpec().usageMessage().footer("%nEvery flag can also come from the environment: --kafka-bootstrap-servers"
         + " from " + EnvironmentDefaults.variableOf("--kafka-bootstrap-servers") + ", and so on; the command line wins.");
     return cli;

@@ -11,6 +11,7 @@ import io.dnsplane.runtime.Cli;
 import io.dnsplane.runtime.EffectiveConfig;
 import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.runtime.KafkaOptions;
+import io.dnsplane.runtime.KafkaPreflight;
 import io.dnsplane.runtime.OpsOptions;
 import io.dnsplane.schema.Topics;
 import io.fabric8.kubernetes.client.Config;
@@ -94,6 +95,7 @@ public final class WatcherMain implements Callable<Integer> {
     ops.configureLogging();
     EffectiveConfig.log("watcher", spec);
     KafkaConnection connection = kafka.connection();
+    KafkaPreflight.check(connection);
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, connection, namespace, heartbeatInterval,
         sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
         maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate);

@@ -15,6 +15,7 @@ import io.dnsplane.runtime.Cli;
 import io.dnsplane.runtime.EffectiveConfig;
 import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.runtime.KafkaOptions;
+import io.dnsplane.runtime.KafkaPreflight;
 import io.dnsplane.runtime.OpsOptions;
 import io.dnsplane.schema.Topics;
 import java.time.Clock;
@@ -80,6 +81,7 @@ public final class ApplierMain implements Callable<Integer> {
     ops.configureLogging();
     EffectiveConfig.log("applier", spec);
     KafkaConnection connection = kafka.connection();
+    KafkaPreflight.check(connection);
     Topics topics = Topics.singleObjectEncoding();
     topicCreation.ensure(connection, topics.all(List.of(provider)));
     AccountRateBudget budget;
