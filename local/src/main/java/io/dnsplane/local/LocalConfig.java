@@ -7,10 +7,11 @@ import java.util.Objects;
 /**
  * The single-process pipeline's settings. {@code examples} holds {@code clusters/<id>/*.yaml} (one
  * mock cluster per folder) and {@code zones/*.zone} (the provider's zones). {@code provider}: inmemory
- * (default), aws or cloudflare. {@code kafkaSecurity}: a SASL_SSL broker instead of PLAINTEXT, when set.
+ * (default), aws or cloudflare. {@code kafkaSecurity}: a SASL_SSL broker instead of PLAINTEXT, when set;
+ * {@code schemaRegistryUrl}: Confluent's wire format on that registry, when set.
  */
 public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
-    Duration driftInterval, String provider, KafkaSecurity kafkaSecurity) {
+    Duration driftInterval, String provider, KafkaSecurity kafkaSecurity, String schemaRegistryUrl) {
   public LocalConfig {
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(examples, "examples");
@@ -30,17 +31,24 @@ public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partiti
 
   public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
       Duration driftInterval) {
-    this(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, null, null);
+    this(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, null, null, null);
   }
 
   public LocalConfig withProvider(String newProvider) {
     return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, newProvider,
-        kafkaSecurity);
+        kafkaSecurity, schemaRegistryUrl);
   }
 
   /** The embedded broker's client listener becomes SASL_SSL with this certificate and user (null: PLAINTEXT). */
   public LocalConfig withKafkaSecurity(KafkaSecurity security) {
-    return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, provider, security);
+    return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, provider, security,
+        schemaRegistryUrl);
+  }
+
+  /** Every shared topic in Confluent's wire format on this registry (null: single-object encoding). */
+  public LocalConfig withSchemaRegistry(String url) {
+    return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, provider,
+        kafkaSecurity, url);
   }
 
   public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval) {

@@ -34,6 +34,10 @@ public final class LocalMain implements Callable<Integer> {
       + " PLAIN), its certificate made at start, as a secured production Kafka would be.")
   boolean kafkaSaslSsl;
 
+  @Option(names = "--schema-registry-url", description = "A Confluent-compatible schema registry: every topic then"
+      + " carries Confluent's wire format, the schemas registered there.")
+  String schemaRegistryUrl;
+
   @Option(names = {"-v", "--verbose"}, description = "Log what every service does.")
   boolean verbose;
 
@@ -43,7 +47,7 @@ public final class LocalMain implements Callable<Integer> {
     PrintStream out = System.out;
     out.println("Starting dnsplane locally (state in " + stateDir.toAbsolutePath() + ") ...");
     LocalConfig config = new LocalConfig(stateDir.toAbsolutePath(), examples.toAbsolutePath(), dnsPort, partitions,
-        Duration.ofSeconds(5)).withProvider(provider);
+        Duration.ofSeconds(5)).withProvider(provider).withSchemaRegistry(schemaRegistryUrl);
     if (kafkaSaslSsl) {
       config = config.withKafkaSecurity(KafkaSecurity.generate(stateDir.toAbsolutePath().resolve("kafka-tls"), "dnsplane"));
     }

@@ -10,6 +10,8 @@ import io.dnsplane.planner.PlannerService;
 import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.registry.ConfluentWireFormat;
+import io.dnsplane.schema.registry.SchemaRegistryClient;
 import io.dnsplane.schema.Topics;
 import io.dnsplane.watcher.Watcher;
 import io.dnsplane.watcher.WatcherConfig;
@@ -40,7 +42,7 @@ public final class LocalPipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
 
   private final LocalConfig config;
-  private final Topics topics = Topics.singleObjectEncoding();
+  private final Topics topics;
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Map<String, MockCluster> clusters = new LinkedHashMap<>();
   private final Map<String, Watcher> watchers = new LinkedHashMap<>();
@@ -51,6 +53,9 @@ public final class LocalPipeline implements AutoCloseable {
   private StateDirLock stateLock;
 
   private LocalPipeline(LocalConfig config) {
+    this.topics = config.schemaRegistryUrl() == null ? Topics.singleObjectEncoding()
+        : new Topics(new ConfluentWireFormat(new SchemaRegistryClient(config.schemaRegistryUrl(), Map.of(),
+            Duration.ofSeconds(60)), true));
     this.config = config;
   }
 
@@ -81,6 +86,7 @@ public final class LocalPipeline implements AutoCloseable {
       }
     }
     dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")), config.dnsPort());
+    topics.prepare(List.of(dns.providerName()));
     TopicAdmin.ensureTopics(kafka.connection(), topics.all(List.of(dns.providerName())),
         config.partitions(), (short) 1);
     startApplier();

@@ -1,5 +1,6 @@
 package io.dnsplane.planner;
 
+import io.dnsplane.schema.registry.SchemaRegistryOptions;
 import io.dnsplane.planner.ownership.TxtRegistryOptions;
 import io.dnsplane.runtime.Cli;
 import io.dnsplane.runtime.EffectiveConfig;
@@ -33,6 +34,9 @@ public final class PlannerMain implements Callable<Integer> {
 
   @CommandLine.Mixin
   TxtRegistryOptions txt = new TxtRegistryOptions();
+
+  @CommandLine.Mixin
+  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -82,7 +86,7 @@ public final class PlannerMain implements Callable<Integer> {
         .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
         .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(clusterDomains))
         .withDeletionGrace(deletionGrace);
-    Topics topics = Topics.singleObjectEncoding();
+    Topics topics = schemaRegistry.preparedTopics(List.of());
     topicCreation.ensure(connection, topics.all(List.of()));
     PlannerService planner = PlannerService.start(config, topics);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -16,6 +16,7 @@ import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.schema.Topic.Cleanup;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** Every dnsplane topic: the one place their names live, each bound to its key and value serde. */
@@ -33,9 +34,38 @@ public final class Topics {
   private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   private final WireFormat wire;
+  private final WireFormat internal = new SingleObjectWireFormat();
 
   public Topics(WireFormat wire) {
     this.wire = wire;
+  }
+
+  private <K extends SpecificRecord, V extends SpecificRecord> Topic<K, V> topic(String name, Class<K> key, Class<V> value,
+      Cleanup cleanup) {
+    return new Topic<>(name, wire.serde(key, true), wire.serde(value, false), cleanup, key, value);
+  }
+
+  /**
+   * The framing of a service's own state (Streams stores, their changelogs, repartition topics):
+   * always Avro single-object encoding, with the schemas in the jar, whatever the shared topics use;
+   * no registry subjects for internal topics.
+   */
+  public WireFormat internalFormat() {
+    return internal;
+  }
+
+  /**
+   * Readies every schema a pipeline serving {@code providers} writes (with a registry: registers or
+   * looks up each subject), so a refused schema or an unreachable registry stops a service at start,
+   * before it writes anything.
+   */
+  public void prepare(List<String> providers) {
+    for (Topic<?, ?> t : all(providers)) {
+      if (t.keyType() != null) {
+        wire.prepare(t.name(), t.keyType(), true);
+        wire.prepare(t.name(), t.valueType(), false);
+      }
+    }
   }
 
   /** The default for local mode and tests: Avro single-object encoding. */
@@ -48,29 +78,24 @@ public final class Topics {
   }
 
   public Topic<SourceRef, DesiredEndpoints> desiredEndpoints() {
-    return new Topic<>(DESIRED_ENDPOINTS, wire.serde(SourceRef.class, true),
-        wire.serde(DesiredEndpoints.class, false), Cleanup.COMPACT);
+    return topic(DESIRED_ENDPOINTS, SourceRef.class, DesiredEndpoints.class, Cleanup.COMPACT);
   }
 
   public Topic<ClusterKey, ClusterHeartbeat> clusterStatus() {
-    return new Topic<>(CLUSTER_STATUS, wire.serde(ClusterKey.class, true),
-        wire.serde(ClusterHeartbeat.class, false), Cleanup.COMPACT);
+    return topic(CLUSTER_STATUS, ClusterKey.class, ClusterHeartbeat.class, Cleanup.COMPACT);
   }
 
   public Topic<ObservedKey, ObservedRecordSet> observedRecords() {
-    return new Topic<>(OBSERVED_RECORDS, wire.serde(ObservedKey.class, true),
-        wire.serde(ObservedRecordSet.class, false), Cleanup.COMPACT);
+    return topic(OBSERVED_RECORDS, ObservedKey.class, ObservedRecordSet.class, Cleanup.COMPACT);
   }
 
   public Topic<ZoneRef, ProviderZone> providerZones() {
-    return new Topic<>(PROVIDER_ZONES, wire.serde(ZoneRef.class, true),
-        wire.serde(ProviderZone.class, false), Cleanup.COMPACT);
+    return topic(PROVIDER_ZONES, ZoneRef.class, ProviderZone.class, Cleanup.COMPACT);
   }
 
   /** One change topic per provider: each provider's appliers form their own consumer group. */
   public Topic<ZoneRef, ChangeBatch> changes(String provider) {
-    return new Topic<>(changesTopicName(provider), wire.serde(ZoneRef.class, true),
-        wire.serde(ChangeBatch.class, false), Cleanup.DELETE);
+    return topic(changesTopicName(provider), ZoneRef.class, ChangeBatch.class, Cleanup.DELETE);
   }
 
   public static String changesTopicName(String provider) {
@@ -81,25 +106,22 @@ public final class Topics {
   }
 
   public Topic<ZoneRef, ApplyResult> applyResults() {
-    return new Topic<>(APPLY_RESULTS, wire.serde(ZoneRef.class, true),
-        wire.serde(ApplyResult.class, false), Cleanup.DELETE);
+    return topic(APPLY_RESULTS, ZoneRef.class, ApplyResult.class, Cleanup.DELETE);
   }
 
   /** What became of each name each source object wants (Ready, Pending, Conflict, Invalid, Held). */
   public Topic<ObjectStatusKey, ObjectStatus> objectStatus() {
-    return new Topic<>(OBJECT_STATUS, wire.serde(ObjectStatusKey.class, true),
-        wire.serde(ObjectStatus.class, false), Cleanup.COMPACT);
+    return topic(OBJECT_STATUS, ObjectStatusKey.class, ObjectStatus.class, Cleanup.COMPACT);
   }
 
   /** Operators' approvals of deletes the delete breaker held, latest per zone. */
   public Topic<ZoneRef, DeleteApproval> deleteApprovals() {
-    return new Topic<>(DELETE_APPROVALS, wire.serde(ZoneRef.class, true),
-        wire.serde(DeleteApproval.class, false), Cleanup.COMPACT);
+    return topic(DELETE_APPROVALS, ZoneRef.class, DeleteApproval.class, Cleanup.COMPACT);
   }
 
   /** Records nobody could read, as they came, with the reason in headers. */
   public Topic<byte[], byte[]> deadLetter() {
-    return new Topic<>(DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray(), Cleanup.DELETE);
+    return new Topic<>(DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray(), Cleanup.DELETE, null, null);
   }
 
   /** Every topic a pipeline serving these providers needs. */

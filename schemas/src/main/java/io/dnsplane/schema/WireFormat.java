@@ -9,4 +9,10 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public interface WireFormat {
   <T extends SpecificRecord> Serde<T> serde(Class<T> type, boolean isKey);
+
+  /**
+   * Readies {@code type} for {@code topic} before anything is written (a registry framing registers
+   * or looks up its schema, and fails here, at start, if the registry refuses it). Default: nothing.
+   */
+  default void prepare(String topic, Class<? extends SpecificRecord> type, boolean isKey) {}
 }

@@ -1,5 +1,6 @@
 package io.dnsplane.watcher;
 
+import io.dnsplane.schema.registry.SchemaRegistryOptions;
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.runtime.OpsServer;
 import io.dnsplane.watcher.source.ObjectFilter;
@@ -51,6 +52,9 @@ public final class WatcherMain implements Callable<Integer> {
   @Mixin
   DomainFilterOptions domains = new DomainFilterOptions();
 
+  @Mixin
+  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
+
   @Spec
   CommandSpec spec;
 
@@ -99,7 +103,7 @@ public final class WatcherMain implements Callable<Integer> {
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, connection, namespace, heartbeatInterval,
         sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
         maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate);
-    Topics topics = Topics.singleObjectEncoding();
+    Topics topics = schemaRegistry.preparedTopics(List.of());
     topicCreation.ensure(connection, topics.all(List.of()));
     Config kube = kubeconfig == null
         ? Config.autoConfigure(null)

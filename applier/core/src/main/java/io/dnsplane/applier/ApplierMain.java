@@ -1,5 +1,6 @@
 package io.dnsplane.applier;
 
+import io.dnsplane.schema.registry.SchemaRegistryOptions;
 import io.dnsplane.applier.core.AccountRateBudget;
 import io.dnsplane.applier.core.Applier;
 import io.dnsplane.applier.core.ApplierMetrics;
@@ -50,6 +51,9 @@ public final class ApplierMain implements Callable<Integer> {
   @Mixin
   TopicCreationOptions topicCreation = new TopicCreationOptions();
 
+  @Mixin
+  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
+
   @Spec
   CommandSpec spec;
 
@@ -82,7 +86,7 @@ public final class ApplierMain implements Callable<Integer> {
     EffectiveConfig.log("applier", spec);
     KafkaConnection connection = kafka.connection();
     KafkaPreflight.check(connection);
-    Topics topics = Topics.singleObjectEncoding();
+    Topics topics = schemaRegistry.preparedTopics(List.of(provider));
     topicCreation.ensure(connection, topics.all(List.of(provider)));
     AccountRateBudget budget;
     try {

@@ -1,5 +1,6 @@
 package io.dnsplane.applier;
 
+import io.dnsplane.schema.registry.SchemaRegistryOptions;
 import io.dnsplane.avro.DeleteApproval;
 import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.runtime.Cli;
@@ -32,6 +33,9 @@ public final class ApproveMain implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka = new KafkaOptions();
 
+  @Mixin
+  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
+
   @Option(names = "--approved-by", defaultValue = "${sys:user.name}", description = "Who approves, for the audit trail (default: ${DEFAULT-VALUE}).")
   String approvedBy;
 
@@ -40,7 +44,7 @@ public final class ApproveMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    approve(kafka.connection(), Topics.singleObjectEncoding(), provider, zone, approvedBy, reason, Clock.systemUTC());
+    approve(kafka.connection(), schemaRegistry.topics(), provider, zone, approvedBy, reason, Clock.systemUTC());
     System.out.printf("approved held deletes in zone %s of %s%n", zone, provider);
     return 0;
   }

@@ -1,5 +1,6 @@
 package io.dnsplane.planner.explain;
 
+import io.dnsplane.schema.registry.SchemaRegistryOptions;
 import io.dnsplane.planner.ownership.TxtRegistryOptions;
 import io.dnsplane.runtime.Cli;
 import io.dnsplane.runtime.KafkaOptions;
@@ -21,11 +22,14 @@ public final class ExplainMain implements Callable<Integer> {
   KafkaOptions kafka = new KafkaOptions();
 
   @Mixin
+  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
+
+  @Mixin
   TxtRegistryOptions txt = new TxtRegistryOptions();
 
   @Override
   public Integer call() {
-    new NameExplanation(kafka.connection(), Topics.singleObjectEncoding(), txt.config()).print(name, System.out);
+    new NameExplanation(kafka.connection(), schemaRegistry.topics(), txt.config()).print(name, System.out);
     return 0;
   }
 

@@ -19,6 +19,7 @@ import io.dnsplane.planner.plan.NamePlanner;
 import io.dnsplane.planner.plan.Planner;
 import io.dnsplane.schema.Topic;
 import io.dnsplane.schema.Topics;
+import io.dnsplane.schema.WireFormat;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
@@ -59,14 +60,17 @@ public final class PlannerTopology {
     Topic<ObservedKey, ObservedRecordSet> observedTopic = topics.observedRecords();
     Topic<ClusterKey, ClusterHeartbeat> clusterTopic = topics.clusterStatus();
     Topic<ZoneRef, ProviderZone> zonesTopic = topics.providerZones();
-    Serde<NameEvent> nameEventSerde = topics.wireFormat().serde(NameEvent.class, false);
-    Serde<NameState> nameStateSerde = topics.wireFormat().serde(NameState.class, false);
+    // The planner's own state and repartition topic keep the embedded framing, whatever the shared topics use.
+    WireFormat internal = topics.internalFormat();
+    Serde<NameEvent> nameEventSerde = internal.serde(NameEvent.class, false);
+    Serde<NameState> nameStateSerde = internal.serde(NameState.class, false);
     Serde<ZoneRef> zoneRefSerde = topics.wireFormat().serde(ZoneRef.class, true);
     Serde<ChangeBatch> changeSerde = topics.wireFormat().serde(ChangeBatch.class, false);
     TxtNameMapper mapper = config.txt().mapper();
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(PlannerStores.DESIRED_BY_SOURCE), desiredTopic.keySerde(), desiredTopic.valueSerde()));
+        Stores.persistentKeyValueStore(PlannerStores.DESIRED_BY_SOURCE), internal.serde(SourceRef.class, true),
+        internal.serde(DesiredEndpoints.class, false)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PlannerStores.NAME_STATE), Serdes.String(), nameStateSerde));
     builder.addStateStore(Stores.keyValueStoreBuilder(
