@@ -100,9 +100,42 @@ knows (flags.yaml, checked against each service's own flags by the chart test).
 {{- end }}
 {{- end -}}
 
-{{/* Flags every service takes: Kafka, logging, metrics. */}}
+{{/* The schema registry, when one is set. */}}
+{{- define "dnsplane.registryArgs" -}}
+{{- with .Values.schemaRegistry }}
+{{- if .url }}
+- --schema-registry-url={{ .url }}
+{{- if not .autoRegister }}
+- --no-auto-register
+{{- end }}
+{{- range $k, $v := .properties }}
+- --schema-registry-property={{ $k }}={{ $v }}
+{{- end }}
+{{- if .basicAuthSecret.name }}
+- --schema-registry-property=basic.auth.credentials.source=USER_INFO
+- --schema-registry-property=basic.auth.user.info=$(DNSPLANE_SCHEMA_REGISTRY_USER_INFO)
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* The Secret-held environment the registry's basic auth needs (Kubernetes expands it into the args). */}}
+{{- define "dnsplane.registryEnv" -}}
+{{- with .Values.schemaRegistry }}
+{{- if and .url .basicAuthSecret.name }}
+- name: DNSPLANE_SCHEMA_REGISTRY_USER_INFO
+  valueFrom:
+    secretKeyRef:
+      name: {{ .basicAuthSecret.name }}
+      key: {{ .basicAuthSecret.key }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* Flags every service takes: Kafka, the schema registry, logging, metrics. */}}
 {{- define "dnsplane.commonArgs" -}}
 {{- include "dnsplane.kafkaArgs" . }}
+{{- include "dnsplane.registryArgs" . }}
 - --log-level={{ .Values.logLevel }}
 - --log-format={{ .Values.logFormat }}
 - --metrics-address=:{{ .Values.service.port }}
@@ -159,7 +192,8 @@ spec:
       imagePullPolicy: {{ $v.image.pullPolicy }}
       args:
         {{- .args | trim | nindent 8 }}
-      {{- with .env }}
+      {{- $env := concat ((include "dnsplane.registryEnv" $root | fromYamlArray) | default list) (.env | default list) }}
+      {{- with $env }}
       env:
         {{- toYaml . | nindent 8 }}
       {{- end }}

@@ -49,7 +49,8 @@ class ComposeFileIT {
         parsed.put(e.getKey(), () -> ApplierMain.parse(env, args));
       }
       if (image.startsWith("dnsplane/")) {
-        assertThat(env).containsEntry("DNSPLANE_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        assertThat(env).containsEntry("DNSPLANE_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+            .containsEntry("DNSPLANE_SCHEMA_REGISTRY_URL", "http://schema-registry:8080/apis/ccompat/v7");
       }
     });
     assertThat(parsed.keySet()).containsExactlyInAnyOrder("topics", "planner", "applier", "watcher");

@@ -147,6 +147,12 @@ class HelmChartIT {
         "--kafka-property=security.protocol=SASL_SSL", "--kafka-config=/etc/dnsplane/kafka/client.properties",
         "--txt-wildcard-replacement=wildcard");
     assertThat(r.ofKind("ServiceMonitor")).hasSize(5);
+    // The registry's password stays in its Secret; Kubernetes expands it into the args.
+    for (String component : List.of("watcher", "planner", "applier-route53")) {
+      assertThat(args(c.get(component))).contains("--schema-registry-url=https://registry.example.com/apis/ccompat/v7",
+          "--schema-registry-property=basic.auth.user.info=$(DNSPLANE_SCHEMA_REGISTRY_USER_INFO)");
+      assertThat(env(c.get(component))).containsEntry("DNSPLANE_SCHEMA_REGISTRY_USER_INFO", "<from dnsplane-registry/user-info>");
+    }
     JsonNode planner = r.named("StatefulSet", "rel-dnsplane-planner");
     assertThat(planner.path("spec").path("replicas").asInt()).isEqualTo(2);
     assertThat(planner.path("spec").path("volumeClaimTemplates").get(0).path("spec").path("resources")
