@@ -100,7 +100,8 @@ public final class Topics {
 
   public static String changesTopicName(String provider) {
     if (provider == null || !PROVIDER_NAME.matcher(provider).matches()) {
-      throw new IllegalArgumentException("provider name must match " + PROVIDER_NAME + ": " + provider);
+      throw new IllegalArgumentException("an applier's name (--applier-name, by default its provider) must match "
+          + PROVIDER_NAME + ": " + provider);
     }
     return CHANGES_PREFIX + provider;
   }

@@ -22,8 +22,8 @@ public final class TopicsMain implements Callable<Integer> {
   @Mixin
   TopicCreationOptions creation = new TopicCreationOptions();
 
-  @Option(names = "--provider", split = ",", description = "Providers with an applier: each has its change topic"
-      + " (repeatable, comma list).")
+  @Option(names = {"--applier-name", "--provider"}, split = ",", description = "The appliers (each one's"
+      + " --applier-name, by default its provider): each has its change topic (repeatable, comma list).")
   List<String> providers = new ArrayList<>();
 
   @Override

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.dnsplane.applier.core.ApplierConfig;
 import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.InstanceNamedProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.schema.TopicCreationOptions;
@@ -41,6 +42,11 @@ public final class ApplierMain implements Callable<Integer> {
   @Option(names = "--provider", required = true, description = "The DNS provider (ExternalDNS's flag): one of ${COMPLETION-CANDIDATES}.",
       completionCandidates = ProviderNames.class)
   String provider;
+
+  @Option(names = "--applier-name", description = "This applier's instance name (default: the provider's): its change"
+      + " topic, consumer group and the zones it announces. Give each account of one provider its own, e.g."
+      + " route53-prod and route53-shared; replicas of one account share theirs.")
+  String applierName;
 
   @Mixin
   KafkaOptions kafka = new KafkaOptions();
@@ -86,19 +92,21 @@ public final class ApplierMain implements Callable<Integer> {
     EffectiveConfig.log("applier", spec);
     KafkaConnection connection = kafka.connection();
     KafkaPreflight.check(connection);
-    Topics topics = schemaRegistry.preparedTopics(List.of(provider));
-    topicCreation.ensure(connection, topics.all(List.of(provider)));
+    String instance = applierName == null ? provider : applierName;
+    Topics.changesTopicName(instance); // a bad name fails here, naming the rule
+    Topics topics = schemaRegistry.preparedTopics(List.of(instance));
+    topicCreation.ensure(connection, topics.all(List.of(instance)));
     AccountRateBudget budget;
     try {
       budget = AccountRateBudget.of(providerRateLimit);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
     }
-    DnsProvider dns = factory.create(providerArgs.toArray(String[]::new), budget);
-    ApplierConfig config = ApplierConfig.defaults(connection, provider).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
+    DnsProvider dns = InstanceNamedProvider.of(factory.create(providerArgs.toArray(String[]::new), budget), instance);
+    ApplierConfig config = ApplierConfig.defaults(connection, instance).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC(), ApplierMetrics.of(registry, provider));
+    Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC(), ApplierMetrics.of(registry, instance));
     OpsServer opsServer = OpsServer.start(ops.metricsAddress(), applier::isAlive, applier::isReady, registry);
     // A loop that died on its own leaves nothing running: exit, so the orchestrator restarts us.
     applier.stopped().exceptionally(e -> {

@@ -27,7 +27,8 @@ public final class ApproveMain implements Callable<Integer> {
   @Parameters(index = "0", description = "The zone id (for the in-memory provider, the zone name).")
   String zone;
 
-  @Option(names = "--provider", required = true, description = "The provider whose applier holds the deletes.")
+  @Option(names = {"--applier-name", "--provider"}, required = true, description = "The applier that holds the"
+      + " deletes: its --applier-name, by default its provider.")
   String provider;
 
   @Mixin

@@ -172,6 +172,20 @@ class HelmChartIT {
   }
 
   @Test
+  void twoAccountsOfOneProviderGetAnApplierEach() {
+    String[] twoAccounts = {"--set", KAFKA, "--set", "appliers[0].name=route53-prod", "--set", "appliers[0].provider=aws",
+        "--set", "appliers[1].name=route53-shared", "--set", "appliers[1].provider=aws"};
+    Map<String, JsonNode> c = Helm.template(twoAccounts).containers();
+    assertThat(args(c.get("applier-route53-prod"))).contains("--provider=aws", "--applier-name=route53-prod");
+    assertThat(args(c.get("applier-route53-shared"))).contains("--provider=aws", "--applier-name=route53-shared");
+    assertThat(args(c.get("topics"))).contains("--applier-name=route53-prod,route53-shared");
+    Helm.Result twice = Helm.helm("template", "rel", Helm.CHART.toString(), "--set", KAFKA,
+        "--set", "appliers[0].provider=aws", "--set", "appliers[1].provider=aws");
+    assertThat(twice.exit()).isNotZero();
+    assertThat(twice.out()).contains("two entries named \"aws\"");
+  }
+
+  @Test
   void theWatcherGetsExactlyTheRbacOfWatcherRbacYaml() throws IOException {
     JsonNode expected = null;
     var it = YAML.readValues(new YAMLFactory().createParser(Files.readString(Helm.REPO.resolve("watcher/rbac.yaml"))),
@@ -223,7 +237,7 @@ class HelmChartIT {
     strimzi.ofKind("KafkaTopic").forEach(t -> rendered.put(t.path("spec").path("topicName").asText(),
         t.path("spec").path("config").path("cleanup.policy").asText()));
     Map<String, String> expected = new TreeMap<>();
-    for (Topic<?, ?> t : Topics.singleObjectEncoding().all(List.of("aws", "cloudflare", "inmemory"))) {
+    for (Topic<?, ?> t : Topics.singleObjectEncoding().all(List.of("route53", "cloudflare", "inmemory"))) {
       expected.put(t.name(), t.cleanup().kafkaValue());
     }
     assertThat(rendered).isEqualTo(expected);
@@ -232,8 +246,8 @@ class HelmChartIT {
     assertThat(audit.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo("prod");
 
     List<String> hookArgs = args(Helm.template("-f", ALL_ON).containers().get("topics"));
-    assertThat(hookArgs).contains("--provider=aws,cloudflare,inmemory", "--topic-retention-ms=dnsplane.apply-results=-1",
-        "--topic-retention-ms=dnsplane.changes.aws=604800000", "--topic-partitions=12");
+    assertThat(hookArgs).contains("--applier-name=route53,cloudflare,inmemory", "--topic-retention-ms=dnsplane.apply-results=-1",
+        "--topic-retention-ms=dnsplane.changes.route53=604800000", "--topic-partitions=12");
   }
 
   record Refusal(String why, List<String> args, String message) {
