@@ -1,5 +1,6 @@
 package io.dnsplane.local;
 
+import io.dnsplane.runtime.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,10 +9,12 @@ import java.util.Objects;
  * The single-process pipeline's settings. {@code examples} holds {@code clusters/<id>/*.yaml} (one
  * mock cluster per folder) and {@code zones/*.zone} (the provider's zones). {@code provider}: inmemory
  * (default), aws or cloudflare. {@code kafkaSecurity}: a SASL_SSL broker instead of PLAINTEXT, when set;
- * {@code schemaRegistryUrl}: Confluent's wire format on that registry, when set.
+ * {@code schemaRegistryUrl}: Confluent's wire format on that registry, when set; {@code externalKafka}: a
+ * broker that runs elsewhere instead of the embedded one, when set.
  */
 public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
-    Duration driftInterval, String provider, KafkaSecurity kafkaSecurity, String schemaRegistryUrl) {
+    Duration driftInterval, String provider, KafkaSecurity kafkaSecurity, String schemaRegistryUrl,
+    KafkaConnection externalKafka) {
   public LocalConfig {
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(examples, "examples");
@@ -31,24 +34,30 @@ public record LocalConfig(Path stateDir, Path examples, int dnsPort, int partiti
 
   public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval,
       Duration driftInterval) {
-    this(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, null, null, null);
+    this(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, null, null, null, null);
   }
 
   public LocalConfig withProvider(String newProvider) {
     return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, newProvider,
-        kafkaSecurity, schemaRegistryUrl);
+        kafkaSecurity, schemaRegistryUrl, externalKafka);
   }
 
   /** The embedded broker's client listener becomes SASL_SSL with this certificate and user (null: PLAINTEXT). */
   public LocalConfig withKafkaSecurity(KafkaSecurity security) {
     return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, provider, security,
-        schemaRegistryUrl);
+        schemaRegistryUrl, externalKafka);
   }
 
   /** Every shared topic in Confluent's wire format on this registry (null: single-object encoding). */
   public LocalConfig withSchemaRegistry(String url) {
     return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, provider,
-        kafkaSecurity, url);
+        kafkaSecurity, url, externalKafka);
+  }
+
+  /** A Kafka that runs elsewhere (a container) instead of the embedded broker. */
+  public LocalConfig withExternalKafka(KafkaConnection kafka) {
+    return new LocalConfig(stateDir, examples, dnsPort, partitions, heartbeatInterval, driftInterval, provider,
+        kafkaSecurity, schemaRegistryUrl, kafka);
   }
 
   public LocalConfig(Path stateDir, Path examples, int dnsPort, int partitions, Duration heartbeatInterval) {

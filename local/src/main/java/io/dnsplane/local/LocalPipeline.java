@@ -46,7 +46,8 @@ public final class LocalPipeline implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Map<String, MockCluster> clusters = new LinkedHashMap<>();
   private final Map<String, Watcher> watchers = new LinkedHashMap<>();
-  private EmbeddedKafka kafka;
+  private EmbeddedKafka embedded;
+  private KafkaConnection kafka;
   private LocalDns dns;
   private PlannerService planner;
   private Applier applier;
@@ -74,20 +75,25 @@ public final class LocalPipeline implements AutoCloseable {
     stateLock = StateDirLock.acquire(config.stateDir());
     deleteRecursively(config.stateDir().resolve("kafka"));
     deleteRecursively(config.stateDir().resolve("planner"));
-    kafka = EmbeddedKafka.start(config.stateDir().resolve("kafka"), config.kafkaSecurity());
+    if (config.externalKafka() != null) {
+      kafka = config.externalKafka();
+    } else {
+      embedded = EmbeddedKafka.start(config.stateDir().resolve("kafka"), config.kafkaSecurity());
+      kafka = embedded.connection();
+    }
     // ./dnsplane explain|approve|topics find this broker here while local mode runs (and, when it
     // is secured, the client properties to log in with).
     Files.writeString(bootstrapFile(), kafka.bootstrapServers() + "\n");
     if (config.kafkaSecurity() != null) {
       java.util.Properties client = new java.util.Properties();
-      client.putAll(kafka.connection().properties());
+      client.putAll(kafka.properties());
       try (var out = Files.newOutputStream(clientPropertiesFile())) {
         client.store(out, "dnsplane local mode: how to reach its SASL_SSL broker (--kafka-config)");
       }
     }
     dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")), config.dnsPort());
     topics.prepare(List.of(dns.providerName()));
-    TopicAdmin.ensureTopics(kafka.connection(), topics.all(List.of(dns.providerName())),
+    TopicAdmin.ensureTopics(kafka, topics.all(List.of(dns.providerName())),
         config.partitions(), (short) 1);
     startApplier();
     startPlanner();
@@ -128,7 +134,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   public void startWatcher(String clusterId) {
     KubernetesClient client = clusters.get(clusterId).newClient();
-    WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka.connection(), "",
+    WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka, "",
         config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd", "gateway-httproute"));
     watchers.put(clusterId, Watcher.start(watcherConfig, client, topics, Clock.systemUTC()));
   }
@@ -142,7 +148,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   public void startPlanner() {
     // Local mode retries refused changes after 5 s instead of 30 s, so a demo does not keep you waiting.
-    PlannerConfig plannerConfig = PlannerConfig.defaults(kafka.connection(), config.stateDir().resolve("planner"),
+    PlannerConfig plannerConfig = PlannerConfig.defaults(kafka, config.stateDir().resolve("planner"),
         Policy.SYNC).withRetries(Duration.ofSeconds(5), Duration.ofSeconds(5));
     planner = PlannerService.start(plannerConfig, topics);
   }
@@ -154,7 +160,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   public void startApplier() {
     DnsProvider provider = dns.newProvider();
-    applier = Applier.start(provider, ApplierConfig.defaults(kafka.connection(), provider.name())
+    applier = Applier.start(provider, ApplierConfig.defaults(kafka, provider.name())
         .withDriftInterval(config.driftInterval()), topics, Clock.systemUTC());
   }
 
@@ -176,7 +182,7 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public KafkaConnection connection() {
-    return kafka.connection();
+    return kafka;
   }
 
   /** Where local mode leaves its broker's address for the launcher's other commands. */
@@ -233,8 +239,8 @@ public final class LocalPipeline implements AutoCloseable {
       closeQuietly(dns);
     }
     clusters.values().forEach(LocalPipeline::closeQuietly);
-    if (kafka != null) {
-      closeQuietly(kafka);
+    if (embedded != null) {
+      closeQuietly(embedded);
       try {
         Files.deleteIfExists(bootstrapFile());
         Files.deleteIfExists(clientPropertiesFile());
