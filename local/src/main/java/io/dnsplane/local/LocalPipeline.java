@@ -84,6 +84,9 @@ public final class LocalPipeline implements AutoCloseable {
     // ./dnsplane explain|approve|topics find this broker here while local mode runs (and, when it
     // is secured, the client properties to log in with).
     Files.writeString(bootstrapFile(), kafka.bootstrapServers() + "\n");
+    if (config.schemaRegistryUrl() != null) {
+      Files.writeString(registryFile(), config.schemaRegistryUrl() + "\n");
+    }
     if (config.kafkaSecurity() != null) {
       java.util.Properties client = new java.util.Properties();
       client.putAll(kafka.properties());
@@ -192,6 +195,11 @@ public final class LocalPipeline implements AutoCloseable {
 
   public static final String BOOTSTRAP_FILE = "kafka-bootstrap-servers";
 
+  /** The schema registry local mode frames its topics with, for the launcher's other commands. */
+  public Path registryFile() {
+    return config.stateDir().resolve("schema-registry-url");
+  }
+
   /** The client properties of a secured local broker, for --kafka-config. */
   public Path clientPropertiesFile() {
     return config.stateDir().resolve("kafka-client.properties");
@@ -244,6 +252,7 @@ public final class LocalPipeline implements AutoCloseable {
       try {
         Files.deleteIfExists(bootstrapFile());
         Files.deleteIfExists(clientPropertiesFile());
+        Files.deleteIfExists(registryFile());
       } catch (IOException e) {
         log.warn("cannot remove {}: {}", bootstrapFile(), e.toString());
       }
