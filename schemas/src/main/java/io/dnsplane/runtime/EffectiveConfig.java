@@ -26,7 +26,7 @@ public final class EffectiveConfig {
 
   static boolean isSecretFlag(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return !n.endsWith("-file") && SECRET_FLAG.matcher(n).matches() && !n.endsWith("-filter");
+    return !n.endsWith("-file") && SECRET_FLAG.matcher(n).matches();
   }
 
   /** {@code --flag=value} for every option of {@code spec} and its mixins, sorted, secrets masked. */

@@ -4,7 +4,6 @@ import io.dnsplane.schema.registry.SchemaRegistryOptions;
 import io.dnsplane.planner.ownership.TxtRegistryOptions;
 import io.dnsplane.runtime.Cli;
 import io.dnsplane.runtime.KafkaOptions;
-import io.dnsplane.schema.Topics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
