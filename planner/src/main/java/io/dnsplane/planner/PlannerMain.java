@@ -1,19 +1,20 @@
 package io.dnsplane.planner;
 
-import io.dnsplane.schema.registry.SchemaRegistryOptions;
+
 import io.dnsplane.planner.ownership.TxtRegistryOptions;
 import io.dnsplane.runtime.Cli;
-import io.dnsplane.runtime.EffectiveConfig;
-import io.dnsplane.runtime.KafkaConnection;
-import io.dnsplane.runtime.KafkaOptions;
-import io.dnsplane.runtime.KafkaPreflight;
-import io.dnsplane.runtime.OpsOptions;
+
+
+
+
+
 import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.OpsServer;
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.dnsplane.schema.TopicCreationOptions;
+
+import io.dnsplane.schema.ServiceOptions;
 import io.dnsplane.schema.Topics;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,16 +28,10 @@ import picocli.CommandLine.Option;
     description = "Merges the desire of every cluster with what the providers hold and plans changes per zone.")
 public final class PlannerMain implements Callable<Integer> {
   @CommandLine.Mixin
-  KafkaOptions kafka = new KafkaOptions();
-
-  @CommandLine.Mixin
-  OpsOptions ops = new OpsOptions();
+  ServiceOptions service = new ServiceOptions();
 
   @CommandLine.Mixin
   TxtRegistryOptions txt = new TxtRegistryOptions();
-
-  @CommandLine.Mixin
-  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -68,16 +63,10 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--deletion-grace", defaultValue = "PT0S", description = "ISO-8601 duration a delete waits, cancelled if the desire comes back (default ${DEFAULT-VALUE}, as ExternalDNS; PT5M is a safe choice).")
   java.time.Duration deletionGrace;
 
-  @CommandLine.Mixin
-  TopicCreationOptions topicCreation = new TopicCreationOptions();
-
   @Override
   public Integer call() throws Exception {
-    ops.configureLogging();
-    EffectiveConfig.log("planner", spec);
-    KafkaConnection connection = kafka.connection();
-    KafkaPreflight.check(connection);
-    PlannerConfig config = PlannerConfig.defaults(connection, stateDir, Policy.fromFlag(policy))
+    ServiceOptions.Started started = service.start("planner", spec, List.of());
+    PlannerConfig config = PlannerConfig.defaults(started.kafka(), stateDir, Policy.fromFlag(policy))
         .withApplicationId(applicationId)
         .withDryRun(dryRun)
         .withTxtRegistry(txt.config())
@@ -86,12 +75,10 @@ public final class PlannerMain implements Callable<Integer> {
         .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
         .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(clusterDomains))
         .withDeletionGrace(deletionGrace);
-    Topics topics = schemaRegistry.preparedTopics(List.of());
-    topicCreation.ensure(connection, topics.all(List.of()));
-    PlannerService planner = PlannerService.start(config, topics);
+    PlannerService planner = PlannerService.start(config, started.topics());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var streamsMetrics = planner.bindMetrics(registry);
-    OpsServer opsServer = OpsServer.start(ops.metricsAddress(), planner::isAlive, planner::isReady, registry);
+    OpsServer opsServer = OpsServer.start(service.metricsAddress(), planner::isAlive, planner::isReady, registry);
     RunUntilShutdown.closeOnShutdown(() -> {
       opsServer.close();
       streamsMetrics.close();

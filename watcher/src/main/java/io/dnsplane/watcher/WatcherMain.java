@@ -1,19 +1,20 @@
 package io.dnsplane.watcher;
 
-import io.dnsplane.schema.registry.SchemaRegistryOptions;
+
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.runtime.OpsServer;
 import io.dnsplane.watcher.source.ObjectFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.dnsplane.schema.TopicCreationOptions;
+
 import io.dnsplane.model.DomainFilterOptions;
 import io.dnsplane.runtime.Cli;
-import io.dnsplane.runtime.EffectiveConfig;
-import io.dnsplane.runtime.KafkaConnection;
-import io.dnsplane.runtime.KafkaOptions;
-import io.dnsplane.runtime.KafkaPreflight;
-import io.dnsplane.runtime.OpsOptions;
+
+
+
+
+
+import io.dnsplane.schema.ServiceOptions;
 import io.dnsplane.schema.Topics;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,19 +42,10 @@ public final class WatcherMain implements Callable<Integer> {
   String ownerId;
 
   @Mixin
-  KafkaOptions kafka = new KafkaOptions();
-
-  @Mixin
-  OpsOptions ops = new OpsOptions();
-
-  @Mixin
-  TopicCreationOptions topicCreation = new TopicCreationOptions();
+  ServiceOptions service = new ServiceOptions();
 
   @Mixin
   DomainFilterOptions domains = new DomainFilterOptions();
-
-  @Mixin
-  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
 
   @Spec
   CommandSpec spec;
@@ -96,15 +88,11 @@ public final class WatcherMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ops.configureLogging();
-    EffectiveConfig.log("watcher", spec);
-    KafkaConnection connection = kafka.connection();
-    KafkaPreflight.check(connection);
-    WatcherConfig config = new WatcherConfig(clusterId, ownerId, connection, namespace, heartbeatInterval,
+    ServiceOptions.Started started = service.start("watcher", spec, List.of());
+    WatcherConfig config = new WatcherConfig(clusterId, ownerId, started.kafka(), namespace, heartbeatInterval,
         sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
         maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate);
-    Topics topics = schemaRegistry.preparedTopics(List.of());
-    topicCreation.ensure(connection, topics.all(List.of()));
+    Topics topics = started.topics();
     Config kube = kubeconfig == null
         ? Config.autoConfigure(null)
         : Config.fromKubeconfig(Files.readString(kubeconfig));
@@ -112,7 +100,7 @@ public final class WatcherMain implements Callable<Integer> {
     Watcher watcher = Watcher.start(config, client, topics, Clock.systemUTC());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     watcher.bindMetrics(registry);
-    OpsServer opsServer = OpsServer.start(ops.metricsAddress(), watcher::isReady, registry);
+    OpsServer opsServer = OpsServer.start(service.metricsAddress(), watcher::isReady, registry);
     RunUntilShutdown.closeOnShutdown(() -> {
       opsServer.close();
       watcher.close();

@@ -1,6 +1,6 @@
 package io.dnsplane.applier;
 
-import io.dnsplane.schema.registry.SchemaRegistryOptions;
+
 import io.dnsplane.applier.core.AccountRateBudget;
 import io.dnsplane.applier.core.Applier;
 import io.dnsplane.applier.core.ApplierMetrics;
@@ -12,13 +12,14 @@ import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.InstanceNamedProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
 import io.dnsplane.runtime.RunUntilShutdown;
-import io.dnsplane.schema.TopicCreationOptions;
+
 import io.dnsplane.runtime.Cli;
-import io.dnsplane.runtime.EffectiveConfig;
+
 import io.dnsplane.runtime.KafkaConnection;
-import io.dnsplane.runtime.KafkaOptions;
-import io.dnsplane.runtime.KafkaPreflight;
-import io.dnsplane.runtime.OpsOptions;
+
+
+
+import io.dnsplane.schema.ServiceOptions;
 import io.dnsplane.schema.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,16 +50,7 @@ public final class ApplierMain implements Callable<Integer> {
   String applierName;
 
   @Mixin
-  KafkaOptions kafka = new KafkaOptions();
-
-  @Mixin
-  OpsOptions ops = new OpsOptions();
-
-  @Mixin
-  TopicCreationOptions topicCreation = new TopicCreationOptions();
-
-  @Mixin
-  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
+  ServiceOptions service = new ServiceOptions();
 
   @Spec
   CommandSpec spec;
@@ -88,14 +80,11 @@ public final class ApplierMain implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "unknown provider '" + provider + "'; this applier has: " + factories().keySet());
     }
-    ops.configureLogging();
-    EffectiveConfig.log("applier", spec);
-    KafkaConnection connection = kafka.connection();
-    KafkaPreflight.check(connection);
     String instance = applierName == null ? provider : applierName;
     Topics.changesTopicName(instance); // a bad name fails here, naming the rule
-    Topics topics = schemaRegistry.preparedTopics(List.of(instance));
-    topicCreation.ensure(connection, topics.all(List.of(instance)));
+    ServiceOptions.Started started = service.start("applier", spec, List.of(instance));
+    KafkaConnection connection = started.kafka();
+    Topics topics = started.topics();
     AccountRateBudget budget;
     try {
       budget = AccountRateBudget.of(providerRateLimit);
@@ -107,7 +96,7 @@ public final class ApplierMain implements Callable<Integer> {
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC(), ApplierMetrics.of(registry, instance));
-    OpsServer opsServer = OpsServer.start(ops.metricsAddress(), applier::isAlive, applier::isReady, registry);
+    OpsServer opsServer = OpsServer.start(service.metricsAddress(), applier::isAlive, applier::isReady, registry);
     // A loop that died on its own leaves nothing running: exit, so the orchestrator restarts us.
     applier.stopped().exceptionally(e -> {
       System.err.println("dnsplane applier stopped: " + e);

@@ -1,0 +1,54 @@
+package io.dnsplane.schema;
+
+import io.dnsplane.runtime.EffectiveConfig;
+import io.dnsplane.runtime.KafkaConnection;
+import io.dnsplane.runtime.KafkaOptions;
+import io.dnsplane.runtime.KafkaPreflight;
+import io.dnsplane.runtime.OpsOptions;
+import io.dnsplane.schema.registry.SchemaRegistryOptions;
+import java.net.InetSocketAddress;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The flags every long-running service takes (Kafka, operations, schema registry, topic creation),
+ * one mixin, and the start-up they drive, the same in the watcher, the planner and every applier.
+ */
+public final class ServiceOptions {
+  @Mixin
+  KafkaOptions kafka = new KafkaOptions();
+
+  @Mixin
+  OpsOptions ops = new OpsOptions();
+
+  @Mixin
+  SchemaRegistryOptions schemaRegistry = new SchemaRegistryOptions();
+
+  @Mixin
+  TopicCreationOptions topicCreation = new TopicCreationOptions();
+
+  /** What a service runs on once started. */
+  public record Started(KafkaConnection kafka, Topics topics) {}
+
+  /**
+   * Logging as asked, the effective configuration logged once, Kafka reached with these credentials,
+   * every schema the pipeline writes prepared, missing topics created when asked. Each step stops
+   * the service with a message naming what failed.
+   *
+   * @param appliers the applier instances whose change topics this service needs
+   */
+  public Started start(String service, CommandSpec spec, List<String> appliers) {
+    ops.configureLogging();
+    EffectiveConfig.log(service, spec);
+    KafkaConnection connection = kafka.connection();
+    KafkaPreflight.check(connection);
+    Topics topics = schemaRegistry.preparedTopics(appliers);
+    topicCreation.ensure(connection, topics.all(appliers));
+    return new Started(connection, topics);
+  }
+
+  public InetSocketAddress metricsAddress() {
+    return ops.metricsAddress();
+  }
+}
