@@ -90,6 +90,30 @@ class PlanMainTest {
   }
 
   @Test
+  void theMigrationTakesExternalDnsBareFormAndOldEqualsNewForTheOwnerPlanned() throws Exception {
+    String current = """
+        [{"dnsName": "app.example.com", "targets": ["192.0.2.10"], "recordType": "A",
+          "labels": {"owner": "old-owner", "resource": "ingress/default/app"}}]""";
+    assertThat(run(APP_A, current, "--output", "json", "--txt-owner-id", "new-owner",
+        "--migrate-from-txt-owner", "old-owner=new-owner")).isEqualTo(PlanMain.CHANGES);
+    assertThat(json().get("updateNew").get(0).get("labels").get("owner").asText()).isEqualTo("new-owner");
+    out.reset();
+    assertThat(run(APP_A, current, "--txt-owner-id", "new-owner", "--migrate-from-txt-owner", "old-owner=someone-else"))
+        .isEqualTo(PlanMain.ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("give old-owner or old-owner=new-owner");
+  }
+
+  @Test
+  void theOwnershipRecordOfAWildcardHonoursTxtWildcardReplacement() throws Exception {
+    String wildcard = """
+        [{"dnsName": "*.example.com", "targets": ["192.0.2.10"], "recordType": "A",
+          "labels": {"resource": "ingress/default/any"}}]""";
+    assertThat(run(wildcard, "[]", "--output", "json", "--with-ownership-records", "--txt-wildcard-replacement", "wildcard"))
+        .isEqualTo(PlanMain.CHANGES);
+    assertThat(json().get("create").get(1).get("dnsName").asText()).isEqualTo("a-wildcard.example.com");
+  }
+
+  @Test
   void anotherOwnersRecordIsLeftAloneAndReported() throws Exception {
     String current = """
         [{"dnsName": "app.example.com", "targets": ["203.0.113.5"], "recordType": "A",
