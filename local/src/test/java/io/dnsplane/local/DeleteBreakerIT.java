@@ -30,15 +30,7 @@ class DeleteBreakerIT extends PipelineTestBase {
   void aMassDeleteIsHeldUntilApproved() {
     KubernetesClient cluster = pipeline.clusters().get("cluster-a").client();
     for (int i = 0; i < 12; i++) {
-      Ingress ingress = new IngressBuilder().withNewMetadata().withName("bulk-" + i).withNamespace("default").endMetadata()
-          .withNewSpec().addNewRule().withHost("bulk-" + i + ".example.com").endRule().endSpec().build();
-      cluster.network().v1().ingresses().inNamespace("default").resource(ingress).create();
-      int n = i;
-      cluster.network().v1().ingresses().inNamespace("default").withName("bulk-" + i).editStatus(x -> {
-        x.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
-            .withIngress(new IngressLoadBalancerIngressBuilder().withIp("192.0.2." + (100 + n)).build()).endLoadBalancer().build());
-        return x;
-      });
+      createIngress(cluster, "bulk-" + i, "192.0.2." + (100 + i));
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().size() == 12);
 
@@ -50,10 +42,26 @@ class DeleteBreakerIT extends PipelineTestBase {
     await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().size() == 12 - allowed);
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> bulkNames().size() == 12 - allowed);
 
+    // The held deletes do not freeze the zone: a new name is published before anyone approves.
+    createIngress(cluster, "bulk-fresh", "192.0.2.99");
+    await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().contains("bulk-fresh.example.com"));
+    assertThat(bulkNames()).hasSize(12 - allowed + 1);
+
     ApproveMain.approve(pipeline.connection(), pipeline.topics(), "inmemory", "example.com", "test", "planned cleanup",
         Clock.systemUTC());
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(bulkNames()).containsExactlyInAnyOrder("bulk-10.example.com", "bulk-11.example.com",
-            "bulk-8.example.com", "bulk-9.example.com"));
+            "bulk-8.example.com", "bulk-9.example.com", "bulk-fresh.example.com"));
+  }
+
+  private static void createIngress(KubernetesClient cluster, String name, String ip) {
+    Ingress ingress = new IngressBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
+        .withNewSpec().addNewRule().withHost(name + ".example.com").endRule().endSpec().build();
+    cluster.network().v1().ingresses().inNamespace("default").resource(ingress).create();
+    cluster.network().v1().ingresses().inNamespace("default").withName(name).editStatus(x -> {
+      x.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
+          .withIngress(new IngressLoadBalancerIngressBuilder().withIp(ip).build()).endLoadBalancer().build());
+      return x;
+    });
   }
 }

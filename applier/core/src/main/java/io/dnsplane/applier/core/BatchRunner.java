@@ -131,7 +131,8 @@ final class BatchRunner {
       Changes changes = received.changes();
       Set<String> names = received.names();
       int ownershipDeletes = (int) changes.delete().stream().filter(e -> e.recordType().equals("TXT")).count();
-      boolean special = received.batch().getDryRun() || held.isHeld(zoneId) || ownershipDeletes > 0;
+      Set<String> waitingBehind = held.heldAmong(zoneId, names);
+      boolean special = received.batch().getDryRun() || !waitingBehind.isEmpty() || ownershipDeletes > 0;
       if (special || names.stream().anyMatch(pendingNames::contains)) {
         // Apply what came before, so this batch is judged against the zone as it then is.
         applyPending(zone, observed, pending);
@@ -143,12 +144,14 @@ final class BatchRunner {
         log.info("DRY_RUN batch {} on {}: would apply {}", received.batch().getBatchId(), zone.name(), changes);
         continue;
       }
-      Optional<String> hold = held.isHeld(zoneId)
-          ? Optional.of("waiting behind earlier batches the delete breaker holds in zone " + zone.name())
+      // Only the names a held batch touches wait; the rest of the zone goes on.
+      Optional<String> hold = !waitingBehind.isEmpty()
+          ? Optional.of("waiting behind a delete the breaker holds at " + String.join(", ", waitingBehind)
+              + " in zone " + zone.name())
           : isApproved(received.batch()) ? Optional.empty()
           : breaker.check(zoneId, observed.txtRecordSets(), ownershipDeletes, clock.instant());
       if (hold.isPresent()) {
-        held.hold(zoneId, received.record());
+        held.hold(zoneId, received.record(), names);
         result(received.batch(), ApplyStatus.HELD, Optional.empty(), before, before, List.of(), hold.get());
         log.warn("HELD batch {} on {}: {}", received.batch().getBatchId(), zone.name(), hold.get());
         continue;

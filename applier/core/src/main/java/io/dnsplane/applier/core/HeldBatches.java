@@ -7,37 +7,48 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Change batches the delete breaker holds, per zone and in order (a later batch of a held zone
- * waits behind it). Offsets are never committed past a held batch, so a restart re-reads it, and a
- * restart with a higher limit releases it.
+ * Change batches the delete breaker holds, per zone and in order, with the names they touch. Only
+ * those names wait: a later batch that touches one is held behind it (a name's changes keep their
+ * order), every other batch of the zone goes on. Offsets are never committed past a held batch, so a
+ * restart re-reads it (the batches applied after it are then found in the zone and not applied
+ * again), and a restart with a higher limit releases it.
  */
 final class HeldBatches {
-  private final Map<String, Deque<ConsumerRecord<byte[], byte[]>>> byZone = new HashMap<>();
+  private final Map<String, Deque<Held>> byZone = new HashMap<>();
   private final Map<TopicPartition, TreeSet<Long>> heldOffsets = new HashMap<>();
 
-  boolean isHeld(String zone) {
-    Deque<ConsumerRecord<byte[], byte[]>> held = byZone.get(zone);
-    return held != null && !held.isEmpty();
+  private record Held(ConsumerRecord<byte[], byte[]> record, Set<String> names) {}
+
+  /** The names of {@code names} that a held batch of the zone touches: a batch touching one must wait. */
+  Set<String> heldAmong(String zone, Set<String> names) {
+    Set<String> held = new TreeSet<>();
+    byZone.getOrDefault(zone, new ArrayDeque<>()).forEach(h -> h.names().stream().filter(names::contains).forEach(held::add));
+    return held;
   }
 
-  void hold(String zone, ConsumerRecord<byte[], byte[]> record) {
-    byZone.computeIfAbsent(zone, z -> new ArrayDeque<>()).addLast(record);
+  void hold(String zone, ConsumerRecord<byte[], byte[]> record, Set<String> names) {
+    byZone.computeIfAbsent(zone, z -> new ArrayDeque<>()).addLast(new Held(record, Set.copyOf(names)));
     heldOffsets.computeIfAbsent(partition(record), p -> new TreeSet<>()).add(record.offset());
   }
 
   /** Takes every held batch of a zone out, oldest first. */
   List<ConsumerRecord<byte[], byte[]>> release(String zone) {
-    Deque<ConsumerRecord<byte[], byte[]>> held = byZone.remove(zone);
+    Deque<Held> held = byZone.remove(zone);
     if (held == null) {
       return List.of();
     }
-    held.forEach(r -> heldOffsets.getOrDefault(partition(r), new TreeSet<>()).remove(r.offset()));
-    return new ArrayList<>(held);
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    held.forEach(h -> {
+      heldOffsets.getOrDefault(partition(h.record()), new TreeSet<>()).remove(h.record().offset());
+      records.add(h.record());
+    });
+    return records;
   }
 
   /** The offset to commit on a partition consumed through {@code next - 1}: never past a held batch. */
@@ -53,7 +64,7 @@ final class HeldBatches {
 
   /** Forgets what was held on partitions this replica no longer owns. */
   void dropPartitions(java.util.Collection<TopicPartition> partitions) {
-    byZone.values().forEach(q -> q.removeIf(r -> partitions.contains(partition(r))));
+    byZone.values().forEach(q -> q.removeIf(h -> partitions.contains(partition(h.record()))));
     byZone.values().removeIf(Deque::isEmpty);
     partitions.forEach(heldOffsets::remove);
   }

@@ -102,6 +102,21 @@ class BatchRunnerTest {
         changes.valueSerde().serializer().serialize(changes.name(), batch));
   }
 
+  private ConsumerRecord<byte[], byte[]> deletes(String id, long offset, String... names) {
+    Changes.Builder c = new Changes.Builder();
+    for (String name : names) {
+      c.delete(Endpoint.of(name + ".example.com", "A", 300, "192.0.2.1"));
+      c.delete(Endpoint.of("a-" + name + ".example.com", "TXT", 300, TXT));
+    }
+    Changes built = c.build();
+    ChangeBatch batch = ChangeBatch.newBuilder().setBatchId(id).setProvider("test").setZoneId("Z1")
+        .setZoneName("example.com").setCreate(List.of()).setUpdateOld(List.of()).setUpdateNew(List.of())
+        .setDelete(AvroEndpoints.toAvro(built.delete())).setCauses(List.of()).setPlannedAt(Instant.EPOCH).build();
+    return new ConsumerRecord<>(changes.name(), 0, offset,
+        changes.keySerde().serializer().serialize(changes.name(), new ZoneRef("test", "Z1")),
+        changes.valueSerde().serializer().serialize(changes.name(), batch));
+  }
+
   private List<ApplyResult> results() {
     Topic<ZoneRef, ApplyResult> results = topics.applyResults();
     return outbox.pending().stream().filter(r -> r.topic().equals(results.name()))
@@ -154,5 +169,24 @@ class BatchRunnerTest {
       assertThat(r.getStatus()).isEqualTo(ApplyStatus.APPLIED);
       assertThat(r.getReason()).contains("already applied");
     });
+  }
+
+  @Test
+  void aHeldDeleteHoldsOnlyItsNamesAndTheRestOfTheZoneGoesOn() {
+    TransactionalProvider provider = new TransactionalProvider();
+    for (int i = 0; i < 10; i++) {
+      provider.records.add(Endpoint.of("old-" + i + ".example.com", "A", 300, "192.0.2.1"));
+      provider.records.add(Endpoint.of("a-old-" + i + ".example.com", "TXT", 300, TXT));
+    }
+    BatchRunner runner = runner(provider);
+    // 8 of the zone's 10 owned records at once: past --max-delete-fraction 0.3, so held.
+    runner.run(List.of(deletes("mass", 1, "old-0", "old-1", "old-2", "old-3", "old-4", "old-5", "old-6", "old-7")));
+    // A new name, and a change to a name the held batch deletes, arrive later.
+    runner.run(List.of(batch("new", "new", "192.0.2.9"), deletes("again", 3, "old-2")));
+
+    assertThat(results()).extracting(r -> r.getBatchId() + " " + r.getStatus())
+        .containsExactly("mass HELD", "new APPLIED", "again HELD");
+    assertThat(results().get(2).getReason()).contains("waiting behind a delete the breaker holds at").contains("old-2.example.com in zone example.com");
+    assertThat(provider.records).extracting(Endpoint::dnsName).contains("new.example.com", "old-0.example.com", "old-2.example.com");
   }
 }
