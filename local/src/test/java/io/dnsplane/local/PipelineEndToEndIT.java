@@ -299,9 +299,12 @@ class PipelineEndToEndIT extends PipelineTestBase {
              new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(Topics.DESIRED_ENDPOINTS, bytes("poison-key"), bytes("poison-desire")));
       producer.send(new ProducerRecord<>(Topics.changesTopicName("inmemory"), bytes("poison-key"), bytes("poison-batch")));
+      producer.send(new ProducerRecord<>(Topics.DELETE_APPROVALS, bytes("poison-key"), bytes("poison-approval")));
+      producer.send(new ProducerRecord<>(Topics.OBJECT_STATUS, bytes("poison-key"), bytes("poison-status")));
       producer.flush();
     }
     List<String> deadLetters = new ArrayList<>();
+    java.util.Map<String, String> cameFrom = new java.util.HashMap<>();
     Properties consumerProps = new Properties();
     consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader");
@@ -311,11 +314,19 @@ class PipelineEndToEndIT extends PipelineTestBase {
       consumer.subscribe(List.of(Topics.DEAD_LETTER));
       await().atMost(WAIT).untilAsserted(() -> {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          deadLetters.add(new String(r.value(), StandardCharsets.UTF_8));
+          String value = new String(r.value(), StandardCharsets.UTF_8);
+          deadLetters.add(value);
+          var header = r.headers().lastHeader("dnsplane.dlq.topic");
+          if (header != null) {
+            cameFrom.put(value, new String(header.value(), StandardCharsets.UTF_8));
+          }
         }
-        assertThat(deadLetters).contains("poison-desire", "poison-batch");
+        assertThat(deadLetters).contains("poison-desire", "poison-batch", "poison-approval", "poison-status");
       });
     }
+    // Every reader says where its dead letter came from.
+    assertThat(cameFrom).containsEntry("poison-approval", Topics.DELETE_APPROVALS)
+        .containsEntry("poison-status", Topics.OBJECT_STATUS).containsEntry("poison-batch", Topics.changesTopicName("inmemory"));
     createIngress("after-poison", "after-poison.example.com", "192.0.2.80");
     awaitAnswer("after-poison.example.com", Type.A, "192.0.2.80");
   }

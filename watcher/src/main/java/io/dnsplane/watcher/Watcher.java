@@ -82,7 +82,7 @@ public final class Watcher implements AutoCloseable {
     };
     this.informers = Sources.informers(config, client, sink);
     this.statusListener = config.recordEvents()
-        ? new StatusListener(config.kafka(), topics.objectStatus(), config.clusterId(), events)
+        ? new StatusListener(config.kafka(), topics.objectStatus(), topics.deadLetter(), config.clusterId(), events)
         : null;
   }
 

@@ -6,6 +6,12 @@ import io.dnsplane.schema.Topic;
 import java.time.Duration;
 import java.util.List;
 import io.dnsplane.runtime.KafkaConnection;
+import io.dnsplane.schema.DeadLetter;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,10 +34,16 @@ public final class StatusListener implements AutoCloseable {
   private final String clusterId;
   private final StatusEvents events;
   private final Thread thread;
+  private final KafkaConnection kafka;
+  private final Topic<byte[], byte[]> deadLetters;
+  private KafkaProducer<byte[], byte[]> deadLetterProducer;
   private volatile boolean running = true;
 
-  public StatusListener(KafkaConnection kafka, Topic<ObjectStatusKey, ObjectStatus> topic, String clusterId,
-      StatusEvents events) {
+  /** Unreadable statuses go to {@code deadLetters}, with where they came from and why. */
+  public StatusListener(KafkaConnection kafka, Topic<ObjectStatusKey, ObjectStatus> topic, Topic<byte[], byte[]> deadLetters,
+      String clusterId, StatusEvents events) {
+    this.kafka = kafka;
+    this.deadLetters = deadLetters;
     Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "dnsplane-watcher-" + clusterId);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -60,19 +72,41 @@ public final class StatusListener implements AutoCloseable {
             if (key != null && status != null && clusterId.equals(key.getClusterId())) {
               events.record(key, status);
             }
+          } catch (SerializationException e) {
+            log.error("unreadable status at {}-{}@{} sent to {}: {}", r.topic(), r.partition(), r.offset(),
+                deadLetters.name(), e.getMessage());
+            // Sent before the offset is committed: a crash in between sends it again, it is never lost.
+            deadLetterProducer().send(DeadLetter.of(deadLetters, r, e)).get();
           } catch (RuntimeException e) {
-            log.warn("skipping an unreadable status at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            log.warn("could not record the status at {}-{}@{} as an Event: {}", r.topic(), r.partition(), r.offset(),
+                e.getMessage());
           }
         }
         consumer.commitSync();
       }
     } catch (WakeupException e) {
       // closing
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | ExecutionException e) {
       log.error("status listener for cluster {} stopped: {}", clusterId, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       consumer.close();
+      if (deadLetterProducer != null) {
+        deadLetterProducer.close();
+      }
     }
+  }
+
+  /** Made on the first unreadable status: most watchers never need it. */
+  private KafkaProducer<byte[], byte[]> deadLetterProducer() {
+    if (deadLetterProducer == null) {
+      Properties props = kafka.clientProperties();
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      deadLetterProducer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+    return deadLetterProducer;
   }
 
   @Override

@@ -51,6 +51,7 @@ public final class Applier implements AutoCloseable {
   private final Topic<io.dnsplane.avro.ZoneRef, DeleteApproval> approvalsTopic;
   private final Producer<byte[], byte[]> producer;
   private final Outbox outbox = new Outbox();
+  private final DeadLetters deadLetters;
   private final OwnedZones zones;
   private final HeldBatches held = new HeldBatches();
   private final BatchRunner runner;
@@ -78,8 +79,9 @@ public final class Applier implements AutoCloseable {
     this.zones = new OwnedZones(provider, topics.changes(provider.name()), observations, metrics);
     this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30), config.maxAttempts());
     DeleteBreaker breaker = new DeleteBreaker(config.maxDeleteFraction(), config.breakerMinRecords(), config.deleteWindow());
+    this.deadLetters = new DeadLetters(topics.deadLetter(), outbox);
     this.runner = new BatchRunner(provider, zones, observations, outbox, topics.changes(provider.name()),
-        topics.applyResults(), new DeadLetters(topics.deadLetter(), outbox), breaker, held, backoff, clock,
+        topics.applyResults(), deadLetters, breaker, held, backoff, clock,
         () -> running, metrics);
     metrics.requests(budget);
     metrics.gauge("dnsplane_applier_owned_partitions", "Partitions of the change topic this replica applies", zones,
@@ -114,7 +116,7 @@ public final class Applier implements AutoCloseable {
 
   private void run() {
     consumer = consumer(config);
-    try (ApprovalReader approvalReader = new ApprovalReader(config, approvalsTopic, provider.name())) {
+    try (ApprovalReader approvalReader = new ApprovalReader(config, approvalsTopic, provider.name(), deadLetters)) {
       producer.initTransactions();
       int partitions = consumer.partitionsFor(changesTopic.name()).size();
       budget.ownPartitions(0, partitions);
@@ -129,6 +131,9 @@ public final class Applier implements AutoCloseable {
         }
         for (DeleteApproval approval : approvalReader.poll()) {
           approved(approval);
+        }
+        if (!outbox.isEmpty()) {
+          publish(List.of()); // unreadable approvals, sent to the dead-letter topic
         }
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         consumer.poll(config.pollTimeout()).forEach(records::add);

@@ -26,8 +26,11 @@ final class ApprovalReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Topic<ZoneRef, DeleteApproval> topic;
   private final String provider;
+  private final DeadLetters deadLetters;
 
-  ApprovalReader(ApplierConfig config, Topic<ZoneRef, DeleteApproval> topic, String provider) {
+  /** Unreadable approvals go to {@code deadLetters} (each start reads the topic again, so once per start). */
+  ApprovalReader(ApplierConfig config, Topic<ZoneRef, DeleteApproval> topic, String provider, DeadLetters deadLetters) {
+    this.deadLetters = deadLetters;
     Properties props = config.kafka().clientProperties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -49,8 +52,7 @@ final class ApprovalReader implements AutoCloseable {
           approvals.add(approval);
         }
       } catch (SerializationException e) {
-        log.warn("ignoring an unreadable delete approval at {}-{}@{}: {}", record.topic(), record.partition(),
-            record.offset(), e.getMessage());
+        deadLetters.send(record, e);
       }
     }
     return approvals;
