@@ -59,7 +59,8 @@ public final class Watcher implements AutoCloseable {
     this.desiredProducer = producer(config, desired.keySerde(), desired.valueSerde());
     this.heartbeatProducer = producer(config, status.keySerde(), status.valueSerde());
     this.heartbeats = new HeartbeatPublisher(heartbeatProducer, status, config.clusterId(), config.ownerId(), VERSION, clock);
-    this.publisher = new DesiredEndpointsPublisher(desiredProducer, desired, config.clusterId(), config.ownerId(), clock);
+    this.publisher = new DesiredEndpointsPublisher(desiredProducer, desired, config.clusterId(), config.ownerId(), clock,
+        new io.dnsplane.watcher.publish.EmptyTargetsGrace(config.emptyTargetsGrace()));
     publisher.seed(PublishedDesire.read(config.kafka(), desired, config.clusterId()));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "watcher-" + config.clusterId() + "-heartbeat");
@@ -105,6 +106,7 @@ public final class Watcher implements AutoCloseable {
     }
     watcher.scheduler.scheduleWithFixedDelay(watcher::reconcileWhenSynced, 0, 200, TimeUnit.MILLISECONDS);
     watcher.scheduler.scheduleAtFixedRate(watcher::beat, 0, config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+    watcher.scheduler.scheduleWithFixedDelay(watcher.publisher::publishExpired, 1, 1, TimeUnit.SECONDS);
     log.info("watcher for cluster {} (owner {}) started: sources {}", config.clusterId(), config.ownerId(),
         watcher.informers.stream().map(SourceInformer::kind).toList());
     return watcher;

@@ -29,7 +29,11 @@ public record WatcherConfig(
     int maxEndpointsPerObject,
     DomainFilter domainFilter,
     boolean publishInternalServices,
-    String fqdnTemplate) {
+    String fqdnTemplate,
+    Duration emptyTargetsGrace) {
+
+  /** How long an object that still exists keeps its records without targets (a flickering load balancer status). */
+  public static final Duration DEFAULT_EMPTY_TARGETS_GRACE = Duration.ofMinutes(2);
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
@@ -52,6 +56,10 @@ public record WatcherConfig(
     filter = filter == null ? ObjectFilter.ALL : filter;
     domainFilter = domainFilter == null ? DomainFilter.ALL : domainFilter;
     fqdnTemplate = fqdnTemplate == null ? "" : fqdnTemplate;
+    emptyTargetsGrace = emptyTargetsGrace == null ? DEFAULT_EMPTY_TARGETS_GRACE : emptyTargetsGrace;
+    if (emptyTargetsGrace.isNegative()) {
+      throw new IllegalArgumentException("--empty-targets-grace must not be negative: " + emptyTargetsGrace);
+    }
     ingressClasses = ingressClasses == null ? Set.of() : Set.copyOf(ingressClasses);
     if (maxEndpointsPerObject < 0) {
       throw new IllegalArgumentException("--max-endpoints-per-object must not be negative: " + maxEndpointsPerObject);
@@ -64,13 +72,19 @@ public record WatcherConfig(
   }
 
   public WatcherConfig(String clusterId, String ownerId, KafkaConnection kafka, String namespace, Duration heartbeatInterval) {
-    this(clusterId, ownerId, kafka, namespace, heartbeatInterval, null, null, true, null, null, 1000, null, false, "");
+    this(clusterId, ownerId, kafka, namespace, heartbeatInterval, null, null, true, null, null, 1000, null, false, "", null);
   }
 
   public WatcherConfig withSources(List<String> newSources) {
     return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, newSources,
         serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
-        publishInternalServices, fqdnTemplate);
+        publishInternalServices, fqdnTemplate, emptyTargetsGrace);
+  }
+
+  public WatcherConfig withEmptyTargetsGrace(Duration grace) {
+    return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, sources,
+        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
+        publishInternalServices, fqdnTemplate, grace);
   }
 
   private static void requireId(String what, String value) {

@@ -86,12 +86,17 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--fqdn-template", defaultValue = "", description = "Names for Services without a hostname annotation, e.g. {{.Name}}.{{.Namespace}}.example.com (ExternalDNS's flag).")
   String fqdnTemplate;
 
+  @Option(names = "--empty-targets-grace", defaultValue = "PT2M", description = "ISO-8601 duration an object that still"
+      + " exists keeps its records while it has no targets (a load balancer status that flickers); a deleted object"
+      + " withdraws at once (default: ${DEFAULT-VALUE}; PT0S as ExternalDNS).")
+  Duration emptyTargetsGrace;
+
   @Override
   public Integer call() throws Exception {
     ServiceOptions.Started started = service.start("watcher", spec, List.of());
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, started.kafka(), namespace, heartbeatInterval,
         sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
-        maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate);
+        maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate, emptyTargetsGrace);
     Topics topics = started.topics();
     Config kube = kubeconfig == null
         ? Config.autoConfigure(null)

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * Publishes each object's desired endpoints keyed by (cluster, kind, namespace, name), and a
  * tombstone when it goes. What equals the last published value is not sent again, so resyncs cost
  * nothing downstream. One key always maps to one partition, so an object's events stay in order.
+ * An object that loses every target waits out {@link EmptyTargetsGrace} before its empty desire is
+ * published ({@link #publishExpired}, called on a timer, publishes those still empty).
  */
 public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
   private static final Logger log = LoggerFactory.getLogger(DesiredEndpointsPublisher.class);
@@ -32,11 +34,22 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
   private final String ownerId;
   private final Clock clock;
   private final Map<ObjectRef, List<Endpoint>> lastPublished = new ConcurrentHashMap<>();
+  private final EmptyTargetsGrace grace;
+  /** Objects without targets waiting out the grace: when they went empty, and the upsert to publish then. */
+  private final Map<ObjectRef, Waiting> waiting = new ConcurrentHashMap<>();
+
+  private record Waiting(java.time.Instant since, java.time.Instant until, SourceEvent.Upsert upsert) {}
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
 
   public DesiredEndpointsPublisher(Producer<SourceRef, DesiredEndpoints> producer,
       Topic<SourceRef, DesiredEndpoints> topic, String clusterId, String ownerId, Clock clock) {
+    this(producer, topic, clusterId, ownerId, clock, new EmptyTargetsGrace(java.time.Duration.ZERO));
+  }
+
+  public DesiredEndpointsPublisher(Producer<SourceRef, DesiredEndpoints> producer,
+      Topic<SourceRef, DesiredEndpoints> topic, String clusterId, String ownerId, Clock clock, EmptyTargetsGrace grace) {
+    this.grace = grace;
     this.producer = producer;
     this.topic = topic;
     this.clusterId = clusterId;
@@ -49,6 +62,16 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
     ObjectRef object = event.object();
     SourceRef key = new SourceRef(clusterId, object.kind(), object.namespace(), object.name());
     if (event instanceof SourceEvent.Upsert upsert) {
+      EmptyTargetsGrace.Decision decision = grace.decide(lastPublished.getOrDefault(object, List.of()), upsert.endpoints(),
+          java.util.Optional.ofNullable(waiting.get(object)).map(Waiting::since), clock.instant());
+      if (decision instanceof EmptyTargetsGrace.Wait wait) {
+        if (!waiting.containsKey(object)) {
+          log.warn("{} has no targets now; keeping its records until {} (--empty-targets-grace)", object, wait.until());
+        }
+        waiting.put(object, new Waiting(wait.emptySince(), wait.until(), upsert));
+        return;
+      }
+      waiting.remove(object);
       if (upsert.endpoints().equals(lastPublished.get(object))) {
         return;
       }
@@ -64,10 +87,22 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
       lastPublished.put(object, upsert.endpoints());
       log.info("desired {} -> {}", object, upsert.endpoints());
     } else {
+      waiting.remove(object);
       send(key, null);
       lastPublished.remove(object);
       log.info("withdrawn {}", object);
     }
+  }
+
+  /** Publishes the empty desire of objects still without targets when their grace ran out. */
+  public synchronized void publishExpired() {
+    java.time.Instant now = clock.instant();
+    waiting.values().stream().filter(w -> !now.isBefore(w.until())).map(Waiting::upsert).toList().forEach(this::accept);
+  }
+
+  /** Objects now keeping their records through --empty-targets-grace. */
+  public int waitingCount() {
+    return waiting.size();
   }
 
   private void send(SourceRef key, DesiredEndpoints value) {
