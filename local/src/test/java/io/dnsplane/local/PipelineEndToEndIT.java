@@ -172,6 +172,23 @@ class PipelineEndToEndIT extends PipelineTestBase {
         "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=dnsendpoint/default/static\"");
   }
 
+  @Test
+  void aRouteItsGatewayRefusesGetsNoDnsAndAWarningSayingWhy() {
+    // examples/clusters/cluster-a/web-gateway.yaml: team-b's route "blog" on a listener for default's routes only.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(clusterA(), "team-b", "HTTPRoute", "blog"))
+        .anySatisfy(e -> assertThat(e).startsWith("Warning Invalid: Gateway default/web-gw: it is not accepted"
+            + " (NotAllowedByListeners: listener http allows routes from namespace default only)")));
+    awaitAnswer("web.example.com", Type.A, "192.0.2.50");
+    assertThat(pipeline.provider().records(new io.dnsplane.applier.spi.Zone("example.com", "example.com")))
+        .extracting(io.dnsplane.model.Endpoint::dnsName).doesNotContain("blog.example.com", "a-blog.example.com");
+  }
+
+  private static List<String> eventsOn(KubernetesClient cluster, String namespace, String kind, String name) {
+    return cluster.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> e.getInvolvedObject().getKind().equals(kind) && e.getInvolvedObject().getName().equals(name))
+        .map(e -> e.getType() + " " + e.getReason() + ": " + e.getMessage()).toList();
+  }
+
   private static List<String> eventsOn(KubernetesClient cluster, String kind, String name) {
     return cluster.v1().events().inNamespace("default").list().getItems().stream()
         .filter(e -> e.getInvolvedObject().getKind().equals(kind) && e.getInvolvedObject().getName().equals(name))

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -20,6 +21,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -158,7 +160,8 @@ final class Sources {
    */
   private static <R extends HasMetadata> SourceInformer<R> routes(WatcherConfig config, KubernetesClient client,
       Consumer<SourceEvent> sink, Class<R> routeType,
-      Function<BiFunction<String, String, Optional<Gateway>>, GatewayRouteSource<R>> sourceFor) {
+      BiFunction<BiFunction<String, String, Optional<Gateway>>, Function<String, Optional<Map<String, String>>>,
+          GatewayRouteSource<R>> sourceFor) {
     String ns = config.namespace();
     var gatewayClient = client.resources(Gateway.class);
     SharedIndexInformer<Gateway> gateways = ns.isEmpty()
@@ -166,9 +169,24 @@ final class Sources {
     var routeClient = client.resources(routeType);
     SharedIndexInformer<R> routes = ns.isEmpty()
         ? routeClient.inAnyNamespace().runnableInformer(0) : routeClient.inNamespace(ns).runnableInformer(0);
-    GatewayRouteSource<R> source = sourceFor.apply((gwNs, gwName) ->
-        Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName)));
+    // Listeners may admit routes by their namespace's labels (allowedRoutes from: Selector). A watcher
+    // confined to one namespace (--namespace) cannot read Namespaces: such listeners admit nothing there.
+    SharedIndexInformer<Namespace> namespaces = ns.isEmpty() ? client.namespaces().runnableInformer(0) : null;
+    GatewayRouteSource<R> source = sourceFor.apply(
+        (gwNs, gwName) -> Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName)),
+        routeNs -> namespaces == null ? Optional.empty() : Optional.ofNullable(namespaces.getStore().getByKey(routeNs))
+            .map(n -> n.getMetadata().getLabels() == null ? Map.<String, String>of() : n.getMetadata().getLabels()));
     SourceInformer<R> routeInformer = new SourceInformer<>(source, routes, sink, config.filter(), config.maxEndpointsPerObject());
+    if (namespaces == null) {
+      return routeInformer.startingAlso(gateways);
+    }
+    namespaces.addEventHandler(onAnyChange(namespace -> {
+      for (R route : routeInformer.list()) {
+        if (namespace.getMetadata().getName().equals(route.getMetadata().getNamespace())) {
+          routeInformer.resend(route);
+        }
+      }
+    }));
     gateways.addEventHandler(onAnyChange(gateway -> {
       for (R route : routeInformer.list()) {
         boolean attached = source.parentGateways(route).stream().anyMatch(p ->
@@ -178,6 +196,6 @@ final class Sources {
         }
       }
     }));
-    return routeInformer.startingAlso(gateways);
+    return routeInformer.startingAlso(gateways).startingAlso(namespaces);
   }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatusAddress;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,34 +22,61 @@ import java.util.function.Function;
 
 /**
  * Gateway API routes to endpoints, as ExternalDNS's gateway-httproute and gateway-grpcroute
- * sources: the route's {@code spec.hostnames} (and its hostname annotation), narrowed by the
- * hostname of each parent Gateway listener it attaches to (a route without host names takes the
- * listener's); targets from the parent Gateway's target annotation, else its
- * {@code status.addresses}. Pure: Gateways come from a lookup (the Gateway informer's store).
+ * sources (source/gateway.go). Only parents that admit the route count: a parent in the route's
+ * {@code status.parents} that is one of its {@code spec.parentRefs}, whose Accepted condition is True
+ * for the route's generation, and a listener of that parent's section and port, speaking HTTP(S), that
+ * allows routes of the route's namespace and kind ({@link RouteAdmission}). The route's
+ * {@code spec.hostnames} and hostname annotation are narrowed by each such listener's hostname (a
+ * route without host names takes the listener's); targets come from the Gateway's target
+ * annotation, else its {@code status.addresses}. A route no parent admits gets no DNS, and its
+ * problems say why. Pure: Gateways and namespace labels come from lookups (informer stores).
  */
 public final class GatewayRouteSource<R extends HasMetadata> implements Source<R> {
   private final String kind;
+  private final String routeKind;
   private final Function<R, List<String>> hostnamesOf;
   private final Function<R, List<ParentReference>> parentsOf;
+  private final Function<R, List<RouteParentStatus>> statusOf;
   private final BiFunction<String, String, Optional<Gateway>> gateways;
+  private final Function<String, Optional<Map<String, String>>> namespaceLabels;
 
-  private GatewayRouteSource(String kind, Function<R, List<String>> hostnamesOf, Function<R, List<ParentReference>> parentsOf,
-      BiFunction<String, String, Optional<Gateway>> gateways) {
+  private GatewayRouteSource(String kind, String routeKind, Function<R, List<String>> hostnamesOf,
+      Function<R, List<ParentReference>> parentsOf, Function<R, List<RouteParentStatus>> statusOf,
+      BiFunction<String, String, Optional<Gateway>> gateways, Function<String, Optional<Map<String, String>>> namespaceLabels) {
     this.kind = kind;
+    this.routeKind = routeKind;
     this.hostnamesOf = hostnamesOf;
     this.parentsOf = parentsOf;
+    this.statusOf = statusOf;
     this.gateways = gateways;
+    this.namespaceLabels = namespaceLabels;
   }
 
-  /** @param gateways namespace and name to Gateway */
+  /**
+   * @param gateways namespace and name to Gateway
+   * @param namespaceLabels a namespace's labels, for listeners that select route namespaces by label
+   */
+  public static GatewayRouteSource<HTTPRoute> httpRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
+      Function<String, Optional<Map<String, String>>> namespaceLabels) {
+    return new GatewayRouteSource<>("httproute", "HTTPRoute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
+        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
+        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels);
+  }
+
+  public static GatewayRouteSource<GRPCRoute> grpcRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
+      Function<String, Optional<Map<String, String>>> namespaceLabels) {
+    return new GatewayRouteSource<>("grpcroute", "GRPCRoute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
+        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
+        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels);
+  }
+
+  /** Without namespace labels: listeners that select namespaces by label admit nothing. */
   public static GatewayRouteSource<HTTPRoute> httpRoutes(BiFunction<String, String, Optional<Gateway>> gateways) {
-    return new GatewayRouteSource<>("httproute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
-        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(), gateways);
+    return httpRoutes(gateways, ns -> Optional.empty());
   }
 
   public static GatewayRouteSource<GRPCRoute> grpcRoutes(BiFunction<String, String, Optional<Gateway>> gateways) {
-    return new GatewayRouteSource<>("grpcroute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
-        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(), gateways);
+    return grpcRoutes(gateways, ns -> Optional.empty());
   }
 
   @Override
@@ -78,33 +106,78 @@ public final class GatewayRouteSource<R extends HasMetadata> implements Source<R
   public List<Endpoint> endpoints(R route) {
     ObjectRef ref = refOf(route);
     Map<String, String> annotations = route.getMetadata().getAnnotations();
+    String namespace = route.getMetadata().getNamespace();
     long ttl = SourceSupport.ttl(annotations, ref);
-    List<String> routeHosts = new ArrayList<>();
-    if (hostnamesOf.apply(route) != null) {
-      routeHosts.addAll(hostnamesOf.apply(route));
+    List<String> specHosts = hostnamesOf.apply(route) == null ? List.of() : hostnamesOf.apply(route);
+    List<String> hosts = new ArrayList<>(specHosts);
+    hosts.addAll(Annotations.list(annotations, Annotations.HOSTNAME));
+    if (specHosts.isEmpty()) {
+      hosts.add(""); // the listeners' own host names
+    }
+    List<RouteParentStatus> statuses = statusOf.apply(route) == null ? List.of() : statusOf.apply(route);
+    if (statuses.isEmpty() && !parents(route).isEmpty()) {
+      ExtractionProblems.report("no Gateway has accepted it yet (its status names no parent)");
     }
     Map<String, Set<String>> targetsByHost = new LinkedHashMap<>();
-    for (ParentReference parent : parents(route)) {
-      if (parent.getKind() != null && !parent.getKind().equals("Gateway")) {
+    for (RouteParentStatus status : statuses) {
+      ParentReference parent = status.getParentRef();
+      if (parent == null || !RouteAdmission.isGateway(parent)
+          || parents(route).stream().noneMatch(p -> RouteAdmission.sameParent(p, parent, namespace))) {
         continue;
       }
-      String ns = parent.getNamespace() == null ? route.getMetadata().getNamespace() : parent.getNamespace();
-      Optional<Gateway> gateway = gateways.apply(ns, parent.getName());
+      String gwNamespace = RouteAdmission.orDefault(parent.getNamespace(), namespace);
+      String gwName = "Gateway " + gwNamespace + "/" + parent.getName();
+      Optional<Gateway> gateway = gateways.apply(gwNamespace, parent.getName());
       if (gateway.isEmpty()) {
         continue;
       }
-      List<String> targets = gatewayTargets(gateway.get());
-      for (String host : hostsThrough(gateway.get(), parent.getSectionName(), routeHosts)) {
-        targetsByHost.computeIfAbsent(host, h -> new LinkedHashSet<>()).addAll(targets);
+      Optional<String> notAccepted = RouteAdmission.notAccepted(status.getConditions(), route.getMetadata().getGeneration());
+      if (notAccepted.isPresent()) {
+        ExtractionProblems.report(gwName + ": " + notAccepted.get());
+        continue;
       }
-      for (String host : Annotations.list(annotations, Annotations.HOSTNAME)) {
-        targetsByHost.computeIfAbsent(host, h -> new LinkedHashSet<>()).addAll(targets);
+      List<String> refusals = new ArrayList<>();
+      boolean admitted = false;
+      List<String> targets = gatewayTargets(gateway.get());
+      for (Listener listener : listeners(gateway.get(), parent.getSectionName())) {
+        Optional<String> refusal = RouteAdmission.refusal(gateway.get(), listener, parent, routeKind, namespace,
+            namespaceLabels);
+        if (refusal.isPresent()) {
+          refusals.add(refusal.get());
+          continue;
+        }
+        String listenerHost = listener.getHostname() == null ? "" : listener.getHostname().toLowerCase(Locale.ROOT);
+        for (String host : hosts) {
+          if (host.isEmpty() && listenerHost.isEmpty()) {
+            continue;
+          }
+          Optional<String> matched = narrowed(host.toLowerCase(Locale.ROOT), listenerHost);
+          if (matched.isPresent()) {
+            targetsByHost.computeIfAbsent(matched.get(), h -> new LinkedHashSet<>()).addAll(targets);
+            admitted = true;
+          } else {
+            refusals.add("listener " + listener.getName() + " serves " + listenerHost + ", not " + host);
+          }
+        }
+      }
+      if (!admitted) {
+        ExtractionProblems.report(gwName + " admits it on no listener"
+            + (parent.getSectionName() == null ? "" : " named " + parent.getSectionName())
+            + (refusals.isEmpty() ? "" : ": " + String.join("; ", new LinkedHashSet<>(refusals))));
       }
     }
     List<Endpoint> endpoints = new ArrayList<>();
     targetsByHost.forEach((raw, targets) -> SourceSupport.hostnames(List.of(raw), ref).forEach(host ->
         endpoints.addAll(Targets.endpointsFor(host, targets, ttl, ref.resourceLabel()))));
     return SourceSupport.decorate(endpoints, annotations);
+  }
+
+  private static List<Listener> listeners(Gateway gateway, String sectionName) {
+    if (gateway.getSpec() == null || gateway.getSpec().getListeners() == null) {
+      return List.of();
+    }
+    return gateway.getSpec().getListeners().stream()
+        .filter(l -> sectionName == null || sectionName.isEmpty() || sectionName.equals(l.getName())).toList();
   }
 
   private static List<String> gatewayTargets(Gateway gateway) {
@@ -121,32 +194,11 @@ public final class GatewayRouteSource<R extends HasMetadata> implements Source<R
     return addresses;
   }
 
-  /** The route's host names each listener admits (or the listener's own host name when the route has none). */
-  private static Set<String> hostsThrough(Gateway gateway, String sectionName, List<String> routeHosts) {
-    Set<String> hosts = new LinkedHashSet<>();
-    if (gateway.getSpec() == null || gateway.getSpec().getListeners() == null) {
-      return hosts;
-    }
-    for (Listener listener : gateway.getSpec().getListeners()) {
-      if (sectionName != null && !sectionName.equals(listener.getName())) {
-        continue;
-      }
-      String listenerHost = listener.getHostname() == null ? "" : listener.getHostname().toLowerCase(Locale.ROOT);
-      if (routeHosts.isEmpty()) {
-        if (!listenerHost.isEmpty()) {
-          hosts.add(listenerHost);
-        }
-        continue;
-      }
-      for (String routeHost : routeHosts) {
-        narrowed(routeHost.toLowerCase(Locale.ROOT), listenerHost).ifPresent(hosts::add);
-      }
-    }
-    return hosts;
-  }
-
   /** The host name both the route and the listener match, wildcards included (Gateway API's rules). */
   static Optional<String> narrowed(String route, String listener) {
+    if (route.isEmpty()) {
+      return Optional.of(listener);
+    }
     if (listener.isEmpty() || route.equals(listener)) {
       return Optional.of(route);
     }

@@ -28,6 +28,17 @@ class GatewayRouteInformerTest {
     });
   }
 
+  /** The status a gateway controller writes on a route it accepts. */
+  private void accept(String namespace, String route) {
+    client.resources(HTTPRoute.class).inNamespace(namespace).withName(route).editStatus(r -> {
+      r.setStatus(new io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatusBuilder().addNewParent()
+          .withControllerName("example.com/gateway").withNewParentRef().withName("web-gw").withNamespace("default")
+          .endParentRef().withConditions(new io.fabric8.kubernetes.api.model.ConditionBuilder().withType("Accepted")
+              .withStatus("True").build()).endParent().build());
+      return r;
+    });
+  }
+
   private static boolean emitted(List<SourceEvent> events, String text) {
     return events.stream().anyMatch(e -> e instanceof SourceEvent.Upsert u && u.endpoints().toString().contains(text));
   }
@@ -41,6 +52,7 @@ class GatewayRouteInformerTest {
     client.resources(HTTPRoute.class).inNamespace("default").resource(new HTTPRouteBuilder().withNewMetadata()
         .withName("web").withNamespace("default").endMetadata().withNewSpec().withHostnames("web.example.com")
         .addNewParentRef().withName("web-gw").endParentRef().endSpec().build()).create();
+    accept("default", "web");
 
     List<SourceEvent> events = new CopyOnWriteArrayList<>();
     WatcherConfig config = new WatcherConfig("cluster-a", "cluster-a", "unused:9092", "", Duration.ofSeconds(1))
@@ -52,6 +64,41 @@ class GatewayRouteInformerTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> emitted(events, "web.example.com A 192.0.2.50"));
       setAddress("192.0.2.51");
       await().atMost(Duration.ofSeconds(10)).until(() -> emitted(events, "web.example.com A 192.0.2.51"));
+    } finally {
+      informers.forEach(SourceInformer::close);
+    }
+  }
+
+  @Test
+  void aNamespaceGivenTheLabelsAListenerSelectsGetsItsRouteAdmitted() {
+    client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("team-b").endMetadata().build()).create();
+    client.resources(Gateway.class).inNamespace("default").resource(new GatewayBuilder().withNewMetadata()
+        .withName("web-gw").withNamespace("default").endMetadata().withNewSpec().withGatewayClassName("example")
+        .addNewListener().withName("http").withPort(80).withProtocol("HTTP").withNewAllowedRoutes().withNewNamespaces()
+        .withFrom("Selector").withNewSelector().addToMatchLabels("gateway", "shared").endSelector().endNamespaces()
+        .endAllowedRoutes().endListener().endSpec().build()).create();
+    setAddress("192.0.2.50");
+    client.resources(HTTPRoute.class).inNamespace("team-b").resource(new HTTPRouteBuilder().withNewMetadata()
+        .withName("shop").withNamespace("team-b").endMetadata().withNewSpec().withHostnames("shop.example.com")
+        .addNewParentRef().withName("web-gw").withNamespace("default").endParentRef().endSpec().build()).create();
+    accept("team-b", "shop");
+
+    List<SourceEvent> events = new CopyOnWriteArrayList<>();
+    WatcherConfig config = new WatcherConfig("cluster-a", "cluster-a", "unused:9092", "", Duration.ofSeconds(1))
+        .withSources(List.of("gateway-httproute"));
+    List<SourceInformer<?>> informers = io.dnsplane.watcher.SourcesAccess.informers(config, client, events::add);
+    informers.forEach(SourceInformer::start);
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> informers.stream().allMatch(SourceInformer::hasSynced));
+      // Not admitted yet: published empty, with the listener's reason.
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof SourceEvent.Upsert u
+          && u.endpoints().isEmpty() && u.problems().toString().contains("team-b does not match")));
+      client.namespaces().withName("team-b").edit(n -> {
+        n.getMetadata().setLabels(java.util.Map.of("gateway", "shared"));
+        return n;
+      });
+      await().atMost(Duration.ofSeconds(10)).until(() -> emitted(events, "shop.example.com A 192.0.2.50"));
     } finally {
       informers.forEach(SourceInformer::close);
     }
