@@ -81,6 +81,37 @@ class ProviderPipelineIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aRefusalIsAWarningInTheProvidersWordsAndTheRetryMakesItReady() {
+    try (LocalPipeline pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3,
+        Duration.ofSeconds(1), Duration.ofMinutes(10)).withProvider("aws"));
+        DnsProvider client = pipeline.newProviderClient()) {
+      Zone zone = client.zones().get(0);
+      await().atMost(Duration.ofSeconds(90)).until(() -> aRecords(client.records(zone)).containsKey("api.example.com"));
+      var cluster = pipeline.clusters().get("cluster-a").client();
+      // Route53 refuses the change as invalid, once; the planner tries again after its backoff.
+      pipeline.route53().refuseNextChangeOf("refused.example.com", "RRSet with DNS name refused.example.com. is not permitted");
+      createIngressWithHostname(pipeline, "cluster-a", "refused", "lb-r.example.net");
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events(cluster, "refused"))
+          .anySatisfy(e -> assertThat(e).startsWith("Warning RecordError: refused.example.com error (the provider refused"
+              + " part of batch").contains("InvalidChangeBatch: [RRSet with DNS name refused.example.com. is not permitted]")));
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events(cluster, "refused"))
+          .anySatisfy(e -> assertThat(e).startsWith("Normal RecordReady: refused.example.com ready")));
+      // Its record goes with it: a Normal RecordDeleted.
+      cluster.network().v1().ingresses().inNamespace("default").withName("refused").delete();
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events(cluster, "refused"))
+          .anySatisfy(e -> assertThat(e).startsWith("Normal RecordDeleted: refused.example.com is no longer wanted")));
+      await().atMost(Duration.ofSeconds(60)).until(() -> client.records(zone).stream()
+          .noneMatch(e -> e.dnsName().equals("refused.example.com")));
+    }
+  }
+
+  private static List<String> events(io.fabric8.kubernetes.client.KubernetesClient cluster, String name) {
+    return cluster.v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> e.getInvolvedObject().getName().equals(name))
+        .map(e -> e.getType() + " " + e.getReason() + ": " + e.getMessage()).toList();
+  }
+
   private static void createIngressWithHostname(LocalPipeline pipeline, String cluster, String name, String lbHostname) {
     var client = pipeline.clusters().get(cluster).client();
     var ingress = new io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder().withNewMetadata().withName(name)

@@ -52,6 +52,8 @@ public final class Route53Fake extends FakeApi {
   private volatile CountDownLatch holdAfterChange;
   private volatile CountDownLatch changeApplied;
   private volatile String holdName;
+  private volatile String refuseName;
+  private volatile String refusal;
 
 
 
@@ -126,6 +128,15 @@ public final class Route53Fake extends FakeApi {
     this.failStatus = status;
     this.failCode = code;
     this.failNext = n;
+  }
+
+  /**
+   * The next ChangeResourceRecordSets that changes a record set named {@code name} is refused as an
+   * InvalidChangeBatch with {@code message} (a limit or a rule this fake does not model), once.
+   */
+  public synchronized void refuseNextChangeOf(String name, String message) {
+    this.refuseName = HostedZone.fqdn(name);
+    this.refusal = message;
   }
 
   /**
@@ -298,7 +309,14 @@ public final class Route53Fake extends FakeApi {
     List<String> problems;
     String changeId = "C" + String.format("%012d", changeIds.incrementAndGet());
     synchronized (this) {
-      problems = Route53ChangeRules.apply(zone, changes);
+      boolean refused = refuseName != null && changes.stream()
+          .anyMatch(c -> refuseName.equals(HostedZone.fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
+      if (refused) {
+        problems = List.of(refusal);
+        refuseName = null;
+      } else {
+        problems = Route53ChangeRules.apply(zone, changes);
+      }
     }
     if (!problems.isEmpty()) {
       // Route53 answers with the standard error shape, the messages joined in brackets (it used to

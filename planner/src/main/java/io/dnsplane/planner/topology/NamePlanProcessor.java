@@ -120,14 +120,15 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         state.setInFlightBatch(InFlightBatches.acknowledged(inFlight, observation.getZoneId()));
         if (observation.getBatchFailed()) {
           log.warn("{}: the provider refused part of batch {}; planning it again in {}", name, awaited.get(), failureBackoff);
-          pending.put(name, PendingName.retryAt(wallClock().plus(failureBackoff),
-              "the provider refused part of batch " + awaited.get()));
+          pending.put(name, PendingName.refused(wallClock().plus(failureBackoff), awaited.get(), observation.getFailure()));
         }
       }
     }
     if (event.getDesire() == null && inBackoff(name, wallClock())) {
-      String reason = PendingName.parse(pending.get(name)).reason();
-      statuses.publish(name, state, d -> StatusDecider.notPlanned(ObjectState.PENDING, reason + "; retrying"), at);
+      PendingName waiting = PendingName.parse(pending.get(name));
+      ObjectState told = waiting.isRefusal() ? ObjectState.ERROR : ObjectState.PENDING;
+      String retry = waiting.isRefusal() ? "; retrying in " + failureBackoff : "; retrying";
+      statuses.publish(name, state, d -> StatusDecider.notPlanned(told, waiting.reason() + retry), at);
       save(name, state);
       return;
     }

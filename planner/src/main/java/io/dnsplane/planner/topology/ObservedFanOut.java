@@ -58,6 +58,7 @@ final class ObservedFanOut implements KeyValueMapper<ObservedKey, ObservedRecord
         .setRecords(new ArrayList<>(records))
         .setBatchId(value == null ? "" : value.getBatchId())
         .setBatchFailed(value != null && value.getBatchFailed())
+        .setFailure(value == null ? "" : value.getFailure())
         .build();
     return KeyValue.pair(target, NameEvent.newBuilder().setObservation(observation).build());
   }

@@ -8,8 +8,20 @@ import java.time.Instant;
  * means "whenever the punctuator next runs" (no zone serves the name yet).
  */
 record PendingName(Instant retryAt, String reason) {
+  /** How the reason of a backoff after a provider refusal starts: its objects are told ERROR. */
+  static final String REFUSED = "the provider refused ";
+
   static String retryAt(Instant at, String reason) {
     return at.toEpochMilli() + "|" + reason;
+  }
+
+  /** A backoff after the provider refused part of {@code batchId}, saying what it said. */
+  static String refused(Instant at, String batchId, String failure) {
+    return retryAt(at, REFUSED + "part of batch " + batchId + (failure.isEmpty() ? "" : ": " + failure));
+  }
+
+  boolean isRefusal() {
+    return reason.startsWith(REFUSED);
   }
 
   static PendingName parse(String stored) {

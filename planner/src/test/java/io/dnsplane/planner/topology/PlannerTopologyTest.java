@@ -139,7 +139,9 @@ class PlannerTopologyTest {
     return ObservedRecordSet.newBuilder()
         .setProvider("inmemory").setZoneId("example.com").setZoneName("example.com").setDnsName(name)
         .setRecords(AvroEndpoints.toAvro(List.of(records))).setObservedAt(Instant.EPOCH)
-        .setBatchId(batchId).setBatchFailed(failed).build();
+        .setBatchId(batchId).setBatchFailed(failed)
+        .setFailure(failed ? "InvalidChangeBatch: RRSet of type A with DNS name app.example.com. is not permitted" : "")
+        .build();
   }
 
   private static List<String> describe(List<io.dnsplane.avro.Endpoint> endpoints) {
@@ -225,6 +227,10 @@ class PlannerTopologyTest {
     observeAfter(create, true, "app.example.com");
     observeAfter(create, true, "a-app.example.com");
     assertThat(changes.isEmpty()).isTrue();
+    // The object is told, with the provider's own words (the watcher makes it a Warning RecordError).
+    assertThat(latestStatuses().get("app@app.example.com")).isEqualTo("ERROR: the provider refused part of batch "
+        + create.getBatchId() + ": InvalidChangeBatch: RRSet of type A with DNS name app.example.com. is not permitted;"
+        + " retrying in PT30S");
 
     driver.advanceWallClockTime(Duration.ofSeconds(10));
     assertThat(changes.isEmpty()).isTrue();

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the planner's status of an object's DNS name into a Kubernetes Event on that object, so
- * {@code kubectl describe ingress app} shows what became of its DNS: Normal RecordReady, Warning
- * Conflict, Invalid or Held; Pending is not worth an Event. Like Kubernetes' own recorder, the same
+ * {@code kubectl describe ingress app} shows what became of its DNS: Normal RecordReady and
+ * RecordDeleted, Warning Conflict, Invalid, Held and RecordError (the provider refused the change,
+ * in its words: ExternalDNS's --events-emit reason); Pending is not worth an Event. Like Kubernetes' own recorder, the same
  * event again within {@code dedupWindow} raises the count of the existing Event instead of adding
  * one, and an object gets at most {@code burst} new Events per window.
  */
@@ -58,6 +59,12 @@ public final class StatusEvents {
       return Optional.empty();
     }
     return emit(key, reason, status.getState() == ObjectState.READY ? "Normal" : "Warning", message(status));
+  }
+
+  /** The planner withdrew a name the object no longer wants: its records go (shared ones keep others' targets). */
+  public Optional<String> deleted(ObjectStatusKey key) {
+    return emit(key, "RecordDeleted", "Normal", key.getDnsName() + " is no longer wanted by this object; its records"
+        + " are withdrawn");
   }
 
   /** The watcher's own finding: parts of an object it could not take (a bad host name). */
@@ -115,6 +122,7 @@ public final class StatusEvents {
       case CONFLICT -> "Conflict";
       case INVALID -> "Invalid";
       case HELD -> "Held";
+      case ERROR -> "RecordError";
       default -> null;
     };
   }

@@ -69,8 +69,12 @@ public final class StatusListener implements AutoCloseable {
           try {
             ObjectStatusKey key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
             ObjectStatus status = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            if (key != null && status != null && clusterId.equals(key.getClusterId())) {
-              events.record(key, status);
+            if (key != null && clusterId.equals(key.getClusterId())) {
+              if (status != null) {
+                events.record(key, status);
+              } else {
+                events.deleted(key);
+              }
             }
           } catch (SerializationException e) {
             log.error("unreadable status at {}-{}@{} sent to {}: {}", r.topic(), r.partition(), r.offset(),

@@ -54,6 +54,18 @@ class StatusEventsTest {
   }
 
   @Test
+  void aRefusalIsAWarningRecordErrorInTheProvidersWordsAndAWithdrawalANormalRecordDeleted() {
+    StatusEvents events = new StatusEvents(client, CLOCK, Duration.ofMinutes(10), 25);
+    assertThat(events.record(APP, status(ObjectState.ERROR, "the provider refused part of batch b1: InvalidChangeBatch:"
+        + " bad address; retrying in PT30S"))).contains("RecordError");
+    assertThat(events.deleted(APP)).contains("RecordDeleted");
+    assertThat(events()).extracting(Event::getType, Event::getReason, Event::getMessage).containsExactlyInAnyOrder(
+        Tuple.tuple("Warning", "RecordError", "app.example.com error in zone example.com (the provider refused part of"
+            + " batch b1: InvalidChangeBatch: bad address; retrying in PT30S)"),
+        Tuple.tuple("Normal", "RecordDeleted", "app.example.com is no longer wanted by this object; its records are withdrawn"));
+  }
+
+  @Test
   void theSameEventAgainRaisesTheCount() {
     StatusEvents events = new StatusEvents(client, CLOCK, Duration.ofMinutes(10), 25);
     events.record(APP, status(ObjectState.INVALID, "outside the domain filter"));

@@ -193,10 +193,11 @@ final class BatchRunner {
       Set<String> touched = p.received().names();
       // Every touched name is reported, changed or not, tagged with the batch: the planner waits for
       // it before planning the name again, and backs off when the provider refused something there.
-      Set<String> refusedNames = new TreeSet<>();
-      outcome.failures().forEach(f -> refusedNames.add(f.endpoint().dnsName()));
+      Map<String, Set<String>> refusals = new java.util.TreeMap<>();
+      outcome.failures().forEach(f -> refusals.computeIfAbsent(f.endpoint().dnsName(), n -> new java.util.LinkedHashSet<>())
+          .add(f.reason() == null || f.reason().isBlank() ? "refused by the provider" : f.reason()));
       touched.forEach(name -> observations.recordsAt(zone, name, observed.at(name), batch.getBatchId(),
-          refusedNames.contains(name)));
+          String.join("; ", refusals.getOrDefault(name, Set.of()))));
       Changes asked = p.received().changes();
       boolean redelivered = !asked.isEmpty() && p.remaining().isEmpty();
       ApplyStatus status = asked.isEmpty() ? ApplyStatus.NOTHING_TO_DO

@@ -41,11 +41,14 @@ final class ObservationPublisher {
 
   /** What a full listing found at a name. */
   void recordsAt(Zone zone, String dnsName, List<Endpoint> records) {
-    recordsAt(zone, dnsName, records, "", false);
+    recordsAt(zone, dnsName, records, "", "");
   }
 
-  /** What a name holds after a batch; {@code failed} when the provider refused some of its records there. */
-  void recordsAt(Zone zone, String dnsName, List<Endpoint> records, String batchId, boolean failed) {
+  /**
+   * What a name holds after a batch; {@code failure}, when not empty, is what the provider said of
+   * the records it refused there.
+   */
+  void recordsAt(Zone zone, String dnsName, List<Endpoint> records, String batchId, String failure) {
     ObservedKey key = new ObservedKey(provider, zone.id(), dnsName);
     // A name left empty by a batch still reports the batch, so the planner knows it came back;
     // compaction keeps the latest value per name, which then says "nothing here".
@@ -57,7 +60,8 @@ final class ObservationPublisher {
         .setRecords(AvroEndpoints.toAvro(records))
         .setObservedAt(clock.instant())
         .setBatchId(batchId)
-        .setBatchFailed(failed)
+        .setBatchFailed(!failure.isEmpty())
+        .setFailure(failure)
         .build();
     byte[] keyBytes = observedTopic.keySerde().serializer().serialize(observedTopic.name(), key);
     producer.accept(new ProducerRecord<>(observedTopic.name(), keyBytes,
