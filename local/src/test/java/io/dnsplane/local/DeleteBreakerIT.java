@@ -46,12 +46,29 @@ class DeleteBreakerIT extends PipelineTestBase {
     createIngress(cluster, "bulk-fresh", "192.0.2.99");
     await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().contains("bulk-fresh.example.com"));
     assertThat(bulkNames()).hasSize(12 - allowed + 1);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(status("bulk-fresh", "bulk-fresh.example.com")).startsWith("READY"));
+
+    // A name whose delete is held waits behind it, and its object is told so.
+    String heldName = bulkNames().stream().filter(n -> n.matches("bulk-[0-7]\\.example\\.com")).findFirst().orElseThrow();
+    String heldObject = heldName.substring(0, heldName.indexOf('.'));
+    createIngress(cluster, heldObject, "192.0.2.98");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(heldObject, heldName))
+        .startsWith("HELD: waiting behind a delete the breaker holds at").contains(heldName));
 
     ApproveMain.approve(pipeline.connection(), pipeline.topics(), "inmemory", "example.com", "test", "planned cleanup",
         Clock.systemUTC());
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(bulkNames()).containsExactlyInAnyOrder("bulk-10.example.com", "bulk-11.example.com",
-            "bulk-8.example.com", "bulk-9.example.com", "bulk-fresh.example.com"));
+            "bulk-8.example.com", "bulk-9.example.com", "bulk-fresh.example.com", heldName));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(heldObject, heldName)).startsWith("READY"));
+  }
+
+  /** The latest status of one object's name, as "STATE: reason". */
+  private static String status(String object, String dnsName) {
+    return io.dnsplane.schema.TopicSnapshot.read(pipeline.connection(), pipeline.topics().objectStatus(),
+        (k, v) -> k.getName().equals(object) && k.getDnsName().equals(dnsName)).stream()
+        .reduce((a, b) -> b).map(e -> e.value() == null ? "" : e.value().getState() + ": " + e.value().getReason()).orElse("");
   }
 
   private static void createIngress(KubernetesClient cluster, String name, String ip) {

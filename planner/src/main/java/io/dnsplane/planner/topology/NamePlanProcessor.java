@@ -115,7 +115,17 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         // Older than the change in flight, which the state already assumes: it would only undo that.
         return;
       }
+      if (!observation.getHeld().isEmpty()) {
+        // The delete breaker holds the batch in flight: it stays in flight (planned once, applied when
+        // approved), the state keeps assuming it, and the objects are told why it waits.
+        if (awaited.isPresent()) {
+          state.setHeldReason(observation.getHeld());
+          plan(name, state, at);
+        }
+        return;
+      }
       NameStates.putObservation(state, observation);
+      state.setHeldReason("");
       if (awaited.isPresent()) {
         state.setInFlightBatch(InFlightBatches.acknowledged(inFlight, observation.getZoneId()));
         if (observation.getBatchFailed()) {
@@ -263,7 +273,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       ZoneInfo first = zones.get(0);
       statuses.publish(name, first.zoneName(), state, d -> allowed.contains(d)
           ? worst(plans.keySet().stream().map(z -> StatusDecider.decide(d, plans.get(z), now.get(z),
-              InFlightBatches.batchIds(state.getInFlightBatch()), dryRun)).toList())
+              InFlightBatches.batchIds(state.getInFlightBatch()), state.getHeldReason(), dryRun)).toList())
           : StatusDecider.notPlanned(ObjectState.INVALID, "cluster " + d.getSource().getClusterId()
               + " may only claim names in " + config.clusterDomains().describe(d.getSource().getClusterId())), at);
       save(name, state);

@@ -59,6 +59,7 @@ final class ObservedFanOut implements KeyValueMapper<ObservedKey, ObservedRecord
         .setBatchId(value == null ? "" : value.getBatchId())
         .setBatchFailed(value != null && value.getBatchFailed())
         .setFailure(value == null ? "" : value.getFailure())
+        .setHeld(value == null ? "" : value.getHeld())
         .build();
     return KeyValue.pair(target, NameEvent.newBuilder().setObservation(observation).build());
   }

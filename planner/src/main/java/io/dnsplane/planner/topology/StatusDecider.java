@@ -29,8 +29,10 @@ final class StatusDecider {
   /**
    * @param observed what the provider holds at the name (records of every type)
    * @param inFlightBatch the batch planned for the name and not yet reported back, or empty
+   * @param heldReason why the applier holds that batch (the delete breaker), or empty
    */
-  static Decision decide(NameDesire desire, Plan plan, List<Endpoint> observed, String inFlightBatch, boolean dryRun) {
+  static Decision decide(NameDesire desire, Plan plan, List<Endpoint> observed, String inFlightBatch, String heldReason,
+      boolean dryRun) {
     Optional<Conflict> conflict = plan.conflicts().stream()
         .filter(c -> c.desired().label(Endpoint.LABEL_OWNER).equals(desire.getOwnerId())
             && c.desired().label(Endpoint.LABEL_RESOURCE).equals(desire.getResource()))
@@ -40,6 +42,9 @@ final class StatusDecider {
     }
     if (dryRun && !plan.changes().isEmpty()) {
       return new Decision(ObjectState.HELD, "--dry-run: changes are planned and recorded, not applied", List.of());
+    }
+    if (!inFlightBatch.isEmpty() && !heldReason.isEmpty()) {
+      return new Decision(ObjectState.HELD, heldReason + " (change batch " + inFlightBatch + ")", List.of());
     }
     if (!inFlightBatch.isEmpty()) {
       return new Decision(ObjectState.PENDING, "change batch " + inFlightBatch + " is being applied", List.of());

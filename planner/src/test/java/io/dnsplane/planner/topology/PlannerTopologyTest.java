@@ -239,6 +239,30 @@ class PlannerTopologyTest {
   }
 
   @Test
+  void aBatchTheDeleteBreakerHoldsStaysInFlightAndItsObjectsAreToldWhy() {
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    ChangeBatch create = changes.readValue();
+    String why = "waiting behind a delete the breaker holds at app.example.com in zone example.com";
+    for (String name : List.of("app.example.com", "a-app.example.com")) {
+      observed.pipeInput(new ObservedKey("inmemory", "example.com", name), ObservedRecordSet.newBuilder()
+          .setProvider("inmemory").setZoneId("example.com").setZoneName("example.com").setDnsName(name)
+          .setRecords(List.of()).setObservedAt(Instant.EPOCH).setBatchId(create.getBatchId()).setHeld(why).build());
+    }
+    // Planned once: not planned again while it waits, whatever time passes.
+    driver.advanceWallClockTime(Duration.ofMinutes(5));
+    assertThat(changes.isEmpty()).isTrue();
+    assertThat(latestStatuses().get("app@app.example.com")).isEqualTo("HELD: " + why + " (change batch "
+        + create.getBatchId() + ")");
+
+    // Approved and applied: READY.
+    observeAfter(create, false, "app.example.com", Endpoint.of("app.example.com", "A", 0, "192.0.2.10"));
+    observeAfter(create, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 0, OWNER_TXT));
+    assertThat(latestStatuses().get("app@app.example.com")).startsWith("READY");
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
   void dryRunPublishesThePlanButAssumesNothingWasApplied() {
     startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve("dry"), Policy.SYNC)
         .withApplicationId("planner-dry").withDryRun(true));

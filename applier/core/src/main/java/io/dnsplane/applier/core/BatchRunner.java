@@ -152,6 +152,9 @@ final class BatchRunner {
           : breaker.check(zoneId, observed.txtRecordSets(), ownershipDeletes, clock.instant());
       if (hold.isPresent()) {
         held.hold(zoneId, received.record(), names);
+        // The planner learns the batch waits, so the objects wanting these names are told HELD and why.
+        String why = hold.get();
+        names.forEach(name -> observations.heldAt(zone, name, observed.at(name), received.batch().getBatchId(), why));
         result(received.batch(), ApplyStatus.HELD, Optional.empty(), before, before, List.of(), hold.get());
         log.warn("HELD batch {} on {}: {}", received.batch().getBatchId(), zone.name(), hold.get());
         continue;

@@ -49,6 +49,15 @@ final class ObservationPublisher {
    * the records it refused there.
    */
   void recordsAt(Zone zone, String dnsName, List<Endpoint> records, String batchId, String failure) {
+    recordsAt(zone, dnsName, records, batchId, failure, "");
+  }
+
+  /** What a name holds while the delete breaker holds {@code batchId} (not applied): {@code held} says why. */
+  void heldAt(Zone zone, String dnsName, List<Endpoint> records, String batchId, String held) {
+    recordsAt(zone, dnsName, records, batchId, "", held);
+  }
+
+  private void recordsAt(Zone zone, String dnsName, List<Endpoint> records, String batchId, String failure, String held) {
     ObservedKey key = new ObservedKey(provider, zone.id(), dnsName);
     // A name left empty by a batch still reports the batch, so the planner knows it came back;
     // compaction keeps the latest value per name, which then says "nothing here".
@@ -62,11 +71,12 @@ final class ObservationPublisher {
         .setBatchId(batchId)
         .setBatchFailed(!failure.isEmpty())
         .setFailure(failure)
+        .setHeld(held)
         .build();
     byte[] keyBytes = observedTopic.keySerde().serializer().serialize(observedTopic.name(), key);
     producer.accept(new ProducerRecord<>(observedTopic.name(), keyBytes,
         observedTopic.valueSerde().serializer().serialize(observedTopic.name(), value)));
-    if (records.isEmpty() && value != null) {
+    if (records.isEmpty() && value != null && held.isEmpty()) {
       // Then a tombstone, so compaction forgets the name.
       producer.accept(new ProducerRecord<>(observedTopic.name(), keyBytes, null));
     }
