@@ -40,7 +40,10 @@ class DeleteBreakerIT extends PipelineTestBase {
     assertThat(allowed).as("the test needs the breaker to trip").isLessThan(8);
     IntStream.range(0, 8).forEach(i -> cluster.network().v1().ingresses().inNamespace("default").withName("bulk-" + i).delete());
     await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().size() == 12 - allowed);
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> bulkNames().size() == 12 - allowed);
+    // Evidence the rest waits: the applier reported the other deletes HELD, with the breaker's reason.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(heldResults())
+        .anySatisfy(r -> assertThat(r).contains("--max-delete-fraction")));
+    assertThat(bulkNames()).hasSize(12 - allowed);
 
     // The held deletes do not freeze the zone: a new name is published before anyone approves.
     createIngress(cluster, "bulk-fresh", "192.0.2.99");
@@ -62,6 +65,13 @@ class DeleteBreakerIT extends PipelineTestBase {
         assertThat(bulkNames()).containsExactlyInAnyOrder("bulk-10.example.com", "bulk-11.example.com",
             "bulk-8.example.com", "bulk-9.example.com", "bulk-fresh.example.com", heldName));
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(heldObject, heldName)).startsWith("READY"));
+  }
+
+  /** The reasons of the HELD results on the audit log. */
+  private static List<String> heldResults() {
+    return io.dnsplane.schema.TopicSnapshot.read(pipeline.connection(), pipeline.topics().applyResults(),
+        (k, v) -> v != null && v.getStatus() == io.dnsplane.avro.ApplyStatus.HELD).stream()
+        .map(e -> e.value().getReason()).toList();
   }
 
   /** The latest status of one object's name, as "STATE: reason". */

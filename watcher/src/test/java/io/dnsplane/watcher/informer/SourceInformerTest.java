@@ -73,7 +73,9 @@ class SourceInformerTest {
         io.dnsplane.watcher.source.ObjectFilter.ALL, 2).start()) {
       await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().filter(e -> e.object().name().equals("big"))
           .anyMatch(e -> e instanceof SourceEvent.Upsert u && !u.problems().isEmpty()));
-      assertThat(events).filteredOn(e -> e.object().name().equals("claimed"))
+      // The claimed object is seen (so that what it published before would be withdrawn), with no endpoints.
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e.object().name().equals("claimed")));
+      assertThat(events).filteredOn(e -> e.object().name().equals("claimed")).isNotEmpty()
           .allSatisfy(e -> assertThat(((SourceEvent.Upsert) e).endpoints()).isEmpty());
       assertThat(events).filteredOn(e -> e.object().name().equals("big")).last().satisfies(e -> {
         SourceEvent.Upsert u = (SourceEvent.Upsert) e;

@@ -10,12 +10,19 @@ class WatcherMetricsTest {
   @Test
   void exposesTheWatchersCountersTaggedWithItsCluster() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    WatcherMetrics registered = WatcherMetrics.register(registry, "cluster-a", () -> 3, () -> 7, () -> 0, () -> 1_700_000_000_000L);
-    System.gc(); // Micrometer reads weakly; the registered object must survive a collection
+    java.util.concurrent.atomic.AtomicLong objects = new java.util.concurrent.atomic.AtomicLong(3);
+    java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong(7);
+    WatcherMetrics.register(registry, "cluster-a", objects::get, published::get, () -> 0, () -> 1_700_000_000_000L);
+    System.gc(); // Micrometer holds gauges weakly: what the watcher registered must survive a collection
     assertThat(registry.scrape())
         .contains("dnsplane_watcher_objects_watched{cluster=\"cluster-a\"} 3")
         .contains("dnsplane_watcher_desired_published_total{cluster=\"cluster-a\"} 7")
         .contains("dnsplane_watcher_last_heartbeat_seconds{cluster=\"cluster-a\"} 1.7E9");
-    assertThat(registered).isNotNull();
+    // Read live at each scrape, not captured once.
+    objects.set(4);
+    published.set(9);
+    assertThat(registry.scrape())
+        .contains("dnsplane_watcher_objects_watched{cluster=\"cluster-a\"} 4")
+        .contains("dnsplane_watcher_desired_published_total{cluster=\"cluster-a\"} 9");
   }
 }

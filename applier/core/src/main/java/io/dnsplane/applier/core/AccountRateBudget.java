@@ -62,4 +62,13 @@ public final class AccountRateBudget implements RequestBudget {
       limiter.acquire();
     }
   }
+
+  /** Spends one request if the budget has one now, without waiting (for tests of the pacing). */
+  boolean tryAcquire() {
+    boolean got = limiter == null || limiter.tryAcquire();
+    if (got) {
+      requests.incrementAndGet();
+    }
+    return got;
+  }
 }
