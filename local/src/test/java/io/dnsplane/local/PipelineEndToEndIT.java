@@ -318,6 +318,16 @@ class PipelineEndToEndIT extends PipelineTestBase {
       producer.send(new ProducerRecord<>(Topics.changesTopicName("inmemory"), bytes("poison-key"), bytes("poison-batch")));
       producer.send(new ProducerRecord<>(Topics.DELETE_APPROVALS, bytes("poison-key"), bytes("poison-approval")));
       producer.send(new ProducerRecord<>(Topics.OBJECT_STATUS, bytes("poison-key"), bytes("poison-status")));
+      // The planner's other inputs, its global stores' topics included, and a record cut short.
+      producer.send(new ProducerRecord<>(Topics.OBSERVED_RECORDS, bytes("poison-key"), bytes("poison-observed")));
+      producer.send(new ProducerRecord<>(Topics.PROVIDER_ZONES, bytes("poison-key"), bytes("poison-zone")));
+      producer.send(new ProducerRecord<>(Topics.CLUSTER_STATUS, bytes("poison-key"), bytes("poison-heartbeat")));
+      byte[] real = pipeline.topics().desiredEndpoints().valueSerde().serializer().serialize(Topics.DESIRED_ENDPOINTS,
+          io.dnsplane.avro.DesiredEndpoints.newBuilder().setClusterId("cluster-a").setOwnerId("cluster-a")
+              .setResource("ingress/default/cut").setObservedAt(java.time.Instant.EPOCH).build());
+      byte[] keyBytes = pipeline.topics().desiredEndpoints().keySerde().serializer().serialize(Topics.DESIRED_ENDPOINTS,
+          new io.dnsplane.avro.SourceRef("cluster-a", "ingress", "default", "cut"));
+      producer.send(new ProducerRecord<>(Topics.DESIRED_ENDPOINTS, keyBytes, java.util.Arrays.copyOf(real, real.length / 2)));
       producer.flush();
     }
     List<String> deadLetters = new ArrayList<>();
@@ -338,7 +348,8 @@ class PipelineEndToEndIT extends PipelineTestBase {
             cameFrom.put(value, new String(header.value(), StandardCharsets.UTF_8));
           }
         }
-        assertThat(deadLetters).contains("poison-desire", "poison-batch", "poison-approval", "poison-status");
+        assertThat(deadLetters).contains("poison-desire", "poison-batch", "poison-approval", "poison-status",
+            "poison-observed", "poison-zone", "poison-heartbeat");
       });
     }
     // Every reader says where its dead letter came from.

@@ -3,6 +3,10 @@ package io.dnsplane.planner;
 import io.dnsplane.planner.topology.PlannerTopology;
 import io.dnsplane.schema.Topics;
 import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,21 +15,32 @@ import org.slf4j.LoggerFactory;
 public final class PlannerService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlannerService.class);
   private final KafkaStreams streams;
+  private final KafkaProducer<byte[], byte[]> deadLetters;
 
-  private PlannerService(KafkaStreams streams) {
+  private PlannerService(KafkaStreams streams, KafkaProducer<byte[], byte[]> deadLetters) {
     this.streams = streams;
+    this.deadLetters = deadLetters;
   }
 
   public static PlannerService start(PlannerConfig config, Topics topics) {
-    KafkaStreams streams = new KafkaStreams(PlannerTopology.buildTopology(config, topics),
-        PlannerTopology.streamsProperties(config));
+    Properties props = config.kafka().clientProperties();
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-dead-letters");
+    KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    KafkaStreams streams = new KafkaStreams(PlannerTopology.buildTopology(config, topics, record ->
+        deadLetters.send(record, (m, e) -> {
+          if (e != null) {
+            log.error("cannot send a dead letter to {}: {}", record.topic(), e.toString());
+          }
+        })), PlannerTopology.streamsProperties(config));
     streams.setUncaughtExceptionHandler(e -> {
       log.error("planner stream thread failed; replacing it", e);
       return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.start();
     log.info("planner {} started", config.applicationId());
-    return new PlannerService(streams);
+    return new PlannerService(streams, deadLetters);
   }
 
   public KafkaStreams.State state() {
@@ -54,6 +69,7 @@ public final class PlannerService implements AutoCloseable {
   @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
+    deadLetters.close(Duration.ofSeconds(5));
     log.info("planner stopped");
   }
 }

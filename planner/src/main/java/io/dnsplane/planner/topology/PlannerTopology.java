@@ -55,6 +55,15 @@ public final class PlannerTopology {
   private PlannerTopology() {}
 
   public static Topology buildTopology(PlannerConfig config, Topics topics) {
+    return buildTopology(config, topics, record -> { });
+  }
+
+  /**
+   * @param deadLetters where the global stores' unreadable records go (the stream threads' go through
+   *     Kafka Streams' own dead-letter handling)
+   */
+  public static Topology buildTopology(PlannerConfig config, Topics topics,
+      java.util.function.Consumer<org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>> deadLetters) {
     StreamsBuilder builder = new StreamsBuilder();
     Topic<SourceRef, DesiredEndpoints> desiredTopic = topics.desiredEndpoints();
     Topic<ObservedKey, ObservedRecordSet> observedTopic = topics.observedRecords();
@@ -75,8 +84,8 @@ public final class PlannerTopology {
         Stores.persistentKeyValueStore(PlannerStores.NAME_STATE), Serdes.String(), nameStateSerde));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PlannerStores.PENDING_NAMES), Serdes.String(), Serdes.String()));
-    addGlobalMirror(builder, PlannerStores.CLUSTER_STATUS, clusterTopic, "cluster-status-source");
-    addGlobalMirror(builder, PlannerStores.PROVIDER_ZONES, zonesTopic, "provider-zones-source");
+    addGlobalMirror(builder, PlannerStores.CLUSTER_STATUS, clusterTopic, "cluster-status-source", topics, deadLetters);
+    addGlobalMirror(builder, PlannerStores.PROVIDER_ZONES, zonesTopic, "provider-zones-source", topics, deadLetters);
 
     KStream<String, NameEvent> desire = builder
         .stream(desiredTopic.name(), Consumed.with(desiredTopic.keySerde(), desiredTopic.valueSerde())
@@ -107,13 +116,14 @@ public final class PlannerTopology {
   }
 
   /** A small compacted topic mirrored into an in-memory store every task can read. */
-  private static <K, V> void addGlobalMirror(StreamsBuilder builder, String storeName, Topic<K, V> topic, String sourceName) {
+  private static <K, V> void addGlobalMirror(StreamsBuilder builder, String storeName, Topic<K, V> topic, String sourceName,
+      Topics topics, java.util.function.Consumer<org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>> deadLetters) {
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
             .withLoggingDisabled(),
         topic.name(),
-        Consumed.with(topic.keySerde(), topic.valueSerde()).withName(sourceName),
-        () -> new GlobalStoreUpdater<K, V>(storeName));
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(sourceName),
+        () -> new GlobalStoreUpdater<K, V>(storeName, topic, topics.deadLetter(), deadLetters));
   }
 
   /** Kafka Streams settings: exactly-once, named resources enforced, poison records to the dead-letter topic. */

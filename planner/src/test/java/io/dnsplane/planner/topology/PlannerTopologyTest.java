@@ -60,11 +60,14 @@ class PlannerTopologyTest {
         .withApplicationId("planner-test").withRetries(Duration.ofSeconds(5), Duration.ofSeconds(30)));
   }
 
+  private final List<org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>> deadLetters =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private void startDriver(PlannerConfig config) {
     if (driver != null) {
       driver.close();
     }
-    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics),
+    driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics, deadLetters::add),
         PlannerTopology.streamsProperties(config), T0);
     desired = input(topics.desiredEndpoints());
     observed = input(topics.observedRecords());
@@ -507,6 +510,20 @@ class PlannerTopologyTest {
     raw.pipeInput("garbage-key".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8));
     desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
     // The dead-letter copy is checked against a real broker in the end-to-end test.
+    assertThat(changes.readValue().getCreate()).hasSize(2);
+  }
+
+  @Test
+  void anUnreadableRecordOnAGlobalStoresTopicIsADeadLetterAndThePlannerGoesOn() {
+    for (String topic : List.of(Topics.PROVIDER_ZONES, Topics.CLUSTER_STATUS)) {
+      driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
+          .pipeInput("poison-key".getBytes(StandardCharsets.UTF_8), "poison".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(deadLetters).extracting(r -> new String(r.headers().lastHeader("dnsplane.dlq.topic").value(),
+        StandardCharsets.UTF_8)).containsExactlyInAnyOrder(Topics.PROVIDER_ZONES, Topics.CLUSTER_STATUS);
+    assertThat(deadLetters).allSatisfy(r -> assertThat(r.topic()).isEqualTo(Topics.DEAD_LETTER));
+    zoneExampleCom();
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
     assertThat(changes.readValue().getCreate()).hasSize(2);
   }
 }
