@@ -89,12 +89,14 @@ class ProviderPipelineIT {
       Zone zone = client.zones().get(0);
       await().atMost(Duration.ofSeconds(90)).until(() -> aRecords(client.records(zone)).containsKey("api.example.com"));
       var cluster = pipeline.clusters().get("cluster-a").client();
-      // Route53 refuses the change as invalid, once; the planner tries again after its backoff.
-      pipeline.route53().refuseNextChangeOf("refused.example.com", "RRSet with DNS name refused.example.com. is not permitted");
+      // Route53 refuses the change as invalid (the applier isolates it from what it was merged with);
+      // the planner tries again after its backoff.
+      pipeline.route53().refuseChangesOf("refused.example.com", "RRSet with DNS name refused.example.com. is not permitted");
       createIngressWithHostname(pipeline, "cluster-a", "refused", "lb-r.example.net");
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events(cluster, "refused"))
           .anySatisfy(e -> assertThat(e).startsWith("Warning RecordError: refused.example.com error (the provider refused"
               + " part of batch").contains("InvalidChangeBatch: [RRSet with DNS name refused.example.com. is not permitted]")));
+      pipeline.route53().stopRefusing();
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events(cluster, "refused"))
           .anySatisfy(e -> assertThat(e).startsWith("Normal RecordReady: refused.example.com ready")));
       // Its record goes with it: a Normal RecordDeleted.

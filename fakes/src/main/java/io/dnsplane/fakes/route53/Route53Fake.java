@@ -131,12 +131,17 @@ public final class Route53Fake extends FakeApi {
   }
 
   /**
-   * The next ChangeResourceRecordSets that changes a record set named {@code name} is refused as an
-   * InvalidChangeBatch with {@code message} (a limit or a rule this fake does not model), once.
+   * Every ChangeResourceRecordSets that changes a record set named {@code name} is refused as an
+   * InvalidChangeBatch with {@code message} (a limit or a rule this fake does not model), until
+   * {@link #stopRefusing()}: a call that merges it with other changes is refused whole, as Route53 does.
    */
-  public synchronized void refuseNextChangeOf(String name, String message) {
+  public synchronized void refuseChangesOf(String name, String message) {
     this.refuseName = HostedZone.fqdn(name);
     this.refusal = message;
+  }
+
+  public synchronized void stopRefusing() {
+    this.refuseName = null;
   }
 
   /**
@@ -313,7 +318,6 @@ public final class Route53Fake extends FakeApi {
           .anyMatch(c -> refuseName.equals(HostedZone.fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
       if (refused) {
         problems = List.of(refusal);
-        refuseName = null;
       } else {
         problems = Route53ChangeRules.apply(zone, changes);
       }
