@@ -8,14 +8,7 @@ import io.dnsplane.applier.spi.Zone;
 import io.dnsplane.avro.ApplyResult;
 import io.dnsplane.avro.ApplyStatus;
 import io.dnsplane.fakes.route53.Route53Fake;
-import io.dnsplane.model.Endpoint;
 import io.dnsplane.schema.TopicSnapshot;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +58,7 @@ class ApplierCrashIT {
     CountDownLatch applied = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     route53.holdNextChangeOf("crash.example.com", applied, release);
-    createIngress(pipeline.clusters().get("cluster-a").client(), "crash", "192.0.2.77");
+    Ingresses.create(pipeline.clusters().get("cluster-a").client(), "crash", "crash.example.com", "192.0.2.77");
     assertThat(applied.await(60, TimeUnit.SECONDS)).as("Route53 received the change").isTrue();
     applier.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     release.countDown();
@@ -76,7 +69,7 @@ class ApplierCrashIT {
     await().atMost(Duration.ofSeconds(90)).until(() -> !resultsFor("crash.example.com").isEmpty());
     // A later change of the same zone is reported after any duplicate would have been (one zone's
     // results keep their order): once it is, the count is final.
-    createIngress(pipeline.clusters().get("cluster-a").client(), "after-crash", "192.0.2.78");
+    Ingresses.create(pipeline.clusters().get("cluster-a").client(), "after-crash", "after-crash.example.com", "192.0.2.78");
     await().atMost(Duration.ofSeconds(90)).until(() -> !resultsFor("after-crash.example.com").isEmpty());
     assertThat(resultsFor("crash.example.com")).hasSize(1);
 
@@ -110,16 +103,5 @@ class ApplierCrashIT {
   private static List<String> targets(DnsProvider client, Zone zone, String name, String type) {
     return client.records(zone).stream().filter(e -> e.dnsName().equals(name) && e.recordType().equals(type))
         .flatMap(e -> e.targets().stream()).sorted().toList();
-  }
-
-  private static void createIngress(KubernetesClient cluster, String name, String ip) {
-    Ingress ingress = new IngressBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
-        .withNewSpec().addNewRule().withHost(name + ".example.com").endRule().endSpec().build();
-    cluster.network().v1().ingresses().inNamespace("default").resource(ingress).create();
-    cluster.network().v1().ingresses().inNamespace("default").withName(name).editStatus(x -> {
-      x.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
-          .withIngress(new IngressLoadBalancerIngressBuilder().withIp(ip).build()).endLoadBalancer().build());
-      return x;
-    });
   }
 }

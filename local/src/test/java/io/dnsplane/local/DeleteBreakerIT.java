@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.dnsplane.applier.ApproveMain;
 import io.dnsplane.applier.spi.Zone;
 import io.dnsplane.model.Endpoint;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +26,7 @@ class DeleteBreakerIT extends PipelineTestBase {
   void aMassDeleteIsHeldUntilApproved() {
     KubernetesClient cluster = pipeline.clusters().get("cluster-a").client();
     for (int i = 0; i < 12; i++) {
-      createIngress(cluster, "bulk-" + i, "192.0.2." + (100 + i));
+      Ingresses.create(cluster, "bulk-" + i, "bulk-" + i + ".example.com", "192.0.2." + (100 + i));
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().size() == 12);
 
@@ -46,7 +42,7 @@ class DeleteBreakerIT extends PipelineTestBase {
     assertThat(bulkNames()).hasSize(12 - allowed);
 
     // The held deletes do not freeze the zone: a new name is published before anyone approves.
-    createIngress(cluster, "bulk-fresh", "192.0.2.99");
+    Ingresses.create(cluster, "bulk-fresh", "bulk-fresh.example.com", "192.0.2.99");
     await().atMost(Duration.ofSeconds(60)).until(() -> bulkNames().contains("bulk-fresh.example.com"));
     assertThat(bulkNames()).hasSize(12 - allowed + 1);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -55,7 +51,7 @@ class DeleteBreakerIT extends PipelineTestBase {
     // A name whose delete is held waits behind it, and its object is told so.
     String heldName = bulkNames().stream().filter(n -> n.matches("bulk-[0-7]\\.example\\.com")).findFirst().orElseThrow();
     String heldObject = heldName.substring(0, heldName.indexOf('.'));
-    createIngress(cluster, heldObject, "192.0.2.98");
+    Ingresses.create(cluster, heldObject, heldName, "192.0.2.98");
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(heldObject, heldName))
         .startsWith("HELD: waiting behind a delete the breaker holds at").contains(heldName));
 
@@ -79,16 +75,5 @@ class DeleteBreakerIT extends PipelineTestBase {
     return io.dnsplane.schema.TopicSnapshot.read(pipeline.connection(), pipeline.topics().objectStatus(),
         (k, v) -> k.getName().equals(object) && k.getDnsName().equals(dnsName)).stream()
         .reduce((a, b) -> b).map(e -> e.value() == null ? "" : e.value().getState() + ": " + e.value().getReason()).orElse("");
-  }
-
-  private static void createIngress(KubernetesClient cluster, String name, String ip) {
-    Ingress ingress = new IngressBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
-        .withNewSpec().addNewRule().withHost(name + ".example.com").endRule().endSpec().build();
-    cluster.network().v1().ingresses().inNamespace("default").resource(ingress).create();
-    cluster.network().v1().ingresses().inNamespace("default").withName(name).editStatus(x -> {
-      x.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
-          .withIngress(new IngressLoadBalancerIngressBuilder().withIp(ip).build()).endLoadBalancer().build());
-      return x;
-    });
   }
 }

@@ -56,15 +56,15 @@ class ProviderPipelineIT {
 
       // Both clusters serve shop.example.com behind their own load balancer (a CNAME each): Route53
       // has weighted routing, so each gets its weighted record instead of a conflict.
-      createIngressWithHostname(pipeline, "cluster-a", "shop", "lb-a.example.net");
-      createIngressWithHostname(pipeline, "cluster-b", "shop", "lb-b.example.net");
+      Ingresses.createBehindHostname(pipeline.clusters().get("cluster-a").client(), "shop", "shop.example.com", "lb-a.example.net");
+      Ingresses.createBehindHostname(pipeline.clusters().get("cluster-b").client(), "shop", "shop.example.com", "lb-b.example.net");
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client.records(publicZone).stream()
           .filter(e -> e.dnsName().equals("shop.example.com"))
           .map(e -> e.recordType() + " " + e.setIdentifier() + " " + e.targets() + " " + e.providerSpecific()).sorted().toList())
           .containsExactly("CNAME cluster-a [lb-a.example.net] {aws/weight=1}", "CNAME cluster-b [lb-b.example.net] {aws/weight=1}"));
 
       // Behind an AWS load balancer, as ExternalDNS does it: an A and an AAAA alias, typed TXTs.
-      createIngressWithHostname(pipeline, "cluster-a", "alb", "k8s-default-alb-1234.eu-west-1.elb.amazonaws.com");
+      Ingresses.createBehindHostname(pipeline.clusters().get("cluster-a").client(), "alb", "alb.example.com", "k8s-default-alb-1234.eu-west-1.elb.amazonaws.com");
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client.records(publicZone).stream()
           .filter(e -> e.dnsName().endsWith("alb.example.com"))
           .map(e -> e.dnsName() + " " + e.recordType() + " " + e.providerSpecific().getOrDefault("alias", "-")).sorted().toList())
@@ -92,7 +92,7 @@ class ProviderPipelineIT {
       // Route53 refuses the change as invalid (the applier isolates it from what it was merged with);
       // the planner tries again after its backoff.
       pipeline.route53().refuseChangesOf("refused.example.com", "RRSet with DNS name refused.example.com. is not permitted");
-      createIngressWithHostname(pipeline, "cluster-a", "refused", "lb-r.example.net");
+      Ingresses.createBehindHostname(pipeline.clusters().get("cluster-a").client(), "refused", "refused.example.com", "lb-r.example.net");
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events(cluster, "refused"))
           .anySatisfy(e -> assertThat(e).startsWith("Warning RecordError: refused.example.com error (the provider refused"
               + " part of batch").contains("InvalidChangeBatch: [RRSet with DNS name refused.example.com. is not permitted]")));
@@ -112,20 +112,6 @@ class ProviderPipelineIT {
     return cluster.v1().events().inNamespace("default").list().getItems().stream()
         .filter(e -> e.getInvolvedObject().getName().equals(name))
         .map(e -> e.getType() + " " + e.getReason() + ": " + e.getMessage()).toList();
-  }
-
-  private static void createIngressWithHostname(LocalPipeline pipeline, String cluster, String name, String lbHostname) {
-    var client = pipeline.clusters().get(cluster).client();
-    var ingress = new io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder().withNewMetadata().withName(name)
-        .withNamespace("default").endMetadata().withNewSpec().addNewRule().withHost(name + ".example.com").endRule()
-        .endSpec().build();
-    client.network().v1().ingresses().inNamespace("default").resource(ingress).create();
-    client.network().v1().ingresses().inNamespace("default").withName(name).editStatus(x -> {
-      x.setStatus(new io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder().withNewLoadBalancer()
-          .withIngress(new io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder()
-              .withHostname(lbHostname).build()).endLoadBalancer().build());
-      return x;
-    });
   }
 
   private static Map<String, List<String>> aRecords(List<Endpoint> records) {

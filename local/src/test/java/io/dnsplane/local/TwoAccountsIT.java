@@ -10,10 +10,6 @@ import io.dnsplane.applier.spi.Zone;
 import io.dnsplane.avro.ApplyResult;
 import io.dnsplane.fakes.route53.Route53Fake;
 import io.dnsplane.schema.TopicSnapshot;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,8 +58,8 @@ class TwoAccountsIT {
     sharedApplier = startApplier("route53-shared", sharedAccount);
 
     KubernetesClient cluster = pipeline.clusters().get("cluster-a").client();
-    createIngress(cluster, "shop", "shop.example.org", "192.0.2.81");
-    createIngress(cluster, "blog", "blog.example.com", "192.0.2.82");
+    Ingresses.create(cluster, "shop", "shop.example.org", "192.0.2.81");
+    Ingresses.create(cluster, "blog", "blog.example.com", "192.0.2.82");
 
     DnsProvider shared = new Route53ProviderFactory().create(new String[] {"--aws-endpoint-url=" + sharedAccount.endpoint()},
         RequestBudget.UNLIMITED);
@@ -107,16 +103,5 @@ class TwoAccountsIT {
   private static List<String> targets(DnsProvider client, Zone zone, String name) {
     return client.records(zone).stream().filter(e -> e.dnsName().equals(name))
         .flatMap(e -> e.targets().stream()).sorted().toList();
-  }
-
-  private static void createIngress(KubernetesClient cluster, String name, String host, String ip) {
-    Ingress ingress = new IngressBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
-        .withNewSpec().addNewRule().withHost(host).endRule().endSpec().build();
-    cluster.network().v1().ingresses().inNamespace("default").resource(ingress).create();
-    cluster.network().v1().ingresses().inNamespace("default").withName(name).editStatus(x -> {
-      x.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
-          .withIngress(new IngressLoadBalancerIngressBuilder().withIp(ip).build()).endLoadBalancer().build());
-      return x;
-    });
   }
 }
