@@ -53,6 +53,8 @@ public final class Route53Fake extends FakeApi {
   private volatile CountDownLatch changeApplied;
   private volatile String holdName;
   private volatile String refuseName;
+  private final AtomicInteger dropNext = new AtomicInteger();
+  private volatile long delayMillis;
   private volatile String refusal;
 
 
@@ -144,6 +146,16 @@ public final class Route53Fake extends FakeApi {
     this.refuseName = null;
   }
 
+  /** The next {@code n} requests get no answer: the connection is closed on them, as by a crashed endpoint. */
+  public void dropNext(int n) {
+    dropNext.set(n);
+  }
+
+  /** Every request is answered only after {@code delay} (a slow API); zero for no delay. */
+  public void slowDown(java.time.Duration delay) {
+    this.delayMillis = delay.toMillis();
+  }
+
   /**
    * The next ChangeResourceRecordSets that changes a record set named {@code name} is applied and
    * then not answered until {@code release} counts down: a client killed meanwhile has changed the
@@ -172,6 +184,16 @@ public final class Route53Fake extends FakeApi {
       if (auth == null || !auth.startsWith("AWS4-HMAC-SHA256 ")) {
         error(ex, 403, "Sender", "MissingAuthenticationToken", "Missing Authentication Token");
         return;
+      }
+      if (dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return; // nothing answered: closing the exchange unanswered drops the connection
+      }
+      if (delayMillis > 0) {
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       if (failNext > 0) {
         failNext--;
