@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,32 +54,20 @@ final class ApicurioRegistry implements AutoCloseable {
 
   private void awaitReady(Duration timeout) {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Apicurio Registry exited with " + process.exitValue());
-      }
-      try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/subjects")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    try {
+      org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("Apicurio Registry exited with " + process.exitValue());
+            }
+            return http.send(HttpRequest.newBuilder(URI.create(url() + "/subjects")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      close();
+      throw new IllegalStateException("Apicurio Registry did not answer within " + timeout
+          + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")"), e);
     }
-    close();
-    throw new IllegalStateException("Apicurio Registry did not answer within " + timeout);
   }
 
   /** A raw call to its Confluent API, for the test's own checks and set-up. */

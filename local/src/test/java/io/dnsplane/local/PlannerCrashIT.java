@@ -81,17 +81,20 @@ class PlannerCrashIT {
       assertThat(actual).as("seed %d", seed).isEqualTo(expected);
     });
     // Every name created once: one APPLIED result created it, none was refused for existing already.
-    List<ApplyResult> results = TopicSnapshot.read(pipeline.connection(), pipeline.topics().applyResults(),
-        (k, v) -> v != null).stream().map(TopicSnapshot.Entry::value).toList();
-    for (String name : expected.keySet()) {
-      List<ApplyResult> creating = results.stream().filter(r -> r.getAfter().stream()
-          .anyMatch(e -> e.getDnsName().equals(name) && e.getRecordType().equals("A"))
-          && r.getBefore().stream().noneMatch(e -> e.getDnsName().equals(name) && e.getRecordType().equals("A"))).toList();
-      assertThat(creating).as("seed %d: results creating %s", seed, name).hasSize(1)
-          .allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(ApplyStatus.APPLIED));
-    }
-    assertThat(results).as("seed %d", seed).noneMatch(r -> r.getStatus() == ApplyStatus.FAILED
-        && r.getAfter().stream().anyMatch(e -> e.getDnsName().startsWith("churn-")));
+    // (A result is committed just after its change reaches the zone: wait until the last is there.)
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      List<ApplyResult> results = TopicSnapshot.read(pipeline.connection(), pipeline.topics().applyResults(),
+          (k, v) -> v != null).stream().map(TopicSnapshot.Entry::value).toList();
+      for (String name : expected.keySet()) {
+        List<ApplyResult> creating = results.stream().filter(r -> r.getAfter().stream()
+            .anyMatch(e -> e.getDnsName().equals(name) && e.getRecordType().equals("A"))
+            && r.getBefore().stream().noneMatch(e -> e.getDnsName().equals(name) && e.getRecordType().equals("A"))).toList();
+        assertThat(creating).as("seed %d: results creating %s", seed, name).hasSize(1)
+            .allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(ApplyStatus.APPLIED));
+      }
+      assertThat(results).as("seed %d", seed).noneMatch(r -> r.getStatus() == ApplyStatus.FAILED
+          && r.getAfter().stream().anyMatch(e -> e.getDnsName().startsWith("churn-")));
+    });
   }
 
   private boolean has(Zone zone, String name) {

@@ -43,9 +43,7 @@ public final class Route53Fake extends FakeApi {
   private final Map<String, HostedZone> zones = new LinkedHashMap<>();
   private final AtomicInteger changeIds = new AtomicInteger();
   private final AtomicInteger zoneIds = new AtomicInteger();
-  private volatile double ratePerSecond;
-  private double tokens;
-  private long lastRefill = System.nanoTime();
+  private final AccountRate accountRate = new AccountRate();
   private volatile int failNext;
   private volatile String failCode = "Throttling";
   private volatile int failStatus = 400;
@@ -115,9 +113,8 @@ public final class Route53Fake extends FakeApi {
   }
 
   /** Requests per second the account allows; beyond it requests get Throttling. 0: no limit. */
-  public synchronized void rateLimit(double perSecond) {
-    this.ratePerSecond = perSecond;
-    this.tokens = perSecond;
+  public void rateLimit(double perSecond) {
+    accountRate.set(perSecond);
   }
 
   /** The next {@code n} requests get Throttling. */
@@ -201,7 +198,7 @@ public final class Route53Fake extends FakeApi {
             failCode.equals("Throttling") ? "Rate exceeded" : "The request was rejected: " + failCode);
         return;
       }
-      if (throttled()) {
+      if (!accountRate.take()) {
         error(ex, 400, "Sender", "Throttling", "Rate exceeded");
         return;
       }
@@ -234,20 +231,6 @@ public final class Route53Fake extends FakeApi {
       return "GetChange";
     }
     return method + " " + path;
-  }
-
-  private synchronized boolean throttled() {
-    if (ratePerSecond <= 0) {
-      return false;
-    }
-    long now = System.nanoTime();
-    tokens = Math.min(ratePerSecond, tokens + (now - lastRefill) / 1e9 * ratePerSecond);
-    lastRefill = now;
-    if (tokens < 1) {
-      return true;
-    }
-    tokens -= 1;
-    return false;
   }
 
   private void listZones(HttpExchange ex, Map<String, String> query) throws IOException {
