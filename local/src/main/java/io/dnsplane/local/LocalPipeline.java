@@ -10,8 +10,7 @@ import io.dnsplane.planner.PlannerService;
 import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.schema.TopicAdmin;
-import io.dnsplane.schema.registry.ConfluentWireFormat;
-import io.dnsplane.schema.registry.SchemaRegistryClient;
+import io.dnsplane.schema.registry.SchemaRegistryOptions;
 import io.dnsplane.schema.Topics;
 import io.dnsplane.watcher.Watcher;
 import io.dnsplane.watcher.WatcherConfig;
@@ -55,8 +54,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   private LocalPipeline(LocalConfig config) {
     this.topics = config.schemaRegistryUrl() == null ? Topics.singleObjectEncoding()
-        : new Topics(new ConfluentWireFormat(new SchemaRegistryClient(config.schemaRegistryUrl(), Map.of(),
-            Duration.ofSeconds(60)), true));
+        : SchemaRegistryOptions.confluent(config.schemaRegistryUrl(), Map.of(), Duration.ofSeconds(60), true);
     this.config = config;
   }
 

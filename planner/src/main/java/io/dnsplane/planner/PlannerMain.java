@@ -15,7 +15,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import io.dnsplane.schema.ServiceOptions;
-import io.dnsplane.schema.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

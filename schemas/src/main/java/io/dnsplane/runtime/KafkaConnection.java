@@ -52,12 +52,6 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> prope
     return new KafkaConnection(bootstrapServers, Map.of());
   }
 
-  public KafkaConnection withProperty(String key, String value) {
-    Map<String, String> more = new TreeMap<>(properties);
-    more.put(key, value);
-    return new KafkaConnection(bootstrapServers, more);
-  }
-
   /** A fresh Properties for one client: the bootstrap servers and every user property. */
   public Properties clientProperties() {
     Properties props = new Properties();

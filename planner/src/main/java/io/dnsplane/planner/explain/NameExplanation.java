@@ -2,12 +2,10 @@ package io.dnsplane.planner.explain;
 
 import io.dnsplane.avro.ApplyResult;
 import io.dnsplane.avro.ClusterHeartbeat;
-import io.dnsplane.avro.ClusterKey;
 import io.dnsplane.avro.DesiredEndpoints;
 import io.dnsplane.avro.ObjectStatus;
 import io.dnsplane.avro.ObjectStatusKey;
 import io.dnsplane.avro.ObservedKey;
-import io.dnsplane.avro.ObservedRecordSet;
 import io.dnsplane.avro.SourceRef;
 import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.model.AvroEndpoints;

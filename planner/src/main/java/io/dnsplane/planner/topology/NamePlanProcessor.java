@@ -18,7 +18,6 @@ import io.dnsplane.model.DnsNames;
 import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.NamePlanner;
-import io.dnsplane.planner.plan.OwnerScope;
 import io.dnsplane.planner.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;

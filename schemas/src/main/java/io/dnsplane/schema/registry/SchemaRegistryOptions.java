@@ -37,8 +37,12 @@ public final class SchemaRegistryOptions {
 
   /** The topics, framed as configured; no registry call yet. */
   public Topics topics() {
-    return enabled() ? new Topics(new ConfluentWireFormat(new SchemaRegistryClient(url, properties, timeout), autoRegister))
-        : Topics.singleObjectEncoding();
+    return enabled() ? confluent(url, properties, timeout, autoRegister) : Topics.singleObjectEncoding();
+  }
+
+  /** Topics in Confluent's wire format on the registry at {@code url} (Confluent's client settings). */
+  public static Topics confluent(String url, Map<String, String> properties, Duration timeout, boolean autoRegister) {
+    return new Topics(new ConfluentWireFormat(new SchemaRegistryClient(url, properties, timeout), autoRegister));
   }
 
   /**
