@@ -66,12 +66,15 @@ public final class OwnershipRegistry {
       if (!record.dnsName().equals(dnsName)) {
         continue;
       }
-      if (RecordTypes.TXT.equals(record.recordType())) {
-        if (!mapper.toLegacyTxtName(dnsName).equals(dnsName) || ownershipLabels(record).isEmpty()) {
+      if (RecordTypes.TXT.equals(record.recordType()) && ownershipLabels(record).isPresent()) {
+        // Bookkeeping: the legacy same-name ownership record is not a record of the name; with
+        // affixes a TXT saying who owns something is nobody's record.
+        if (!mapper.toLegacyTxtName(dnsName).equals(dnsName)) {
           current.add(record.withoutLabels());
         }
         continue;
       }
+      // Any other record, a managed TXT too (its ownership is at txt-<name>, as ExternalDNS writes it).
       current.add(migrated(record.withoutLabels(), ownerOf(record, observed).orElse(Map.of()),
           wantingOwner(record, desired)));
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class TxtNameMapper {
   static final String RECORD_TEMPLATE = "%{record_type}";
   /** The types ExternalDNS's mapper recognises when reading a TXT name back, in its order. */
-  private static final List<String> SUPPORTED = List.of("A", "AAAA", "CNAME", "NS", "MX", "SRV", "NAPTR");
+  private static final List<String> SUPPORTED = List.of("A", "AAAA", "CNAME", "NS", "MX", "PTR", "SRV", "NAPTR", "TXT",
+      "DNAME");
 
   private final String prefix;
   private final String suffix;

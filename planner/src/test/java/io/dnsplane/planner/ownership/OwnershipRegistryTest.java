@@ -49,7 +49,13 @@ class OwnershipRegistryTest {
         new Mapping("", "www.example.com", "CNAME", "cname-www.example.com"),
         new Mapping("", "www.example.com", "AAAA", "aaaa-www.example.com"),
         new Mapping("p-", "www.example.com", "A", "p-a-www.example.com"),
-        new Mapping("txt.", "www.example.com", "A", "txt.a-www.example.com"));
+        new Mapping("txt.", "www.example.com", "A", "txt.a-www.example.com"),
+        // ExternalDNS's mapper_test: every type it reads back, TXT, PTR and DNAME included.
+        new Mapping("", "foo.example.com", "TXT", "txt-foo.example.com"),
+        new Mapping("", "foo.example.com", "PTR", "ptr-foo.example.com"),
+        new Mapping("", "foo.example.com", "DNAME", "dname-foo.example.com"),
+        new Mapping("", "foo.example.com", "MX", "mx-foo.example.com"),
+        new Mapping("", "foo.example.com", "NAPTR", "naptr-foo.example.com"));
   }
 
   @ParameterizedTest
@@ -69,6 +75,16 @@ class OwnershipRegistryTest {
   }
 
   private final OwnershipRegistry registry = new OwnershipRegistry(new TxtNameMapper(""));
+
+  /** With TXT among --managed-record-types, a TXT record dnsplane made is its owner's, through txt-NAME. */
+  @Test
+  void aManagedTxtRecordIsOwnedThroughItsTypedTxtName() {
+    List<Endpoint> observed = List.of(record("foo.example.com", "TXT", "\"note\""),
+        record("txt-foo.example.com", "TXT", VALUE));
+    assertThat(registry.currentWithOwnership("foo.example.com", observed))
+        .containsExactly(Ownership.with(record("foo.example.com", "TXT", "\"note\""),
+            Map.of("cluster-a", "ingress/default/app")));
+  }
 
   private static Endpoint record(String name, String type, String... targets) {
     return new Endpoint(name, type, List.of(targets), 300, "", Map.of(), Map.of());
