@@ -80,9 +80,12 @@ public final class Applier implements AutoCloseable {
     this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30), config.maxAttempts());
     DeleteBreaker breaker = new DeleteBreaker(config.maxDeleteFraction(), config.breakerMinRecords(), config.deleteWindow());
     this.deadLetters = new DeadLetters(topics.deadLetter(), outbox);
-    this.runner = new BatchRunner(provider, zones, observations, outbox, topics.changes(provider.name()),
-        topics.applyResults(), deadLetters, breaker, held, backoff, clock,
-        () -> running, metrics);
+    // The loop thread draws from its own ThreadLocalRandom.
+    ProviderRetries retries = new ProviderRetries(backoff, ProviderRetries.Sleeper.REAL, () -> ThreadLocalRandom.current().nextLong(),
+        () -> running, metrics::retry);
+    this.runner = new BatchRunner(provider, zones, observations, topics.changes(provider.name()), deadLetters,
+        new DeleteHolds(breaker, held, clock), retries,
+        new ResultPublisher(provider.name(), outbox, topics.applyResults(), clock, metrics), metrics);
     metrics.requests(budget);
     metrics.gauge("dnsplane_applier_owned_partitions", "Partitions of the change topic this replica applies", zones,
         OwnedZones::ownedPartitions);

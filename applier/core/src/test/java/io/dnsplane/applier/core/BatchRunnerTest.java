@@ -34,6 +34,8 @@ class BatchRunnerTest {
   private final Topics topics = Topics.singleObjectEncoding();
   private final Topic<ZoneRef, ChangeBatch> changes = topics.changes("test");
   private final Outbox outbox = new Outbox();
+  /** The retry delays asked for: nothing sleeps here. */
+  private final List<Duration> delays = new ArrayList<>();
   private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
       new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
@@ -85,10 +87,12 @@ class BatchRunnerTest {
         topics.observedRecords(), clock);
     OwnedZones zones = new OwnedZones(provider, changes, observations, ApplierMetrics.of(registry, provider.name()));
     zones.listZones(3);
-    return new BatchRunner(provider, zones, observations, outbox, changes, topics.applyResults(),
-        new DeadLetters(topics.deadLetter(), outbox), new DeleteBreaker(0.3, 10, Duration.ofMinutes(10)),
-        new HeldBatches(), new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), 5), clock, () -> true,
-        ApplierMetrics.of(registry, provider.name()));
+    ApplierMetrics metrics = ApplierMetrics.of(registry, provider.name());
+    ProviderRetries retries = new ProviderRetries(new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), 5),
+        delays::add, new java.util.SplittableRandom(7), () -> true, metrics::retry);
+    return new BatchRunner(provider, zones, observations, changes, new DeadLetters(topics.deadLetter(), outbox),
+        new DeleteHolds(new DeleteBreaker(0.3, 10, Duration.ofMinutes(10)), new HeldBatches(), clock), retries,
+        new ResultPublisher(provider.name(), outbox, topics.applyResults(), clock, metrics), metrics);
   }
 
   private ConsumerRecord<byte[], byte[]> batch(String id, String name, String ip) {
@@ -130,6 +134,8 @@ class BatchRunnerTest {
     runner(provider).run(List.of(batch("b1", "app", "192.0.2.10")));
     assertThat(provider.applyCalls).isEqualTo(2);
     assertThat(registry.get("dnsplane_applier_retries").counter().count()).isEqualTo(1);
+    assertThat(delays).as("one wait, within the backoff's ceiling").singleElement()
+        .satisfies(d -> assertThat(d).isBetween(Duration.ZERO, Duration.ofMillis(2)));
     assertThat(results()).singleElement().satisfies(r -> {
       assertThat(r.getStatus()).isEqualTo(ApplyStatus.APPLIED);
       assertThat(r.getReason()).contains("earlier attempt");
