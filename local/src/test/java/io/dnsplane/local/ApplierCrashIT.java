@@ -13,17 +13,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An applier process killed (SIGKILL) after Route53 applied its change but before it heard back:
- * the restarted applier lists the zone, finds the batch already applied, and reports it once.
+ * the restarted applier lists the zone, finds the batch already applied, and reports it once. And
+ * killed at random points of a stream of changes from two clusters: nothing lost, nothing twice.
  */
 class ApplierCrashIT {
+  private static final Logger log = LoggerFactory.getLogger(ApplierCrashIT.class);
+  private static final int NAMES = 24;
+
   @TempDir
   Path stateDir;
 
@@ -80,6 +89,60 @@ class ApplierCrashIT {
     assertThat(result.getReason()).contains("already applied");
     assertThat(targets(client, example, "crash.example.com", "A")).containsExactly("192.0.2.77");
     assertThat(client.records(example)).filteredOn(e -> e.dnsName().equals("a-crash.example.com")).hasSize(1);
+    client.close();
+  }
+
+  @Test
+  void anApplierKilledAtRandomPointsOfAStreamLosesNothingAndAppliesNothingTwice() throws Exception {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    int firstKill = 1 + random.nextInt(NAMES / 2);
+    int secondKill = firstKill + 1 + random.nextInt(NAMES / 2 - 1);
+    long[] pauses = {random.nextInt(1500), random.nextInt(1500)};
+    log.info("seed {}: the applier is killed after {} ({} ms later) and {} ({} ms later) of {} changes", seed, firstKill,
+        pauses[0], secondKill, pauses[1], NAMES);
+    pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3, Duration.ofSeconds(1),
+        Duration.ofMinutes(10)).withProvider("aws"));
+    Route53Fake route53 = pipeline.route53();
+    DnsProvider client = pipeline.newProviderClient();
+    Zone example = client.zones().get(0);
+    await().atMost(Duration.ofSeconds(90)).until(() -> targets(client, example, "app.example.com", "A").size() == 2);
+    pipeline.stopApplier();
+    applier = startApplierProcess(route53);
+
+    Map<String, String> expected = new TreeMap<>();
+    int kills = 0;
+    for (int i = 0; i < NAMES; i++) {
+      String name = "churn-" + i;
+      String ip = "192.0.2." + (120 + i);
+      Ingresses.create(pipeline.clusters().get(i % 2 == 0 ? "cluster-a" : "cluster-b").client(), name,
+          name + ".example.com", ip);
+      expected.put(name + ".example.com", ip);
+      if (i + 1 == firstKill || i + 1 == secondKill) {
+        Thread.sleep(pauses[kills++]);
+        applier.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        log.info("applier killed after change {}", i + 1);
+        applier = startApplierProcess(route53);
+      }
+    }
+    await().atMost(Duration.ofSeconds(150)).untilAsserted(() -> {
+      Map<String, String> actual = new TreeMap<>();
+      client.records(example).stream().filter(e -> e.dnsName().startsWith("churn-") && e.recordType().equals("A"))
+          .forEach(e -> actual.put(e.dnsName(), String.join(",", e.targets())));
+      assertThat(actual).as("seed %d", seed).isEqualTo(expected);
+    });
+    // The last result committed after the zone holds everything: then every earlier one is committed too.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      for (String name : expected.keySet()) {
+        List<ApplyResult> results = resultsFor(name);
+        assertThat(results).as("seed %d: results of %s", seed, name).hasSize(1)
+            .allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(ApplyStatus.APPLIED));
+      }
+    });
+    for (String name : expected.keySet()) {
+      assertThat(route53.timesApplied("CREATE", name, "A")).as("seed %d: %s created", seed, name).isEqualTo(1);
+      assertThat(client.records(example)).filteredOn(e -> e.dnsName().equals("a-" + name)).hasSize(1);
+    }
     client.close();
   }
 

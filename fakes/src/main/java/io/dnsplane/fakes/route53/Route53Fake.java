@@ -54,6 +54,8 @@ public final class Route53Fake extends FakeApi {
   private final AtomicInteger dropNext = new AtomicInteger();
   private volatile long delayMillis;
   private volatile String refusal;
+  /** How often each change was applied: "CREATE app.example.com A" to a count. */
+  private final Map<String, Integer> applied = new java.util.HashMap<>();
 
 
 
@@ -158,6 +160,15 @@ public final class Route53Fake extends FakeApi {
    * then not answered until {@code release} counts down: a client killed meanwhile has changed the
    * zone without knowing it. {@code applied} counts down once the change is in.
    */
+  /** How many accepted change batches held this change (action CREATE, UPSERT or DELETE) of the record set. */
+  public synchronized int timesApplied(String action, String name, String type) {
+    return applied.getOrDefault(action + " " + unrooted(name) + " " + type, 0);
+  }
+
+  private static String unrooted(String name) {
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+  }
+
   public synchronized void holdNextChangeOf(String name, CountDownLatch applied, CountDownLatch release) {
     this.holdName = HostedZone.fqdn(name);
     this.changeApplied = applied;
@@ -325,6 +336,13 @@ public final class Route53Fake extends FakeApi {
         problems = List.of(refusal);
       } else {
         problems = Route53ChangeRules.apply(zone, changes);
+      }
+      if (problems.isEmpty()) {
+        for (Element c : changes) {
+          Element set = child(c, "ResourceRecordSet");
+          applied.merge(text(c, "Action") + " " + unrooted(HostedZone.fqdn(text(set, "Name"))) + " " + text(set, "Type"),
+              1, Integer::sum);
+        }
       }
     }
     if (!problems.isEmpty()) {
