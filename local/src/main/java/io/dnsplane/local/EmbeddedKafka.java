@@ -31,12 +31,14 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
-  private final KafkaRaftServer server;
+  private final Properties config;
   private final String bootstrapServers;
   private final KafkaConnection connection;
+  private KafkaRaftServer server;
   private boolean closed;
 
-  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, KafkaConnection connection) {
+  private EmbeddedKafka(Properties config, KafkaRaftServer server, String bootstrapServers, KafkaConnection connection) {
+    this.config = config;
     this.server = server;
     this.bootstrapServers = bootstrapServers;
     this.connection = connection;
@@ -90,7 +92,7 @@ public final class EmbeddedKafka implements AutoCloseable {
           : new KafkaConnection(bootstrap, security.clientProperties(KafkaSecurity.SCRAM));
       awaitReady(connection, Duration.ofSeconds(60));
       log.info("embedded Kafka broker ready at {} ({})", bootstrap, connection.securityProtocol());
-      return new EmbeddedKafka(server, bootstrap, connection);
+      return new EmbeddedKafka(props, server, bootstrap, connection);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded Kafka broker in " + dataDir, e);
     }
@@ -145,6 +147,30 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** How clients reach this broker. */
   public KafkaConnection connection() {
     return connection;
+  }
+
+  /**
+   * Stops the broker as an operator's restart does (a controlled shutdown: logs flushed, clients
+   * disconnected), keeps it down for {@code downtime}, then starts it again on the same ports and
+   * data; returns once it serves. Kafka's server cannot start twice, so a new one is made.
+   */
+  public synchronized void restart(Duration downtime) {
+    if (closed) {
+      throw new IllegalStateException("the broker is closed");
+    }
+    server.shutdown();
+    server.awaitShutdown();
+    log.info("embedded Kafka broker stopped for {}", downtime);
+    try {
+      Thread.sleep(downtime.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the broker was down", e);
+    }
+    server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+    server.startup();
+    awaitReady(connection, Duration.ofSeconds(60));
+    log.info("embedded Kafka broker started again at {}", bootstrapServers);
   }
 
   /** Stops the broker; safe to call twice (Kafka's own close is not). */

@@ -178,6 +178,14 @@ public final class LocalPipeline implements AutoCloseable {
     return clusters;
   }
 
+  /** Restarts the embedded broker under whatever load runs (see {@link EmbeddedKafka#restart}). */
+  public void restartKafka(Duration downtime) {
+    if (embedded == null) {
+      throw new IllegalStateException("local mode runs on an external Kafka: restart it there");
+    }
+    embedded.restart(downtime);
+  }
+
   public String bootstrapServers() {
     return kafka.bootstrapServers();
   }

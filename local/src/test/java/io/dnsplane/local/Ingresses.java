@@ -30,4 +30,17 @@ final class Ingresses {
       return x;
     });
   }
+
+  /** The load balancer moves the Ingress to {@code ip}. */
+  static void moveTo(KubernetesClient cluster, String name, String ip) {
+    cluster.network().v1().ingresses().inNamespace("default").withName(name).editStatus(x -> {
+      x.setStatus(new IngressStatusBuilder().withNewLoadBalancer()
+          .withIngress(new IngressLoadBalancerIngressBuilder().withIp(ip).build()).endLoadBalancer().build());
+      return x;
+    });
+  }
+
+  static void delete(KubernetesClient cluster, String name) {
+    cluster.network().v1().ingresses().inNamespace("default").withName(name).delete();
+  }
 }
