@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * A seeded stream of Ingress changes over several clusters (creates, load balancer moves, deletes),
- * and the A records the zone should end with: the fault tests' load. Deletes stay under a fifth of
- * the names it made, so the delete breaker (30% by default) never holds them. Not thread-safe: one thread
+ * and the A records the zone should end with: the fault tests' load. Deletes within the delete
+ * breaker's window stay under a fifth of the names, so the breaker (30% by default) never holds them. Not thread-safe: one thread
  * drives it; {@link #expected()} is read once it has stopped.
  */
 final class Churn {
@@ -27,9 +27,18 @@ final class Churn {
   int moves;
   int deletes;
 
+  private final int maxAlive;
+  private final java.util.ArrayDeque<java.time.Instant> recentDeletes = new java.util.ArrayDeque<>();
+
   Churn(long seed, String prefix, Map<String, MockCluster> clusters) {
+    this(seed, prefix, clusters, Integer.MAX_VALUE);
+  }
+
+  /** @param maxAlive names alive at most: past it, names are only moved and deleted (a steady state) */
+  Churn(long seed, String prefix, Map<String, MockCluster> clusters, int maxAlive) {
     this.random = new Random(seed);
     this.prefix = prefix;
+    this.maxAlive = maxAlive;
     this.clusterIds = List.copyOf(clusters.keySet());
     clusters.forEach((id, cluster) -> clients.put(id, cluster.client()));
   }
@@ -37,7 +46,7 @@ final class Churn {
   /** One change: mostly creates while there are few names, then moves and deletes too. */
   void step() {
     double r = random.nextDouble();
-    if (alive.size() < 4 || r < 0.5) {
+    if (alive.size() < 4 || (r < 0.5 && alive.size() < maxAlive)) {
       String host = prefix + next++ + ".example.com";
       String cluster = clusterIds.get(random.nextInt(clusterIds.size()));
       String ip = nextIp();
@@ -45,8 +54,7 @@ final class Churn {
       alive.put(host, ip);
       clusterOf.put(host, cluster);
       creates++;
-    } else if (r < 0.85 || deletes + 1 > 0.2 * creates) {
-      // Deletes stay under a fifth of the names made: below the applier's delete breaker (30%).
+    } else if (r < 0.85 || !mayDelete()) {
       String host = anyAlive();
       String ip = nextIp();
       Ingresses.moveTo(clients.get(clusterOf.get(host)), ingressName(host), ip);
@@ -56,8 +64,18 @@ final class Churn {
       String host = anyAlive();
       Ingresses.delete(clients.get(clusterOf.get(host)), ingressName(host));
       alive.remove(host);
+      recentDeletes.addLast(java.time.Instant.now());
       deletes++;
     }
+  }
+
+  /** Deletes within the delete breaker's window (10 min) stay under a fifth of the names: below its 30%. */
+  private boolean mayDelete() {
+    java.time.Instant windowStart = java.time.Instant.now().minus(java.time.Duration.ofMinutes(11));
+    while (!recentDeletes.isEmpty() && recentDeletes.peekFirst().isBefore(windowStart)) {
+      recentDeletes.removeFirst();
+    }
+    return recentDeletes.size() + 1 <= 0.2 * alive.size();
   }
 
   int changes() {

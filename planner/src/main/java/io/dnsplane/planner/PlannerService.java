@@ -68,7 +68,10 @@ public final class PlannerService implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    // Leave the group: without static membership a closed member would keep its tasks until the
+    // session times out (45 s), and a restarted or standby planner would wait that long (SoakIT).
+    streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+        org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
     deadLetters.close(Duration.ofSeconds(5));
     log.info("planner stopped");
   }

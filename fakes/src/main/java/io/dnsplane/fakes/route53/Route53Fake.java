@@ -100,6 +100,22 @@ public final class Route53Fake extends FakeApi {
   }
 
 
+  /**
+   * Every record set of the zone named {@code zoneName}, as "name TYPE" (set identifier appended
+   * when there is one) to its values: the tests' own view, read without a request, so the faults
+   * they inject do not touch it.
+   */
+  public synchronized Map<String, List<String>> snapshot(String zoneName) {
+    String fqdn = zoneName.endsWith(".") ? zoneName : zoneName + ".";
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    zones.values().stream().filter(z -> z.name.equals(fqdn)).forEach(z -> z.sets.values().forEach(set -> {
+      String id = text(set, "SetIdentifier");
+      String name = unrooted(text(set, "Name")).replace("\\052", "*");
+      out.put(name + " " + text(set, "Type") + (id == null || id.isEmpty() ? "" : " " + id), Route53ChangeRules.values(set));
+    }));
+    return out;
+  }
+
   public synchronized int recordSetCount(String zoneId) {
     return zones.get(zoneId).sets.size();
   }
