@@ -94,7 +94,8 @@ public final class LocalPipeline implements AutoCloseable {
     }
     dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")), config.dnsPort());
     topics.prepare(List.of(dns.providerName()));
-    TopicAdmin.ensureTopics(kafka, topics.all(List.of(dns.providerName())),
+    // Each example cluster's own desire topic exists before the planner subscribes to them.
+    TopicAdmin.ensureTopics(kafka, topics.all(List.of(dns.providerName()), clusterIds()),
         config.partitions(), (short) 1);
     startApplier();
     startPlanner();

@@ -4,6 +4,7 @@ import io.dnsplane.model.RecordTypes;
 import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.planner.ownership.TxtRegistryConfig;
 import io.dnsplane.planner.plan.ClusterDomains;
+import io.dnsplane.planner.plan.DesireOrigin;
 import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.Policy;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public record PlannerConfig(
     Duration clusterTimeout,
     StaleClusterPolicy staleClusterPolicy,
     ClusterDomains clusterDomains,
-    Duration deletionGrace) {
+    Duration deletionGrace,
+    DesireOrigin desireOrigin) {
 
   /** --stale-cluster-policy: what a cluster silent for --cluster-timeout loses. */
   public enum StaleClusterPolicy {
@@ -68,6 +70,7 @@ public record PlannerConfig(
     staleClusterPolicy = staleClusterPolicy == null ? StaleClusterPolicy.KEEP : staleClusterPolicy;
     clusterDomains = clusterDomains == null ? ClusterDomains.UNRESTRICTED : clusterDomains;
     deletionGrace = deletionGrace == null ? Duration.ZERO : deletionGrace;
+    desireOrigin = desireOrigin == null ? DesireOrigin.DEFAULT : desireOrigin;
     if (deletionGrace.isNegative()) {
       throw new IllegalArgumentException("--deletion-grace must not be negative: " + deletionGrace);
     }
@@ -81,7 +84,7 @@ public record PlannerConfig(
 
   public static PlannerConfig defaults(KafkaConnection kafka, Path stateDir, Policy policy) {
     return new PlannerConfig("dnsplane-planner", kafka, stateDir, policy, false, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
   }
 
   /** A planner on a Kafka without security settings (local mode, tests). */
@@ -96,48 +99,55 @@ public record PlannerConfig(
 
   public PlannerConfig withApplicationId(String id) {
     return new PlannerConfig(id, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
   }
 
   public PlannerConfig withDryRun(boolean dry) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dry, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
   }
 
   public PlannerConfig withTxtRegistry(TxtRegistryConfig registry) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, registry, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
   }
 
   public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managed,
-        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
+        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
   }
 
   public PlannerConfig withDomainFilter(DomainFilter filter) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
+        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
   }
 
   public PlannerConfig withStaleClusters(Duration timeout, StaleClusterPolicy policy) {
     return new PlannerConfig(applicationId, kafka, stateDir, this.policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace, desireOrigin);
   }
 
   public PlannerConfig withClusterDomains(ClusterDomains domains) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, domains, deletionGrace);
+        staleClusterPolicy, domains, deletionGrace, desireOrigin);
   }
 
   public PlannerConfig withDeletionGrace(Duration grace) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, clusterDomains, grace);
+        staleClusterPolicy, clusterDomains, grace, desireOrigin);
+  }
+
+  /** --cluster-owner-ids: the TXT owner ids each cluster may use on its own desire topic. */
+  public PlannerConfig withDesireOrigin(DesireOrigin origin) {
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
+        staleClusterPolicy, clusterDomains, deletionGrace, origin);
   }
 
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace);
+        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
   }
 }

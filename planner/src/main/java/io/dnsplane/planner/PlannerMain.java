@@ -59,6 +59,10 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--cluster-domains", description = "CLUSTER=DOMAIN[,DOMAIN...]: the only domains that cluster may claim names in (repeatable).")
   List<String> clusterDomains = List.of();
 
+  @Option(names = "--cluster-owner-ids", description = "CLUSTER=OWNER[,OWNER...]: the TXT owner ids a cluster may"
+      + " use on its own desire topic, when not its cluster id (repeatable). A record there claiming another is refused.")
+  List<String> clusterOwnerIds = List.of();
+
   @Option(names = "--deletion-grace", defaultValue = "PT0S", description = "ISO-8601 duration a delete waits, cancelled if the desire comes back (default ${DEFAULT-VALUE}, as ExternalDNS; PT5M is a safe choice).")
   java.time.Duration deletionGrace;
 
@@ -73,6 +77,7 @@ public final class PlannerMain implements Callable<Integer> {
         .withDomainFilter(scope.domainFilter())
         .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
         .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(clusterDomains))
+        .withDesireOrigin(io.dnsplane.planner.plan.DesireOrigin.parse(clusterOwnerIds))
         .withDeletionGrace(deletionGrace);
     PlannerService planner = PlannerService.start(config, started.topics());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

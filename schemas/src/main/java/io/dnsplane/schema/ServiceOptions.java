@@ -39,12 +39,17 @@ public final class ServiceOptions {
    * @param appliers the applier instances whose change topics this service needs
    */
   public Started start(String service, CommandSpec spec, List<String> appliers) {
+    return start(service, spec, appliers, List.of());
+  }
+
+  /** As above; {@code clusters} are the clusters whose own desire topics this service writes. */
+  public Started start(String service, CommandSpec spec, List<String> appliers, List<String> clusters) {
     ops.configureLogging();
     EffectiveConfig.log(service, spec);
     KafkaConnection connection = kafka.connection();
     KafkaPreflight.check(connection);
-    Topics topics = schemaRegistry.preparedTopics(appliers);
-    topicCreation.ensure(connection, topics.all(appliers));
+    Topics topics = schemaRegistry.preparedTopics(appliers, clusters);
+    topicCreation.ensure(connection, topics.all(appliers, clusters));
     return new Started(connection, topics);
   }
 

@@ -56,6 +56,19 @@ public final class TopicAdmin {
     }
   }
 
+  /** The clusters whose own desire topic exists ({@code dnsplane.desired-endpoints.<cluster>}), sorted. */
+  public static java.util.List<String> clustersWithOwnTopic(KafkaConnection kafka) {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      return admin.listTopics().names().get().stream().map(Topics::clusterOfDesireTopic)
+          .flatMap(java.util.Optional::stream).sorted().toList();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("cannot list topics at " + kafka.bootstrapServers() + ": " + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while listing topics", e);
+    }
+  }
+
   private static Map<String, String> configOf(Topic<?, ?> topic, Map<String, Long> retentionMs) {
     Map<String, String> config = new java.util.TreeMap<>();
     config.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().kafkaValue());

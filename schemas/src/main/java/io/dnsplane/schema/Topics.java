@@ -32,6 +32,9 @@ public final class Topics {
   public static final String DEAD_LETTER = "dnsplane.dead-letter";
 
   private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final String CLUSTER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
+  /** Every cluster's own desire topic, {@code dnsplane.desired-endpoints.<cluster-id>}, as the planner subscribes. */
+  public static final Pattern CLUSTER_DESIRED_ENDPOINTS = Pattern.compile(Pattern.quote(DESIRED_ENDPOINTS + ".") + CLUSTER_ID);
 
   private final WireFormat wire;
   private final WireFormat internal = new SingleObjectWireFormat();
@@ -60,7 +63,12 @@ public final class Topics {
    * before it writes anything.
    */
   public void prepare(List<String> providers) {
-    for (Topic<?, ?> t : all(providers)) {
+    prepare(providers, List.of());
+  }
+
+  /** As above, with these clusters' own desire topics. */
+  public void prepare(List<String> providers, List<String> clusters) {
+    for (Topic<?, ?> t : all(providers, clusters)) {
       if (t.keyType() != null) {
         wire.prepare(t.name(), t.keyType(), true);
         wire.prepare(t.name(), t.valueType(), false);
@@ -79,6 +87,23 @@ public final class Topics {
 
   public Topic<SourceRef, DesiredEndpoints> desiredEndpoints() {
     return topic(DESIRED_ENDPOINTS, SourceRef.class, DesiredEndpoints.class, Cleanup.COMPACT);
+  }
+
+  /**
+   * One cluster's own desire topic: Kafka ACLs can let that cluster's watcher alone write it, so the
+   * planner knows from the topic which cluster a desire came from (planner/DESIGN.md).
+   */
+  public Topic<SourceRef, DesiredEndpoints> desiredEndpointsOf(String clusterId) {
+    if (clusterId == null || !clusterId.matches(CLUSTER_ID)) {
+      throw new IllegalArgumentException("a cluster id must match " + CLUSTER_ID + ": " + clusterId);
+    }
+    return topic(DESIRED_ENDPOINTS + "." + clusterId, SourceRef.class, DesiredEndpoints.class, Cleanup.COMPACT);
+  }
+
+  /** The cluster whose own desire topic this is; empty for the shared topic and any other. */
+  public static java.util.Optional<String> clusterOfDesireTopic(String topic) {
+    return topic != null && CLUSTER_DESIRED_ENDPOINTS.matcher(topic).matches()
+        ? java.util.Optional.of(topic.substring(DESIRED_ENDPOINTS.length() + 1)) : java.util.Optional.empty();
   }
 
   public Topic<ClusterKey, ClusterHeartbeat> clusterStatus() {
@@ -127,8 +152,16 @@ public final class Topics {
 
   /** Every topic a pipeline serving these providers needs. */
   public List<Topic<?, ?>> all(List<String> providers) {
+    return all(providers, List.of());
+  }
+
+  /** As above, with these clusters' own desire topics. */
+  public List<Topic<?, ?>> all(List<String> providers, List<String> clusters) {
     List<Topic<?, ?>> shared = List.of(desiredEndpoints(), clusterStatus(), observedRecords(),
         providerZones(), applyResults(), objectStatus(), deleteApprovals(), deadLetter());
-    return java.util.stream.Stream.concat(shared.stream(), providers.stream().map(this::changes)).toList();
+    List<Topic<?, ?>> all = new java.util.ArrayList<>(shared);
+    providers.forEach(p -> all.add(changes(p)));
+    clusters.forEach(c -> all.add(desiredEndpointsOf(c)));
+    return List.copyOf(all);
   }
 }

@@ -26,9 +26,13 @@ public final class TopicsMain implements Callable<Integer> {
       + " --applier-name, by default its provider): each has its change topic (repeatable, comma list).")
   List<String> providers = new ArrayList<>();
 
+  @Option(names = "--cluster-id", split = ",", description = "Clusters whose watchers write their own desire topic,"
+      + " dnsplane.desired-endpoints.<cluster-id> (repeatable, comma list).")
+  List<String> clusters = new ArrayList<>();
+
   @Override
   public Integer call() {
-    List<Topic<?, ?>> topics = Topics.singleObjectEncoding().all(providers);
+    List<Topic<?, ?>> topics = Topics.singleObjectEncoding().all(providers, clusters);
     creation.create(kafka.connection(), topics);
     topics.forEach(t -> System.out.println(t.name() + " (" + t.cleanup().kafkaValue() + ")"));
     return 0;

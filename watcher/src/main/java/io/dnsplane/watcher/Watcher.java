@@ -54,14 +54,24 @@ public final class Watcher implements AutoCloseable {
 
   private Watcher(WatcherConfig config, KubernetesClient client, Topics topics, Clock clock) {
     this.config = config;
-    Topic<SourceRef, DesiredEndpoints> desired = topics.desiredEndpoints();
+    // Its own topic, which Kafka ACLs can give this watcher alone (planner/DESIGN.md), or the shared one.
+    Topic<SourceRef, DesiredEndpoints> desired = config.clusterTopic()
+        ? topics.desiredEndpointsOf(config.clusterId()) : topics.desiredEndpoints();
     Topic<ClusterKey, ClusterHeartbeat> status = topics.clusterStatus();
     this.desiredProducer = producer(config, desired.keySerde(), desired.valueSerde());
     this.heartbeatProducer = producer(config, status.keySerde(), status.valueSerde());
     this.heartbeats = new HeartbeatPublisher(heartbeatProducer, status, config.clusterId(), config.ownerId(), VERSION, clock);
     this.publisher = new DesiredEndpointsPublisher(desiredProducer, desired, config.clusterId(), config.ownerId(), clock,
         new io.dnsplane.watcher.publish.EmptyTargetsGrace(config.emptyTargetsGrace()));
-    publisher.seed(PublishedDesire.read(config.kafka(), desired, config.clusterId()));
+    // What it published before, on the shared topic too (a watcher moving to its own topic still
+    // withdraws what it published there).
+    java.util.Map<io.dnsplane.watcher.source.ObjectRef, java.util.List<io.dnsplane.model.Endpoint>> published =
+        new java.util.HashMap<>();
+    if (config.clusterTopic()) {
+      published.putAll(PublishedDesire.read(config.kafka(), topics.desiredEndpoints(), config.clusterId()));
+    }
+    published.putAll(PublishedDesire.read(config.kafka(), desired, config.clusterId()));
+    publisher.seed(published);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "watcher-" + config.clusterId() + "-heartbeat");
       t.setDaemon(true);

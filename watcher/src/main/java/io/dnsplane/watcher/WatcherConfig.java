@@ -30,7 +30,8 @@ public record WatcherConfig(
     DomainFilter domainFilter,
     boolean publishInternalServices,
     String fqdnTemplate,
-    Duration emptyTargetsGrace) {
+    Duration emptyTargetsGrace,
+    boolean clusterTopic) {
 
   /** How long an object that still exists keeps its records without targets (a flickering load balancer status). */
   public static final Duration DEFAULT_EMPTY_TARGETS_GRACE = Duration.ofMinutes(2);
@@ -72,19 +73,27 @@ public record WatcherConfig(
   }
 
   public WatcherConfig(String clusterId, String ownerId, KafkaConnection kafka, String namespace, Duration heartbeatInterval) {
-    this(clusterId, ownerId, kafka, namespace, heartbeatInterval, null, null, true, null, null, 1000, null, false, "", null);
+    this(clusterId, ownerId, kafka, namespace, heartbeatInterval, null, null, true, null, null, 1000, null, false, "", null,
+        true);
   }
 
   public WatcherConfig withSources(List<String> newSources) {
     return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, newSources,
         serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
-        publishInternalServices, fqdnTemplate, emptyTargetsGrace);
+        publishInternalServices, fqdnTemplate, emptyTargetsGrace, clusterTopic);
   }
 
   public WatcherConfig withEmptyTargetsGrace(Duration grace) {
     return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, sources,
         serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
-        publishInternalServices, fqdnTemplate, grace);
+        publishInternalServices, fqdnTemplate, grace, clusterTopic);
+  }
+
+  /** @param own write to this cluster's own desire topic (the default), else to the shared one */
+  public WatcherConfig withClusterTopic(boolean own) {
+    return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, sources,
+        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
+        publishInternalServices, fqdnTemplate, emptyTargetsGrace, own);
   }
 
   private static void requireId(String what, String value) {

@@ -91,12 +91,19 @@ public final class WatcherMain implements Callable<Integer> {
       + " withdraws at once (default: ${DEFAULT-VALUE}; PT0S as ExternalDNS).")
   Duration emptyTargetsGrace;
 
+  @Option(names = "--cluster-topic", negatable = true, defaultValue = "true", description = "Write this cluster's"
+      + " desire to its own topic, dnsplane.desired-endpoints.<cluster-id>, which Kafka ACLs can let this watcher alone"
+      + " write; the planner then knows which cluster a desire came from. --no-cluster-topic writes the shared"
+      + " dnsplane.desired-endpoints (default: ${DEFAULT-VALUE}).")
+  boolean clusterTopic;
+
   @Override
   public Integer call() throws Exception {
-    ServiceOptions.Started started = service.start("watcher", spec, List.of());
+    ServiceOptions.Started started = service.start("watcher", spec, List.of(), clusterTopic ? List.of(clusterId) : List.of());
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, started.kafka(), namespace, heartbeatInterval,
         sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
-        maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate, emptyTargetsGrace);
+        maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate, emptyTargetsGrace,
+        clusterTopic);
     Topics topics = started.topics();
     Config kube = kubeconfig == null
         ? Config.autoConfigure(null)

@@ -17,6 +17,7 @@ import io.dnsplane.planner.ownership.TxtRegistryConfig;
 import io.dnsplane.schema.TopicSnapshot;
 import io.dnsplane.schema.Topics;
 import java.io.PrintStream;
+import io.dnsplane.schema.Topic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,14 +48,19 @@ public final class NameExplanation {
 
     out.println("  desired:");
     Map<SourceRef, DesiredEndpoints> desired = new LinkedHashMap<>();
-    TopicSnapshot.read(kafka, topics.desiredEndpoints(), (k, v) -> true)
-        .forEach(e -> {
-          if (e.value() == null) {
-            desired.remove(e.key());
-          } else {
-            desired.put(e.key(), e.value());
-          }
-        });
+    // The shared topic first, then every cluster's own: a watcher that moved writes there now.
+    List<Topic<SourceRef, DesiredEndpoints>> desireTopics = new ArrayList<>(List.of(topics.desiredEndpoints()));
+    io.dnsplane.schema.TopicAdmin.clustersWithOwnTopic(kafka).forEach(c -> desireTopics.add(topics.desiredEndpointsOf(c)));
+    for (Topic<SourceRef, DesiredEndpoints> topic : desireTopics) {
+      TopicSnapshot.read(kafka, topic, (k, v) -> true)
+          .forEach(e -> {
+            if (e.value() == null) {
+              desired.remove(e.key());
+            } else {
+              desired.put(e.key(), e.value());
+            }
+          });
+    }
     Map<String, ClusterHeartbeat> clusters = new LinkedHashMap<>();
     TopicSnapshot.read(kafka, topics.clusterStatus(), (k, v) -> v != null)
         .forEach(e -> clusters.put(e.key().getClusterId(), e.value()));

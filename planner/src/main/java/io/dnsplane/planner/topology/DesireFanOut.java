@@ -5,6 +5,7 @@ import io.dnsplane.avro.Endpoint;
 import io.dnsplane.avro.SourceRef;
 import io.dnsplane.avro.planner.NameDesire;
 import io.dnsplane.avro.planner.NameEvent;
+import io.dnsplane.planner.plan.DesireOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,11 +19,30 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Turns one object's desire (keyed by object) into one event per DNS name it touches (keyed by
- * name). Remembers the last value per object so that a name it no longer wants is withdrawn.
+ * name). Remembers the last value per object so that a name it no longer wants is withdrawn. A
+ * record whose origin {@link DesireOrigin} refuses (a cluster writing as another) is not planned:
+ * it goes to the dead-letter topic with the reason.
  */
 final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, String, NameEvent> {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DesireFanOut.class);
+
+  private final DesireOrigin origin;
   private ProcessorContext<String, NameEvent> context;
   private KeyValueStore<SourceRef, DesiredEndpoints> lastBySource;
+
+  DesireFanOut(DesireOrigin origin) {
+    this.origin = origin;
+  }
+
+  /**
+   * Thrown for a refused record: Kafka Streams' processing-exception handler writes it, as it came
+   * and with this message, to the dead-letter topic, the one place unplannable records go.
+   */
+  static final class RefusedOrigin extends RuntimeException {
+    RefusedOrigin(String reason) {
+      super(reason);
+    }
+  }
 
   @Override
   public void init(ProcessorContext<String, NameEvent> context) {
@@ -36,8 +56,16 @@ final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, Strin
     if (source == null) {
       return;
     }
-    DesiredEndpoints previous = lastBySource.get(source);
     DesiredEndpoints current = record.value();
+    String topic = context.recordMetadata().map(org.apache.kafka.streams.processor.api.RecordMetadata::topic).orElse(null);
+    java.util.Optional<String> refused = origin.refusal(topic, source.getClusterId(),
+        current == null ? null : current.getClusterId(), current == null ? null : current.getOwnerId());
+    if (refused.isPresent()) {
+      log.warn("refused {}/{}/{}/{} from {}: {}", source.getClusterId(), source.getKind(), source.getNamespace(),
+          source.getName(), topic, refused.get());
+      throw new RefusedOrigin(refused.get());
+    }
+    DesiredEndpoints previous = lastBySource.get(source);
     Map<String, List<Endpoint>> before = byName(previous);
     Map<String, List<Endpoint>> after = byName(current);
     Set<String> names = new LinkedHashSet<>(before.keySet());

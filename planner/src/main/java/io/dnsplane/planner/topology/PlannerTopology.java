@@ -87,10 +87,14 @@ public final class PlannerTopology {
     addGlobalMirror(builder, PlannerStores.CLUSTER_STATUS, clusterTopic, "cluster-status-source", topics, deadLetters);
     addGlobalMirror(builder, PlannerStores.PROVIDER_ZONES, zonesTopic, "provider-zones-source", topics, deadLetters);
 
+    // Every cluster's own topic (its origin checked by DesireOrigin), and the shared one while watchers move off it.
+    KStream<SourceRef, DesiredEndpoints> ownTopics = builder.stream(Topics.CLUSTER_DESIRED_ENDPOINTS,
+        Consumed.with(desiredTopic.keySerde(), desiredTopic.valueSerde()).withName("cluster-desired-endpoints-source"));
     KStream<String, NameEvent> desire = builder
         .stream(desiredTopic.name(), Consumed.with(desiredTopic.keySerde(), desiredTopic.valueSerde())
             .withName("desired-endpoints-source"))
-        .process(DesireFanOut::new, Named.as("desire-fan-out"), PlannerStores.DESIRED_BY_SOURCE);
+        .merge(ownTopics, Named.as("desired-endpoints-merge"))
+        .process(() -> new DesireFanOut(config.desireOrigin()), Named.as("desire-fan-out"), PlannerStores.DESIRED_BY_SOURCE);
     KStream<String, NameEvent> observed = builder
         .stream(observedTopic.name(), Consumed.with(observedTopic.keySerde(), observedTopic.valueSerde())
             .withName("observed-records-source"))
@@ -138,6 +142,10 @@ public final class PlannerTopology {
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // A new cluster's own desire topic is found by the pattern subscription at the next metadata
+    // refresh: every 30 s rather than Kafka's 5 min.
+    props.put(StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.METADATA_MAX_AGE_CONFIG),
+        30_000);
     return props;
   }
 }

@@ -526,4 +526,39 @@ class PlannerTopologyTest {
     desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
     assertThat(changes.readValue().getCreate()).hasSize(2);
   }
+
+  @Test
+  void aClustersOwnTopicIsPlannedAndARecordWritingAsAnotherClusterIsADeadLetter() {
+    zoneExampleCom();
+    TestInputTopic<SourceRef, DesiredEndpoints> ownA = input(topics.desiredEndpointsOf("cluster-a"));
+    TestOutputTopic<byte[], byte[]> deadLetterTopic = driver.createOutputTopic(Topics.DEAD_LETTER,
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+
+    ownA.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    assertThat(changes.readValue().getCreate()).hasSize(2);
+
+    // cluster-a's watcher writes as cluster-b, then claims cluster-b's TXT owner id: neither is planned.
+    SourceRef forged = new SourceRef("cluster-b", "ingress", "default", "web");
+    ownA.pipeInput(forged, want(forged, "web.example.com A 192.0.2.66"));
+    SourceRef own = new SourceRef("cluster-a", "ingress", "default", "takeover");
+    DesiredEndpoints takeover = want(own, "web.example.com A 192.0.2.67");
+    takeover.setOwnerId("cluster-b");
+    ownA.pipeInput(own, takeover);
+    assertThat(changes.isEmpty()).as("nothing planned for web.example.com").isTrue();
+
+    List<org.apache.kafka.streams.test.TestRecord<byte[], byte[]>> dead = deadLetterTopic.readRecordsToList();
+    assertThat(dead).hasSize(2);
+    assertThat(dead).extracting(r -> new String(r.headers().lastHeader("__streams.errors.message").value(),
+        StandardCharsets.UTF_8)).containsExactly(
+        "a record on dnsplane.desired-endpoints.cluster-a names cluster cluster-b: only cluster-a writes there",
+        "cluster cluster-a claims TXT owner id cluster-b; it may use cluster-a (--cluster-owner-ids)");
+    // The refused records are kept as they came, for whoever audits them.
+    assertThat(topics.desiredEndpoints().keySerde().deserializer().deserialize(Topics.DESIRED_ENDPOINTS, dead.get(0).key()))
+        .isEqualTo(forged);
+
+    // The shared topic and the cluster's own both reach the planner: a later desire is planned.
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.11"));
+    assertThat(changes.readValue().getUpdateNew()).isNotEmpty();
+  }
 }

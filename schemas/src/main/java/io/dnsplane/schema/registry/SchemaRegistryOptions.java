@@ -50,8 +50,13 @@ public final class SchemaRegistryOptions {
    * now: a refused schema or a registry that does not answer stops the service here, at start.
    */
   public Topics preparedTopics(List<String> providers) {
+    return preparedTopics(providers, List.of());
+  }
+
+  /** As above, with these clusters' own desire topics. */
+  public Topics preparedTopics(List<String> providers, List<String> clusters) {
     Topics topics = topics();
-    topics.prepare(providers);
+    topics.prepare(providers, clusters);
     return topics;
   }
 }
