@@ -54,6 +54,11 @@ public final class EmbeddedKafka implements AutoCloseable {
    * and {@link #connection()} logs in with SCRAM-SHA-512.
    */
   public static EmbeddedKafka start(Path dataDir, KafkaSecurity security) {
+    return start(dataDir, security, java.util.Map.of());
+  }
+
+  /** As above, with broker settings of the caller's on top (an authorizer, say). */
+  public static EmbeddedKafka start(Path dataDir, KafkaSecurity security, java.util.Map<String, String> overrides) {
     try {
       Files.createDirectories(dataDir);
       int brokerPort = freePort();
@@ -80,6 +85,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       if (security != null) {
         props.putAll(security.brokerProperties(brokerPort, controllerPort));
       }
+      props.putAll(overrides);
       Path propsFile = dataDir.resolve("server.properties");
       try (var out = Files.newOutputStream(propsFile)) {
         props.store(out, "dnsplane embedded broker");

@@ -100,6 +100,11 @@ public record KafkaSecurity(Path keystore, Path truststore, String storePassword
 
   /** Standard client properties: SASL_SSL with {@code mechanism} as this user, trusting the broker's certificate. */
   public Map<String, String> clientProperties(String mechanism, String password) {
+    return clientProperties(mechanism, user, password);
+  }
+
+  /** As above, as another user (one the broker was given besides this one, e.g. a watcher's). */
+  public Map<String, String> clientProperties(String mechanism, String user, String password) {
     Map<String, String> props = new TreeMap<>();
     props.put("security.protocol", "SASL_SSL");
     props.put("sasl.mechanism", mechanism);

@@ -68,7 +68,12 @@ public final class Watcher implements AutoCloseable {
     java.util.Map<io.dnsplane.watcher.source.ObjectRef, java.util.List<io.dnsplane.model.Endpoint>> published =
         new java.util.HashMap<>();
     if (config.clusterTopic()) {
-      published.putAll(PublishedDesire.read(config.kafka(), topics.desiredEndpoints(), config.clusterId()));
+      try {
+        published.putAll(PublishedDesire.read(config.kafka(), topics.desiredEndpoints(), config.clusterId()));
+      } catch (org.apache.kafka.common.errors.TopicAuthorizationException e) {
+        // ACLs confine this watcher to its own topic (WatcherAcls): it has nothing on the shared one to withdraw.
+        log.info("the shared desire topic is not readable by this watcher; only its own topic is read");
+      }
     }
     published.putAll(PublishedDesire.read(config.kafka(), desired, config.clusterId()));
     publisher.seed(published);

@@ -45,7 +45,7 @@ public final class StatusListener implements AutoCloseable {
     this.kafka = kafka;
     this.deadLetters = deadLetters;
     Properties props = kafka.clientProperties();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "dnsplane-watcher-" + clusterId);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, io.dnsplane.schema.WatcherAcls.groupOf(clusterId));
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
