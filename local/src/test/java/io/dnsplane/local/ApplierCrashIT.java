@@ -38,11 +38,34 @@ class ApplierCrashIT {
 
   private LocalPipeline pipeline;
   private Process applier;
+  private Route53Fake route53;
+  private DnsProvider client;
+  private Zone example;
+
+  /**
+   * The pipeline through Route53 until the examples are applied, then the applier as its own
+   * process, as in production; returns the zone listings Route53 had served before it started.
+   */
+  private int startWithApplierProcess() throws IOException {
+    pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3, Duration.ofSeconds(1),
+        Duration.ofMinutes(10)).withProvider("aws"));
+    route53 = pipeline.route53();
+    client = pipeline.newProviderClient();
+    example = client.zones().get(0);
+    await().atMost(Duration.ofSeconds(90)).until(() -> targets(client, example, "app.example.com", "A").size() == 2);
+    pipeline.stopApplier();
+    int listings = route53.zoneListings();
+    applier = startApplierProcess(route53);
+    return listings;
+  }
 
   @AfterEach
   void stop() {
     if (applier != null) {
       applier.destroyForcibly();
+    }
+    if (client != null) {
+      client.close();
     }
     if (pipeline != null) {
       pipeline.close();
@@ -51,17 +74,7 @@ class ApplierCrashIT {
 
   @Test
   void anApplierKilledMidBatchLeavesTheZoneRightAndReportsTheBatchOnce() throws Exception {
-    pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3, Duration.ofSeconds(1),
-        Duration.ofMinutes(10)).withProvider("aws"));
-    Route53Fake route53 = pipeline.route53();
-    DnsProvider client = pipeline.newProviderClient();
-    Zone example = client.zones().get(0);
-    await().atMost(Duration.ofSeconds(90)).until(() -> targets(client, example, "app.example.com", "A").size() == 2);
-
-    // The applier now runs as its own process, as in production.
-    pipeline.stopApplier();
-    int listings = route53.zoneListings();
-    applier = startApplierProcess(route53);
+    int listings = startWithApplierProcess();
     await().atMost(Duration.ofSeconds(60)).until(() -> route53.zoneListings() > listings);
 
     CountDownLatch applied = new CountDownLatch(1);
@@ -89,7 +102,6 @@ class ApplierCrashIT {
     assertThat(result.getReason()).contains("already applied");
     assertThat(targets(client, example, "crash.example.com", "A")).containsExactly("192.0.2.77");
     assertThat(client.records(example)).filteredOn(e -> e.dnsName().equals("a-crash.example.com")).hasSize(1);
-    client.close();
   }
 
   @Test
@@ -101,14 +113,7 @@ class ApplierCrashIT {
     long[] pauses = {random.nextInt(1500), random.nextInt(1500)};
     log.info("seed {}: the applier is killed after {} ({} ms later) and {} ({} ms later) of {} changes", seed, firstKill,
         pauses[0], secondKill, pauses[1], NAMES);
-    pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3, Duration.ofSeconds(1),
-        Duration.ofMinutes(10)).withProvider("aws"));
-    Route53Fake route53 = pipeline.route53();
-    DnsProvider client = pipeline.newProviderClient();
-    Zone example = client.zones().get(0);
-    await().atMost(Duration.ofSeconds(90)).until(() -> targets(client, example, "app.example.com", "A").size() == 2);
-    pipeline.stopApplier();
-    applier = startApplierProcess(route53);
+    startWithApplierProcess();
 
     Map<String, String> expected = new TreeMap<>();
     int kills = 0;
@@ -143,7 +148,6 @@ class ApplierCrashIT {
       assertThat(route53.timesApplied("CREATE", name, "A")).as("seed %d: %s created", seed, name).isEqualTo(1);
       assertThat(client.records(example)).filteredOn(e -> e.dnsName().equals("a-" + name)).hasSize(1);
     }
-    client.close();
   }
 
   private Process startApplierProcess(Route53Fake route53) throws IOException {

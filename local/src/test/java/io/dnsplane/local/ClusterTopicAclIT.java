@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.dnsplane.applier.spi.Zone;
+import io.dnsplane.avro.ClusterHeartbeat;
+import io.dnsplane.avro.ClusterKey;
 import io.dnsplane.avro.DesiredEndpoints;
 import io.dnsplane.avro.SourceRef;
 import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.schema.Topic;
 import io.dnsplane.schema.TopicAdmin;
+import io.dnsplane.schema.TopicSnapshot;
 import io.dnsplane.schema.Topics;
 import io.dnsplane.schema.WatcherAcls;
 import io.dnsplane.watcher.Watcher;
@@ -37,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How the planner knows which cluster a desire came from (planner/DESIGN.md), on a real broker with
  * SASL_SSL and Kafka's StandardAuthorizer: a watcher whose principal has exactly {@link WatcherAcls}
- * runs and gets its Ingress into DNS, and cannot write another cluster's desire topic or the shared
- * one. What it could still forge on its own topic (another cluster's name, another owner id) the
+ * runs, gets its Ingress into DNS and its heartbeats relayed, and cannot write another cluster's
+ * desire topic, the shared one, or the shared heartbeats. What it could still forge on its own topic (another cluster's name, another owner id) the
  * planner refuses; PlannerTopologyTest shows that.
  */
 class ClusterTopicAclIT {
@@ -77,6 +80,9 @@ class ClusterTopicAclIT {
             .hasRootCauseInstanceOf(TopicAuthorizationException.class);
       }
       send(asWatcher, topics.desiredEndpointsOf("cluster-c"), ref, value);
+      ClusterHeartbeat beat = new ClusterHeartbeat("cluster-c", "cluster-c", false, 1, Instant.now(), "test");
+      assertThatThrownBy(() -> send(asWatcher, topics.clusterStatus(), new ClusterKey("cluster-c"), beat))
+          .as("writing the shared heartbeats").hasRootCauseInstanceOf(TopicAuthorizationException.class);
 
       // The whole pipeline as the admin, and cluster-c's watcher as itself.
       try (LocalPipeline pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3,
@@ -91,6 +97,9 @@ class ClusterTopicAclIT {
               assertThat(e.dnsName()).isEqualTo("shop.example.com");
               assertThat(e.targets()).containsExactly("192.0.2.99");
             }));
+        // Its heartbeats went through its own topic and the planner's relay.
+        await().atMost(Duration.ofSeconds(60)).until(() -> TopicSnapshot.read(kafka.connection(), topics.clusterStatus(),
+            (k, v) -> v != null && k.getClusterId().equals("cluster-c") && v.getInitialSyncComplete()).size() > 0);
         // It read its object's status too (its group and the status topic): the Ingress's Event says so.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(clusterC.client().v1().events()
             .inNamespace("default").list().getItems()).extracting(Event::getReason).contains("RecordReady"));
@@ -98,13 +107,12 @@ class ClusterTopicAclIT {
     }
   }
 
-  private static void send(KafkaConnection kafka, Topic<SourceRef, DesiredEndpoints> topic, SourceRef key,
-      DesiredEndpoints value) throws Exception {
+  private static <K, V> void send(KafkaConnection kafka, Topic<K, V> topic, K key, V value) throws Exception {
     Properties props = kafka.clientProperties();
     props.put("max.block.ms", "15000");
     props.put("delivery.timeout.ms", "15000");
     props.put("request.timeout.ms", "10000");
-    try (KafkaProducer<SourceRef, DesiredEndpoints> producer = new KafkaProducer<>(props, topic.keySerde().serializer(),
+    try (KafkaProducer<K, V> producer = new KafkaProducer<>(props, topic.keySerde().serializer(),
         topic.valueSerde().serializer())) {
       producer.send(new ProducerRecord<>(topic.name(), key, value)).get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

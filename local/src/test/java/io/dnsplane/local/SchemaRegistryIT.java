@@ -91,26 +91,31 @@ class SchemaRegistryIT {
 
   @Test
   void everyValueIsARegistryIdAndPlainAvro() throws Exception {
-    List<byte[]> values = new ArrayList<>();
+    // Each watcher writes its own cluster's desire topic, each with its registry subject.
+    List<ConsumerRecord<byte[], byte[]>> values = new ArrayList<>();
     Properties props = pipeline.connection().clientProperties();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.DESIRED_ENDPOINTS).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String cluster : List.of("cluster-a", "cluster-b")) {
+        consumer.partitionsFor(pipeline.topics().desiredEndpointsOf(cluster).name())
+            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Instant deadline = Instant.now().plusSeconds(60);
       while (values.size() < 3 && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.value() != null) {
-            values.add(r.value());
+            values.add(r);
           }
         }
       }
     }
     assertThat(values).hasSizeGreaterThanOrEqualTo(3);
-    int registered = client(Duration.ofSeconds(10)).lookup(ConfluentWireFormat.subject(Topics.DESIRED_ENDPOINTS, false),
-        ContractSchemas.schemaOf(DesiredEndpoints.class)).orElseThrow();
-    for (byte[] value : values) {
+    for (ConsumerRecord<byte[], byte[]> record : values) {
+      byte[] value = record.value();
+      int registered = client(Duration.ofSeconds(10)).lookup(ConfluentWireFormat.subject(record.topic(), false),
+          ContractSchemas.schemaOf(DesiredEndpoints.class)).orElseThrow();
       assertThat(value[0]).isZero();
       int id = ByteBuffer.wrap(value, 1, 4).getInt();
       assertThat(id).isEqualTo(registered);

@@ -4,7 +4,7 @@ import io.dnsplane.model.RecordTypes;
 import io.dnsplane.runtime.KafkaConnection;
 import io.dnsplane.planner.ownership.TxtRegistryConfig;
 import io.dnsplane.planner.plan.ClusterDomains;
-import io.dnsplane.planner.plan.DesireOrigin;
+import io.dnsplane.planner.plan.ClusterOrigin;
 import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.Policy;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public record PlannerConfig(
     StaleClusterPolicy staleClusterPolicy,
     ClusterDomains clusterDomains,
     Duration deletionGrace,
-    DesireOrigin desireOrigin) {
+    ClusterOrigin clusterOrigin) {
 
   /** --stale-cluster-policy: what a cluster silent for --cluster-timeout loses. */
   public enum StaleClusterPolicy {
@@ -70,7 +70,7 @@ public record PlannerConfig(
     staleClusterPolicy = staleClusterPolicy == null ? StaleClusterPolicy.KEEP : staleClusterPolicy;
     clusterDomains = clusterDomains == null ? ClusterDomains.UNRESTRICTED : clusterDomains;
     deletionGrace = deletionGrace == null ? Duration.ZERO : deletionGrace;
-    desireOrigin = desireOrigin == null ? DesireOrigin.DEFAULT : desireOrigin;
+    clusterOrigin = clusterOrigin == null ? ClusterOrigin.DEFAULT : clusterOrigin;
     if (deletionGrace.isNegative()) {
       throw new IllegalArgumentException("--deletion-grace must not be negative: " + deletionGrace);
     }
@@ -99,48 +99,48 @@ public record PlannerConfig(
 
   public PlannerConfig withApplicationId(String id) {
     return new PlannerConfig(id, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
   }
 
   public PlannerConfig withDryRun(boolean dry) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dry, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
   }
 
   public PlannerConfig withTxtRegistry(TxtRegistryConfig registry) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, registry, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
   }
 
   public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managed,
-        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
+        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
   }
 
   public PlannerConfig withDomainFilter(DomainFilter filter) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
+        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
   }
 
   public PlannerConfig withStaleClusters(Duration timeout, StaleClusterPolicy policy) {
     return new PlannerConfig(applicationId, kafka, stateDir, this.policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace, desireOrigin);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace, clusterOrigin);
   }
 
   public PlannerConfig withClusterDomains(ClusterDomains domains) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, domains, deletionGrace, desireOrigin);
+        staleClusterPolicy, domains, deletionGrace, clusterOrigin);
   }
 
   public PlannerConfig withDeletionGrace(Duration grace) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, clusterDomains, grace, desireOrigin);
+        staleClusterPolicy, clusterDomains, grace, clusterOrigin);
   }
 
-  /** --cluster-owner-ids: the TXT owner ids each cluster may use on its own desire topic. */
-  public PlannerConfig withDesireOrigin(DesireOrigin origin) {
+  /** --cluster-owner-ids: the TXT owner ids each cluster may use on its own topics. */
+  public PlannerConfig withClusterOrigin(ClusterOrigin origin) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
         staleClusterPolicy, clusterDomains, deletionGrace, origin);
@@ -148,6 +148,6 @@ public record PlannerConfig(
 
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, desireOrigin);
+        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
   }
 }

@@ -60,7 +60,8 @@ public final class PlannerMain implements Callable<Integer> {
   List<String> clusterDomains = List.of();
 
   @Option(names = "--cluster-owner-ids", description = "CLUSTER=OWNER[,OWNER...]: the TXT owner ids a cluster may"
-      + " use on its own desire topic, when not its cluster id (repeatable). A record there claiming another is refused.")
+      + " use on its own topics (desire, heartbeats), when not its cluster id (repeatable). A record there claiming"
+      + " another is refused, to the dead-letter topic.")
   List<String> clusterOwnerIds = List.of();
 
   @Option(names = "--deletion-grace", defaultValue = "PT0S", description = "ISO-8601 duration a delete waits, cancelled if the desire comes back (default ${DEFAULT-VALUE}, as ExternalDNS; PT5M is a safe choice).")
@@ -77,7 +78,7 @@ public final class PlannerMain implements Callable<Integer> {
         .withDomainFilter(scope.domainFilter())
         .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
         .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(clusterDomains))
-        .withDesireOrigin(io.dnsplane.planner.plan.DesireOrigin.parse(clusterOwnerIds))
+        .withClusterOrigin(io.dnsplane.planner.plan.ClusterOrigin.parse(clusterOwnerIds))
         .withDeletionGrace(deletionGrace);
     PlannerService planner = PlannerService.start(config, started.topics());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -35,6 +35,8 @@ public final class Topics {
   private static final String CLUSTER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
   /** Every cluster's own desire topic, {@code dnsplane.desired-endpoints.<cluster-id>}, as the planner subscribes. */
   public static final Pattern CLUSTER_DESIRED_ENDPOINTS = Pattern.compile(Pattern.quote(DESIRED_ENDPOINTS + ".") + CLUSTER_ID);
+  /** Every cluster's own heartbeat topic, {@code dnsplane.cluster-status.<cluster-id>}, which the planner relays. */
+  public static final Pattern CLUSTER_OWN_STATUS = Pattern.compile(Pattern.quote(CLUSTER_STATUS + ".") + CLUSTER_ID);
 
   private final WireFormat wire;
   private final WireFormat internal = new SingleObjectWireFormat();
@@ -106,6 +108,23 @@ public final class Topics {
         ? java.util.Optional.of(topic.substring(DESIRED_ENDPOINTS.length() + 1)) : java.util.Optional.empty();
   }
 
+  /** The cluster whose own topic this is (its desire or its heartbeats); empty for shared topics. */
+  public static java.util.Optional<String> clusterOfOwnTopic(String topic) {
+    if (topic != null && CLUSTER_OWN_STATUS.matcher(topic).matches()) {
+      return java.util.Optional.of(topic.substring(CLUSTER_STATUS.length() + 1));
+    }
+    return clusterOfDesireTopic(topic);
+  }
+
+  /**
+   * One cluster's own heartbeat topic: Kafka ACLs can let that cluster's watcher alone write it; the
+   * planner checks and relays what it carries to {@link #clusterStatus()}, which only the planner writes.
+   */
+  public Topic<ClusterKey, ClusterHeartbeat> clusterStatusOf(String clusterId) {
+    desiredEndpointsOf(clusterId); // the same rule for the id
+    return topic(CLUSTER_STATUS + "." + clusterId, ClusterKey.class, ClusterHeartbeat.class, Cleanup.COMPACT);
+  }
+
   public Topic<ClusterKey, ClusterHeartbeat> clusterStatus() {
     return topic(CLUSTER_STATUS, ClusterKey.class, ClusterHeartbeat.class, Cleanup.COMPACT);
   }
@@ -155,13 +174,16 @@ public final class Topics {
     return all(providers, List.of());
   }
 
-  /** As above, with these clusters' own desire topics. */
+  /** As above, with these clusters' own desire and heartbeat topics. */
   public List<Topic<?, ?>> all(List<String> providers, List<String> clusters) {
     List<Topic<?, ?>> shared = List.of(desiredEndpoints(), clusterStatus(), observedRecords(),
         providerZones(), applyResults(), objectStatus(), deleteApprovals(), deadLetter());
     List<Topic<?, ?>> all = new java.util.ArrayList<>(shared);
     providers.forEach(p -> all.add(changes(p)));
-    clusters.forEach(c -> all.add(desiredEndpointsOf(c)));
+    clusters.forEach(c -> {
+      all.add(desiredEndpointsOf(c));
+      all.add(clusterStatusOf(c));
+    });
     return List.copyOf(all);
   }
 }

@@ -12,9 +12,9 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * Everything one cluster's watcher may do on Kafka, and nothing more: write and read its own desire
- * topic, write heartbeats and dead letters, read object statuses in its own consumer group. With
- * these ACLs a watcher cannot write another cluster's desire (planner/DESIGN.md). The Helm chart's
- * Strimzi KafkaUser and the docs say the same; ClusterTopicAclIT runs a watcher with exactly these.
+ * topic, write its own heartbeat topic and dead letters, read object statuses in its own consumer
+ * group. With these ACLs a watcher cannot write another cluster's desire or heartbeats
+ * (planner/DESIGN.md). README says the same; ClusterTopicAclIT runs a watcher with exactly these.
  */
 public final class WatcherAcls {
   private WatcherAcls() {}
@@ -26,12 +26,13 @@ public final class WatcherAcls {
 
   /** @param principal the watcher's Kafka principal, e.g. {@code User:watcher-cluster-a} */
   public static List<AclBinding> of(String clusterId, String principal) {
-    String ownTopic = Topics.singleObjectEncoding().desiredEndpointsOf(clusterId).name();
+    Topics topics = Topics.singleObjectEncoding();
+    String ownTopic = topics.desiredEndpointsOf(clusterId).name();
     List<AclBinding> acls = new ArrayList<>();
     for (AclOperation op : List.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE)) {
       acls.add(allow(ResourceType.TOPIC, ownTopic, op, principal));
     }
-    for (String topic : List.of(Topics.CLUSTER_STATUS, Topics.DEAD_LETTER)) {
+    for (String topic : List.of(topics.clusterStatusOf(clusterId).name(), Topics.DEAD_LETTER)) {
       acls.add(allow(ResourceType.TOPIC, topic, AclOperation.WRITE, principal));
       acls.add(allow(ResourceType.TOPIC, topic, AclOperation.DESCRIBE, principal));
     }

@@ -57,7 +57,8 @@ public final class Watcher implements AutoCloseable {
     // Its own topic, which Kafka ACLs can give this watcher alone (planner/DESIGN.md), or the shared one.
     Topic<SourceRef, DesiredEndpoints> desired = config.clusterTopic()
         ? topics.desiredEndpointsOf(config.clusterId()) : topics.desiredEndpoints();
-    Topic<ClusterKey, ClusterHeartbeat> status = topics.clusterStatus();
+    Topic<ClusterKey, ClusterHeartbeat> status = config.clusterTopic()
+        ? topics.clusterStatusOf(config.clusterId()) : topics.clusterStatus();
     this.desiredProducer = producer(config, desired.keySerde(), desired.valueSerde());
     this.heartbeatProducer = producer(config, status.keySerde(), status.valueSerde());
     this.heartbeats = new HeartbeatPublisher(heartbeatProducer, status, config.clusterId(), config.ownerId(), VERSION, clock);

@@ -5,7 +5,7 @@ import io.dnsplane.avro.Endpoint;
 import io.dnsplane.avro.SourceRef;
 import io.dnsplane.avro.planner.NameDesire;
 import io.dnsplane.avro.planner.NameEvent;
-import io.dnsplane.planner.plan.DesireOrigin;
+import io.dnsplane.planner.plan.ClusterOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,28 +20,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Turns one object's desire (keyed by object) into one event per DNS name it touches (keyed by
  * name). Remembers the last value per object so that a name it no longer wants is withdrawn. A
- * record whose origin {@link DesireOrigin} refuses (a cluster writing as another) is not planned:
+ * record whose origin {@link ClusterOrigin} refuses (a cluster writing as another) is not planned:
  * it goes to the dead-letter topic with the reason.
  */
 final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, String, NameEvent> {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DesireFanOut.class);
 
-  private final DesireOrigin origin;
+  private final ClusterOrigin origin;
   private ProcessorContext<String, NameEvent> context;
   private KeyValueStore<SourceRef, DesiredEndpoints> lastBySource;
 
-  DesireFanOut(DesireOrigin origin) {
+  DesireFanOut(ClusterOrigin origin) {
     this.origin = origin;
-  }
-
-  /**
-   * Thrown for a refused record: Kafka Streams' processing-exception handler writes it, as it came
-   * and with this message, to the dead-letter topic, the one place unplannable records go.
-   */
-  static final class RefusedOrigin extends RuntimeException {
-    RefusedOrigin(String reason) {
-      super(reason);
-    }
   }
 
   @Override

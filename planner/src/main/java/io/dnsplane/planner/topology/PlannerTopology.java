@@ -85,16 +85,22 @@ public final class PlannerTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PlannerStores.PENDING_NAMES), Serdes.String(), Serdes.String()));
     addGlobalMirror(builder, PlannerStores.CLUSTER_STATUS, clusterTopic, "cluster-status-source", topics, deadLetters);
+    // Every cluster's own heartbeats, their origin checked, relayed to the shared topic the global store mirrors.
+    builder.stream(Topics.CLUSTER_OWN_STATUS, Consumed.with(clusterTopic.keySerde(), clusterTopic.valueSerde())
+            .withName("cluster-own-status-source"))
+        .process(() -> new HeartbeatRelay(config.clusterOrigin()), Named.as("heartbeat-relay"))
+        .to(clusterTopic.name(), Produced.with(clusterTopic.keySerde(), clusterTopic.valueSerde())
+            .withName("cluster-status-sink"));
     addGlobalMirror(builder, PlannerStores.PROVIDER_ZONES, zonesTopic, "provider-zones-source", topics, deadLetters);
 
-    // Every cluster's own topic (its origin checked by DesireOrigin), and the shared one while watchers move off it.
+    // Every cluster's own topic (its origin checked by ClusterOrigin), and the shared one while watchers move off it.
     KStream<SourceRef, DesiredEndpoints> ownTopics = builder.stream(Topics.CLUSTER_DESIRED_ENDPOINTS,
         Consumed.with(desiredTopic.keySerde(), desiredTopic.valueSerde()).withName("cluster-desired-endpoints-source"));
     KStream<String, NameEvent> desire = builder
         .stream(desiredTopic.name(), Consumed.with(desiredTopic.keySerde(), desiredTopic.valueSerde())
             .withName("desired-endpoints-source"))
         .merge(ownTopics, Named.as("desired-endpoints-merge"))
-        .process(() -> new DesireFanOut(config.desireOrigin()), Named.as("desire-fan-out"), PlannerStores.DESIRED_BY_SOURCE);
+        .process(() -> new DesireFanOut(config.clusterOrigin()), Named.as("desire-fan-out"), PlannerStores.DESIRED_BY_SOURCE);
     KStream<String, NameEvent> observed = builder
         .stream(observedTopic.name(), Consumed.with(observedTopic.keySerde(), observedTopic.valueSerde())
             .withName("observed-records-source"))

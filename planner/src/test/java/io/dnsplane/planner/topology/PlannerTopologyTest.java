@@ -561,4 +561,29 @@ class PlannerTopologyTest {
     desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.11"));
     assertThat(changes.readValue().getUpdateNew()).isNotEmpty();
   }
+
+  @Test
+  void aClustersOwnHeartbeatsAreRelayedAndOnesWritingAsAnotherClusterAreDeadLetters() {
+    TestInputTopic<ClusterKey, ClusterHeartbeat> ownA = input(topics.clusterStatusOf("cluster-a"));
+    Topic<ClusterKey, ClusterHeartbeat> shared = topics.clusterStatus();
+    TestOutputTopic<ClusterKey, ClusterHeartbeat> relayed = driver.createOutputTopic(shared.name(),
+        shared.keySerde().deserializer(), shared.valueSerde().deserializer());
+    TestOutputTopic<byte[], byte[]> deadLetterTopic = driver.createOutputTopic(Topics.DEAD_LETTER,
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+
+    ClusterHeartbeat beat = new ClusterHeartbeat("cluster-a", "cluster-a", true, 1, T0, "test");
+    ownA.pipeInput(new ClusterKey("cluster-a"), beat);
+    // cluster-a's watcher says cluster-b went silent long ago: not relayed.
+    ownA.pipeInput(new ClusterKey("cluster-b"), new ClusterHeartbeat("cluster-b", "cluster-b", true, 1, Instant.EPOCH,
+        "test"));
+    ownA.pipeInput(new ClusterKey("cluster-a"), new ClusterHeartbeat("cluster-a", "cluster-b", true, 1, T0, "test"));
+
+    assertThat(relayed.readKeyValuesToList()).containsExactly(org.apache.kafka.streams.KeyValue.pair(
+        new ClusterKey("cluster-a"), beat));
+    assertThat(deadLetterTopic.readRecordsToList()).extracting(r -> new String(
+        r.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8)).containsExactly(
+        "a record on dnsplane.cluster-status.cluster-a names cluster cluster-b: only cluster-a writes there",
+        "cluster cluster-a claims TXT owner id cluster-b; it may use cluster-a (--cluster-owner-ids)");
+  }
 }

@@ -10,21 +10,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Whether a desire may have come from where it says. On a cluster's own topic
- * ({@code dnsplane.desired-endpoints.<cluster>}, which Kafka ACLs let that cluster's watcher alone
- * write) the record must name that cluster, in its key and its value, and a TXT owner id the cluster
- * may use: its own id, or those {@code --cluster-owner-ids} gives it. The shared topic cannot tell
- * (planner/DESIGN.md): what it carries is taken as it says, as before. Pure.
+ * Whether a desire or a heartbeat may have come from where it says. On a cluster's own topics
+ * ({@code dnsplane.desired-endpoints.<cluster>}, {@code dnsplane.cluster-status.<cluster>}, which
+ * Kafka ACLs let that cluster's watcher alone write) the record must name that cluster, in its key
+ * and its value, and a TXT owner id the cluster may use: its own id, or those
+ * {@code --cluster-owner-ids} gives it. Shared topics cannot tell (planner/DESIGN.md): what they
+ * carry is taken as it says, as before. Pure.
  */
-public record DesireOrigin(Map<String, Set<String>> ownerIds) {
-  public static final DesireOrigin DEFAULT = new DesireOrigin(Map.of());
+public record ClusterOrigin(Map<String, Set<String>> ownerIds) {
+  public static final ClusterOrigin DEFAULT = new ClusterOrigin(Map.of());
 
-  public DesireOrigin {
+  public ClusterOrigin {
     ownerIds = Map.copyOf(ownerIds);
   }
 
   /** Parses {@code --cluster-owner-ids} values, {@code CLUSTER=OWNER[,OWNER...]}. */
-  public static DesireOrigin parse(List<String> values) {
+  public static ClusterOrigin parse(List<String> values) {
     Map<String, Set<String>> owners = new LinkedHashMap<>();
     for (String value : values) {
       int eq = value.indexOf('=');
@@ -35,7 +36,7 @@ public record DesireOrigin(Map<String, Set<String>> ownerIds) {
       }
       owners.put(value.substring(0, eq).trim(), ids);
     }
-    return new DesireOrigin(owners);
+    return new ClusterOrigin(owners);
   }
 
   /**
@@ -47,7 +48,7 @@ public record DesireOrigin(Map<String, Set<String>> ownerIds) {
    * @param ownerId the TXT owner id it claims; null for a tombstone
    */
   public Optional<String> refusal(String topic, String keyCluster, String valueCluster, String ownerId) {
-    Optional<String> topicCluster = Topics.clusterOfDesireTopic(topic);
+    Optional<String> topicCluster = Topics.clusterOfOwnTopic(topic);
     if (topicCluster.isEmpty()) {
       return Optional.empty();
     }
