@@ -149,10 +149,15 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public void startPlanner() {
+    startPlanner(java.util.function.UnaryOperator.identity());
+  }
+
+  /** Starts the planner with local mode's settings, then {@code adjust}'s (a test's cluster timeout, say). */
+  public void startPlanner(java.util.function.UnaryOperator<PlannerConfig> adjust) {
     // Local mode retries refused changes after 5 s instead of 30 s, so a demo does not keep you waiting.
     PlannerConfig plannerConfig = PlannerConfig.defaults(kafka, config.stateDir().resolve("planner"),
         Policy.SYNC).withRetries(Duration.ofSeconds(5), Duration.ofSeconds(5));
-    planner = PlannerService.start(plannerConfig, topics);
+    planner = PlannerService.start(adjust.apply(plannerConfig), topics);
   }
 
   public void stopPlanner() {
