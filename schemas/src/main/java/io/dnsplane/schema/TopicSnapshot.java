@@ -49,4 +49,15 @@ public final class TopicSnapshot {
     }
     return entries;
   }
+
+  /** Whether retention has already deleted the oldest records of the topic (some partition no longer starts at 0). */
+  public static boolean trimmed(KafkaConnection kafka, String topic) {
+    Properties props = kafka.clientProperties();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      return consumer.beginningOffsets(partitions).values().stream().anyMatch(o -> o > 0);
+    }
+  }
 }

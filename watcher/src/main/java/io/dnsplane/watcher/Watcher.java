@@ -107,7 +107,7 @@ public final class Watcher implements AutoCloseable {
   static io.dnsplane.watcher.source.SourceEvent withinDomains(io.dnsplane.watcher.source.SourceEvent event,
       io.dnsplane.model.DomainFilter filter) {
     if (event instanceof io.dnsplane.watcher.source.SourceEvent.Upsert u && filter != io.dnsplane.model.DomainFilter.ALL) {
-      return new io.dnsplane.watcher.source.SourceEvent.Upsert(u.object(), u.resourceVersion(),
+      return new io.dnsplane.watcher.source.SourceEvent.Upsert(u.object(), u.resourceVersion(), u.uid(), u.generation(),
           u.endpoints().stream().filter(e -> filter.matches(e.dnsName())).toList(), u.problems());
     }
     return event;

@@ -54,7 +54,7 @@ public final class NamePlanner {
     Plan records = planner.plan(weightedRouting ? WeightedCnames.split(desired, current) : desired, current, owners);
     List<Conflict> conflicts = new ArrayList<>(records.conflicts());
     Changes allowed = withoutUnrecordableCreates(policy.apply(records.changes()), zoneName, desired, conflicts);
-    return new Plan(registry.withOwnershipRecords(allowed, observed), conflicts);
+    return new Plan(registry.withOwnershipRecords(allowed, observed), conflicts, allowed);
   }
 
   /**

@@ -61,6 +61,7 @@ final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, Strin
     Set<String> names = new LinkedHashSet<>(before.keySet());
     names.addAll(after.keySet());
     DesiredEndpoints identity = current != null ? current : previous;
+    io.dnsplane.avro.Cause cause = cause(source, identity, record);
     for (String name : names) {
       List<Endpoint> wanted = after.getOrDefault(name, List.of());
       if (wanted.equals(before.get(name))) {
@@ -71,6 +72,7 @@ final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, Strin
           .setOwnerId(identity == null ? "" : identity.getOwnerId())
           .setResource(identity == null ? "" : identity.getResource())
           .setEndpoints(new ArrayList<>(wanted))
+          .setCause(cause)
           .build();
       context.forward(record.withKey(name).withValue(NameEvent.newBuilder().setDesire(desire).build()));
     }
@@ -79,6 +81,21 @@ final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, Strin
     } else {
       lastBySource.put(source, current);
     }
+  }
+
+  /** The lineage of this desire: the object's version as the watcher saw it, and where the planner read it. */
+  private io.dnsplane.avro.Cause cause(SourceRef source, DesiredEndpoints identity, Record<SourceRef, DesiredEndpoints> record) {
+    io.dnsplane.avro.Cause.Builder cause = io.dnsplane.avro.Cause.newBuilder().setSource(source)
+        .setSeenAt(java.time.Instant.ofEpochMilli(record.timestamp()));
+    if (identity != null) {
+      cause.setOwnerId(identity.getOwnerId()).setUid(identity.getUid()).setResourceVersion(identity.getResourceVersion())
+          .setGeneration(identity.getGeneration());
+    }
+    if (record.value() != null) {
+      cause.setSeenAt(record.value().getObservedAt());
+    }
+    context.recordMetadata().ifPresent(m -> cause.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
+    return cause.build();
   }
 
   private static Map<String, List<Endpoint>> byName(DesiredEndpoints desired) {

@@ -19,6 +19,7 @@ import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.model.DomainFilter;
 import io.dnsplane.planner.plan.NamePlanner;
 import io.dnsplane.planner.plan.Plan;
+import io.dnsplane.planner.plan.PlanRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,6 +106,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         statuses.withdrawn(name, event.getDesire(), at);
       }
       NameStates.putDesire(state, event.getDesire());
+      state.setLastCause(event.getDesire().getCause());
     }
     NameObservation observation = event.getObservation();
     if (observation != null) {
@@ -119,7 +121,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         // approved), the state keeps assuming it, and the objects are told why it waits.
         if (awaited.isPresent()) {
           state.setHeldReason(observation.getHeld());
-          plan(name, state, at);
+          plan(name, state, at, PlanRules.Trigger.OBSERVATION);
         }
         return;
       }
@@ -141,7 +143,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       save(name, state);
       return;
     }
-    plan(name, state, at);
+    plan(name, state, at, event.getDesire() != null ? PlanRules.Trigger.DESIRE : PlanRules.Trigger.OBSERVATION);
   }
 
   private void retryPending(long now) {
@@ -160,7 +162,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       if (state == null) {
         pending.delete(name);
       } else {
-        plan(name, state, at);
+        plan(name, state, at, PlanRules.Trigger.TIMER);
       }
     }
   }
@@ -183,7 +185,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       });
     }
     Instant at = Instant.ofEpochMilli(now);
-    affected.stream().filter(name -> !inBackoff(name, at)).forEach(name -> plan(name, names.get(name), at));
+    affected.stream().filter(name -> !inBackoff(name, at)).forEach(name -> plan(name, names.get(name), at, PlanRules.Trigger.TIMER));
   }
 
   /**
@@ -214,7 +216,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     }
     log.info("new zones {}: planning their {} names", added.stream().map(ProviderZone::getZoneId).toList(), affected.size());
     Instant at = Instant.ofEpochMilli(now);
-    affected.stream().filter(name -> !inBackoff(name, at)).forEach(name -> plan(name, names.get(name), at));
+    affected.stream().filter(name -> !inBackoff(name, at)).forEach(name -> plan(name, names.get(name), at, PlanRules.Trigger.TIMER));
   }
 
   private boolean inBackoff(String name, Instant at) {
@@ -222,7 +224,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     return waiting != null && waiting.isBackoff() && at.isBefore(waiting.retryAt());
   }
 
-  private void plan(String name, NameState state, Instant at) {
+  private void plan(String name, NameState state, Instant at, PlanRules.Trigger trigger) {
     MDC.put("dnsName", name);
     try {
       if (!domainFilter.matches(name)) {
@@ -258,7 +260,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       plans.forEach((zone, plan) -> {
         Changes changes = deletesMayGo ? plan.changes() : withoutDeletes(plan.changes());
         if (!changes.isEmpty()) {
-          ChangeBatch batch = batch(zone, changes, state, at);
+          Changes records = deletesMayGo ? plan.records() : withoutDeletes(plan.records());
+          ChangeBatch batch = batch(zone, changes, state, at, PlanRules.of(trigger, records, changes));
           batch.setDryRun(dryRun);
           if (!dryRun) {
             NameStates.applyOptimistically(state, changes, zone);
@@ -376,9 +379,20 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     return observed;
   }
 
-  private static ChangeBatch batch(ZoneInfo zone, Changes changes, NameState state, Instant at) {
+  private static ChangeBatch batch(ZoneInfo zone, Changes changes, NameState state, Instant at,
+      io.dnsplane.avro.PlanRule rule) {
     Set<SourceRef> causes = new LinkedHashSet<>();
-    state.getDesires().forEach(d -> causes.add(d.getSource()));
+    List<io.dnsplane.avro.Cause> lineage = new ArrayList<>();
+    state.getDesires().forEach(d -> {
+      causes.add(d.getSource());
+      lineage.add(d.getCause() != null ? d.getCause() : io.dnsplane.avro.Cause.newBuilder().setSource(d.getSource())
+          .setOwnerId(d.getOwnerId()).build());
+    });
+    // A withdrawal is no longer among the desires, yet it is what the delete comes from.
+    io.dnsplane.avro.Cause last = state.getLastCause();
+    if (last != null && causes.add(last.getSource())) {
+      lineage.add(last);
+    }
     return ChangeBatch.newBuilder()
         .setBatchId(UUID.randomUUID().toString())
         .setProvider(zone.provider())
@@ -389,6 +403,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         .setUpdateNew(AvroEndpoints.toAvro(changes.updateNew()))
         .setDelete(AvroEndpoints.toAvro(changes.delete()))
         .setCauses(new ArrayList<>(causes))
+        .setRule(rule)
+        .setLineage(lineage)
         .setPlannedAt(at)
         .build();
   }

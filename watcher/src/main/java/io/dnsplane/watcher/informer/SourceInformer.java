@@ -123,7 +123,8 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
                   + maxEndpointsPerObject + ": none published")));
           return;
         }
-        sink.accept(new SourceEvent.Upsert(ref, object.getMetadata().getResourceVersion(), extracted.value(),
+        sink.accept(new SourceEvent.Upsert(ref, object.getMetadata().getResourceVersion(), object.getMetadata().getUid(),
+            object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration(), extracted.value(),
             extracted.problems()));
       } catch (RuntimeException e) {
         log.error("cannot translate {}: {}", ref, e.getMessage(), e);

@@ -80,6 +80,8 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
           .setOwnerId(ownerId)
           .setResource(object.resourceLabel())
           .setResourceVersion(upsert.resourceVersion())
+          .setUid(upsert.uid())
+          .setGeneration(upsert.generation())
           .setEndpoints(AvroEndpoints.toAvro(upsert.endpoints()))
           .setObservedAt(clock.instant())
           .build();

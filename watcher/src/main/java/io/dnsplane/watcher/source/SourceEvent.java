@@ -8,14 +8,22 @@ import java.util.Objects;
 public sealed interface SourceEvent permits SourceEvent.Upsert, SourceEvent.Delete {
   ObjectRef object();
 
-  /** The object exists and wants these endpoints (possibly none). */
-  record Upsert(ObjectRef object, String resourceVersion, List<Endpoint> endpoints, List<String> problems)
-      implements SourceEvent {
+  /**
+   * The object exists and wants these endpoints (possibly none). Its version (resourceVersion, uid,
+   * generation) travels on as the lineage of what it causes.
+   */
+  record Upsert(ObjectRef object, String resourceVersion, String uid, long generation, List<Endpoint> endpoints,
+      List<String> problems) implements SourceEvent {
     public Upsert {
       Objects.requireNonNull(object, "object");
       resourceVersion = resourceVersion == null ? "" : resourceVersion;
+      uid = uid == null ? "" : uid;
       endpoints = List.copyOf(endpoints);
       problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    public Upsert(ObjectRef object, String resourceVersion, List<Endpoint> endpoints, List<String> problems) {
+      this(object, resourceVersion, "", 0, endpoints, problems);
     }
 
     public Upsert(ObjectRef object, String resourceVersion, List<Endpoint> endpoints) {

@@ -145,30 +145,36 @@ final class CloudflareProvider implements DnsProvider {
     }
     if (ops.size() <= batchChangeSize) {
       BatchResult result = call("changing zone " + zone.name(), () -> api.batch(zone.id(), request(ops))).result();
-      remember(current, ops, result);
-      return ApplyOutcome.applied(null);
+      return ApplyOutcome.applied(changeId(remember(current, ops, result)));
     }
     return applyInChunks(zone, current, ops);
+  }
+
+  /** Cloudflare has no change id: the audit log gets the ids of the records the change touched. */
+  private static String changeId(List<String> recordIds) {
+    return recordIds.isEmpty() ? null : String.join(",", recordIds);
   }
 
   /** A batch larger than one call: chunk by chunk, and record by record in a chunk Cloudflare refuses. */
   private ApplyOutcome applyInChunks(Zone zone, Map<String, List<CfRecord>> current, List<Op> ops) {
     List<RecordFailure> failures = new ArrayList<>();
+    List<String> touched = new ArrayList<>();
     for (int from = 0; from < ops.size(); from += batchChangeSize) {
       List<Op> chunk = ops.subList(from, Math.min(ops.size(), from + batchChangeSize));
       try {
-        remember(current, chunk, call("changing zone " + zone.name(), () -> api.batch(zone.id(), request(chunk))).result());
+        touched.addAll(remember(current, chunk, call("changing zone " + zone.name(),
+            () -> api.batch(zone.id(), request(chunk))).result()));
       } catch (BatchRefusedException refused) {
         for (Op op : chunk) {
           try {
-            remember(current, List.of(op), single(zone, op));
+            touched.addAll(remember(current, List.of(op), single(zone, op)));
           } catch (BatchRefusedException e) {
             failures.add(new RecordFailure(op.endpoint(), e.getMessage(), false));
           }
         }
       }
     }
-    return new ApplyOutcome(Optional.empty(), failures.stream().distinct().toList());
+    return new ApplyOutcome(Optional.ofNullable(changeId(touched)), failures.stream().distinct().toList());
   }
 
   private BatchResult single(Zone zone, Op op) {
@@ -220,19 +226,25 @@ final class CloudflareProvider implements DnsProvider {
   }
 
   /** Keeps the id index current from what Cloudflare answered. */
-  private static void remember(Map<String, List<CfRecord>> current, List<Op> ops, BatchResult result) {
-    ops.stream().filter(o -> o.kind() == Kind.DELETE).forEach(o -> current.values()
-        .forEach(list -> list.removeIf(r -> r.id().equals(o.record().id()))));
+  /** Updates the view with what Cloudflare did; returns the ids of the records deleted, patched and created. */
+  private static List<String> remember(Map<String, List<CfRecord>> current, List<Op> ops, BatchResult result) {
+    List<String> touched = new ArrayList<>();
+    ops.stream().filter(o -> o.kind() == Kind.DELETE).forEach(o -> {
+      touched.add(o.record().id());
+      current.values().forEach(list -> list.removeIf(r -> r.id().equals(o.record().id())));
+    });
     List<CfRecord> changed = new ArrayList<>();
     if (result != null) {
       Optional.ofNullable(result.patches()).ifPresent(changed::addAll);
       Optional.ofNullable(result.posts()).ifPresent(changed::addAll);
     }
     for (CfRecord r : changed) {
+      touched.add(r.id());
       current.values().forEach(list -> list.removeIf(x -> x.id().equals(r.id())));
       current.computeIfAbsent(CloudflareRecords.key(r.name(), r.type()), k -> new ArrayList<>()).add(r);
     }
     current.values().removeIf(List::isEmpty);
+    return touched;
   }
 
   private static <T> T call(String what, Supplier<T> request) {

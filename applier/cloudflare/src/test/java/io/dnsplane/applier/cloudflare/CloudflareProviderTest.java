@@ -91,10 +91,16 @@ class CloudflareProviderTest {
   @Test
   void anUpdateTouchesOnlyTheTargetsThatChanged() {
     try (DnsProvider p = provider()) {
-      p.apply(zone, new Changes.Builder().create(a("app.example.com", "192.0.2.10", "192.0.2.20")).build());
+      ApplyOutcome created = p.apply(zone, new Changes.Builder().create(a("app.example.com", "192.0.2.10", "192.0.2.20")).build());
       List<String> idsBefore = fake.records(zoneId).stream().map(r -> r.path("id").asText()).toList();
+      // Cloudflare has no change id: the audit log gets the ids of the records a change touched.
+      assertThat(created.providerChangeId()).hasValueSatisfying(ids ->
+          assertThat(ids.split(",")).containsExactlyInAnyOrderElementsOf(idsBefore));
       Endpoint old = p.records(zone).get(0);
-      p.apply(zone, new Changes.Builder().update(old, a("app.example.com", "192.0.2.10", "192.0.2.30")).build());
+      ApplyOutcome updated = p.apply(zone, new Changes.Builder().update(old, a("app.example.com", "192.0.2.10", "192.0.2.30")).build());
+      List<String> idsAfter = fake.records(zoneId).stream().map(r -> r.path("id").asText()).toList();
+      assertThat(updated.providerChangeId().orElseThrow().split(",")).as("the deleted and the created record")
+          .hasSize(2).contains(idsBefore.get(1)).containsAnyElementsOf(idsAfter);
       assertThat(fake.contents(zoneId, "app.example.com", "A")).containsExactly("192.0.2.10", "192.0.2.30");
       // 192.0.2.10 kept its record: one delete and one post, not a rewrite of the set.
       assertThat(fake.records(zoneId).stream().map(r -> r.path("id").asText()).toList()).contains(idsBefore.get(0));

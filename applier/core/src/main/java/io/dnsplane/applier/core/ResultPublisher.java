@@ -46,7 +46,11 @@ final class ResultPublisher {
             .setEndpoint(AvroEndpoints.toAvro(f.endpoint())).setReason(f.reason()).setRetryable(f.retryable()).build())
             .toList()))
         .setCauses(batch.getCauses())
+        .setRule(batch.getRule())
+        .setLineage(batch.getLineage())
+        .setPlannedAt(batch.getPlannedAt())
         .setAppliedAt(clock.instant())
+        .setObservedAt(clock.instant())
         .build();
     metrics.batch(verdict.status());
     ZoneRef key = new ZoneRef(provider, batch.getZoneId());
