@@ -29,4 +29,10 @@ public record AuditLog(List<ApplyResult> results, boolean trimmed) {
   public boolean beforeRetention(Instant at) {
     return trimmed && oldest().map(at::isBefore).orElse(true);
   }
+
+  /** What to say when it cannot: empty when it can. */
+  public Optional<String> tooOld(Instant at) {
+    return beforeRetention(at) ? Optional.of(at + " is before the audit log's retention: its oldest result is from "
+        + oldest().map(Instant::toString).orElse("(none kept)")) : Optional.empty();
+  }
 }

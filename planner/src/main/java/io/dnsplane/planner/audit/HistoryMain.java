@@ -47,9 +47,9 @@ public final class HistoryMain implements Callable<Integer> {
     }
     AuditLog log = audit.read();
     java.io.PrintWriter out = spec.commandLine().getOut();
-    if (since != null && log.beforeRetention(since)) {
-      spec.commandLine().getErr().printf("dnsplane history: %s is before the audit log's retention: its oldest result is from %s%n",
-          since, log.oldest().map(Instant::toString).orElse("(none kept)"));
+    java.util.Optional<String> tooOld = since == null ? java.util.Optional.empty() : log.tooOld(since);
+    if (tooOld.isPresent()) {
+      spec.commandLine().getErr().println("dnsplane history: " + tooOld.get());
       return AuditOptions.BEFORE_RETENTION;
     }
     List<RecordHistory.Entry> entries = RecordHistory.of(log.results(),

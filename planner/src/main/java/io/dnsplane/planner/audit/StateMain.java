@@ -49,9 +49,9 @@ public final class StateMain implements Callable<Integer> {
       return AuditOptions.UNKNOWN_ZONE;
     }
     for (Instant t : diff == null ? List.of(when) : List.of(when, diff)) {
-      if (log.beforeRetention(t)) {
-        spec.commandLine().getErr().printf("dnsplane state: %s is before the audit log's retention: its oldest result is from %s%n", t,
-            log.oldest().map(Instant::toString).orElse("(none kept)"));
+      java.util.Optional<String> tooOld = log.tooOld(t);
+      if (tooOld.isPresent()) {
+        spec.commandLine().getErr().println("dnsplane state: " + tooOld.get());
         return AuditOptions.BEFORE_RETENTION;
       }
     }
