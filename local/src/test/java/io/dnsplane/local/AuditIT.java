@@ -111,6 +111,13 @@ class AuditIT {
       assertThat(noZone.exit()).isEqualTo(AuditOptions.UNKNOWN_ZONE);
       assertThat(noZone.err()).contains("no applier announced a zone example.org");
 
+      // The audit log keeps everything by default (--audit-retention forever).
+      try (Admin admin = Admin.create(pipeline.connection().clientProperties())) {
+        org.apache.kafka.common.config.ConfigResource results = new org.apache.kafka.common.config.ConfigResource(
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.APPLY_RESULTS);
+        assertThat(admin.describeConfigs(List.of(results)).all().get().get(results).get("retention.ms").value())
+            .isEqualTo("-1");
+      }
       // Retention deletes the oldest results: a time before what is kept cannot be answered.
       try (Admin admin = Admin.create(pipeline.connection().clientProperties())) {
         Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();

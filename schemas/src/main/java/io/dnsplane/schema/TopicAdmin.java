@@ -23,7 +23,14 @@ public final class TopicAdmin {
   /** @param replicationFactor 0 or less: the broker's default.replication.factor */
   public static void ensureTopics(KafkaConnection kafka, Collection<Topic<?, ?>> topics,
       int partitions, short replicationFactor) {
-    ensureTopics(kafka, topics, partitions, replicationFactor, Map.of());
+    ensureTopics(kafka, topics, partitions, replicationFactor, auditRetention(-1));
+  }
+
+  /** retention.ms of the audit logs ({@link Topics#AUDIT_LOGS}): -1 keeps them for ever. */
+  public static Map<String, Long> auditRetention(long retentionMs) {
+    Map<String, Long> retention = new java.util.TreeMap<>();
+    Topics.AUDIT_LOGS.forEach(t -> retention.put(t, retentionMs));
+    return retention;
   }
 
   /** @param retentionMs retention.ms by topic name, for those that should not keep the broker's default */

@@ -25,6 +25,11 @@ public final class TopicCreationOptions {
       + " --create-topics creates, -1 for ever (repeatable; compacted topics keep the latest value per key anyway).")
   Map<String, Long> retentionMs = new LinkedHashMap<>();
 
+  @Option(names = "--audit-retention", defaultValue = "forever", paramLabel = "DURATION", description = "How long the"
+      + " audit log (dnsplane.apply-results, dnsplane.dead-letter) keeps what it records: an ISO-8601 duration"
+      + " (P365D) or forever (default: ${DEFAULT-VALUE}); --topic-retention-ms for one of them wins.")
+  String auditRetention;
+
   public void ensure(KafkaConnection kafka, Collection<Topic<?, ?>> topics) {
     if (createTopics) {
       create(kafka, topics);
@@ -40,6 +45,25 @@ public final class TopicCreationOptions {
     retentionMs.keySet().stream().filter(t -> !names.contains(t)).findFirst().ifPresent(t -> {
       throw new IllegalArgumentException("--topic-retention-ms names " + t + ", not a topic of this pipeline: " + names);
     });
-    TopicAdmin.ensureTopics(kafka, topics, partitions, replicationFactor, retentionMs);
+    Map<String, Long> retention = TopicAdmin.auditRetention(auditRetentionMs());
+    retention.putAll(retentionMs);
+    TopicAdmin.ensureTopics(kafka, topics, partitions, replicationFactor, retention);
+  }
+
+  /** --audit-retention as retention.ms: -1 for ever. */
+  long auditRetentionMs() {
+    if ("forever".equalsIgnoreCase(auditRetention.trim())) {
+      return -1;
+    }
+    try {
+      java.time.Duration d = java.time.Duration.parse(auditRetention.trim());
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("--audit-retention must be positive, or forever: " + auditRetention);
+      }
+      return d.toMillis();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("--audit-retention wants an ISO-8601 duration (P365D) or forever: "
+          + auditRetention);
+    }
   }
 }

@@ -30,6 +30,11 @@ public final class Topics {
   public static final String OBJECT_STATUS = "dnsplane.object-status";
   public static final String DELETE_APPROVALS = "dnsplane.delete-approvals";
   public static final String DEAD_LETTER = "dnsplane.dead-letter";
+  /**
+   * The topics that are the audit log: what was applied (with its lineage) and what was refused. They
+   * keep everything (retention.ms -1) unless --audit-retention says otherwise.
+   */
+  public static final List<String> AUDIT_LOGS = List.of(APPLY_RESULTS, DEAD_LETTER);
 
   private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final String CLUSTER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";

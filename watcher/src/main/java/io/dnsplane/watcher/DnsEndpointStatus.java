@@ -42,7 +42,7 @@ final class DnsEndpointStatus implements ResourceEventHandler<GenericKubernetesR
       return;
     }
     try {
-      client.genericKubernetesResources(DnsEndpointSource.CONTEXT).inNamespace(resource.getMetadata().getNamespace())
+      client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT).inNamespace(resource.getMetadata().getNamespace())
           .withName(resource.getMetadata().getName()).editStatus(r -> {
             r.setAdditionalProperty("status", Map.of("observedGeneration", generation));
             return r;

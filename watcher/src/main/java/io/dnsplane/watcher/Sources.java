@@ -52,7 +52,7 @@ final class Sources {
         }
         case SERVICE -> informers.add(services(config, client, sink));
         case CRD -> {
-          var resources = client.genericKubernetesResources(DnsEndpointSource.CONTEXT);
+          var resources = client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT);
           SharedIndexInformer<GenericKubernetesResource> informer = ns.isEmpty()
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
           informers.add(new SourceInformer<>(new DnsEndpointSource(), informer, sink, config.filter(), config.maxEndpointsPerObject()));

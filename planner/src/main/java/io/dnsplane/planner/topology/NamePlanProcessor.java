@@ -251,10 +251,13 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       List<NameDesire> allowed = state.getDesires().stream()
           .filter(d -> config.clusterDomains().mayClaim(d.getSource().getClusterId(), name)).toList();
       Map<ZoneInfo, Plan> plans = new LinkedHashMap<>();
+      io.dnsplane.planner.plan.OwnerScope scope = owners.scopeFor(state);
       for (ZoneInfo zone : zones) {
         plans.put(zone, planner.plan(name, zone.zoneName(), desired(allowed), observed(state, zone),
-            owners.scopeFor(state), zone.capabilities()));
+            scope, zone.capabilities()));
       }
+      waitingForSync(state, scope).ifPresent(owner -> pending.put(name, PendingName.retryAt(
+          wallClock().plus(pendingRetryInterval), "waiting for " + owner + "'s initial sync to withdraw its records")));
       boolean deletesMayGo = deletesMayGo(name, state, plans.values().stream().anyMatch(p -> !p.changes().delete().isEmpty()));
       Map<ZoneInfo, List<Endpoint>> now = new LinkedHashMap<>();
       plans.forEach((zone, plan) -> {
@@ -282,6 +285,19 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     } finally {
       MDC.remove("dnsName");
     }
+  }
+
+  /**
+   * An owner that claimed the name, wants it no more, and whose watcher has not finished its initial
+   * sync: its withdrawal waits for that sync. The name is retried until then, for the sync may come
+   * and go between two looks at the clusters (a watcher restarting within seconds).
+   */
+  private static Optional<String> waitingForSync(NameState state, io.dnsplane.planner.plan.OwnerScope scope) {
+    Set<String> wanting = new HashSet<>();
+    state.getDesires().forEach(d -> wanting.add(d.getOwnerId()));
+    return state.getClaimants().stream()
+        .filter(c -> scope.managed().contains(c) && !scope.mayWithdraw().contains(c) && !wanting.contains(c))
+        .sorted().findFirst();
   }
 
   /**

@@ -336,6 +336,25 @@ class PlannerTopologyTest {
     assertThat(describe(changes.readValue().getDelete())).contains("app.example.com 300 A 192.0.2.10");
   }
 
+  /** A watcher restarting within seconds: not synced, then synced again, between two looks at the clusters. */
+  @Test
+  void aWithdrawalWaitingForASyncThatCameAndWentBetweenTwoLooksIsStillApplied() {
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
+    heartbeat("cluster-a", true, T0);
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    ChangeBatch create = changes.readValue();
+    observeAfter(create, false, "app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+    observeAfter(create, false, "a-app.example.com", Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT));
+    driver.advanceWallClockTime(Duration.ofSeconds(6)); // the planner has looked: cluster-a synced
+
+    heartbeat("cluster-a", false, T0.plusSeconds(6));
+    desired.pipeInput(APP, (DesiredEndpoints) null);
+    assertThat(changes.isEmpty()).as("no delete while the restarted watcher has not synced").isTrue();
+    heartbeat("cluster-a", true, T0.plusSeconds(7));
+    driver.advanceWallClockTime(Duration.ofSeconds(6)); // synced again, as at the last look
+    assertThat(describe(changes.readValue().getDelete())).contains("app.example.com 300 A 192.0.2.10");
+  }
+
   @Test
   void aNameGoesToThePublicAndThePrivateZoneOfTheSameNameAndWaitsForBoth() {
     zoneExampleCom();

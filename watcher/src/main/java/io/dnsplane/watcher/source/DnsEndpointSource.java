@@ -2,7 +2,6 @@ package io.dnsplane.watcher.source;
 
 import io.dnsplane.model.Endpoint;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DnsEndpointSource implements Source<GenericKubernetesResource> {
   public static final String KIND = "dnsendpoint";
-  public static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
-      .withGroup("externaldns.k8s.io").withVersion("v1alpha1").withKind("DNSEndpoint").withPlural("dnsendpoints")
-      .withNamespaced(true).build();
   private static final Logger log = LoggerFactory.getLogger(DnsEndpointSource.class);
 
   @Override

@@ -32,7 +32,7 @@ class DnsEndpointInformerTest {
           endpoints:
           - {dnsName: static.example.com, recordType: A, targets: [192.0.2.60]}
         """, GenericKubernetesResource.class);
-    client.genericKubernetesResources(DnsEndpointSource.CONTEXT).inNamespace("default").resource(endpoint).create();
+    client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT).inNamespace("default").resource(endpoint).create();
 
     List<SourceEvent> events = new CopyOnWriteArrayList<>();
     WatcherConfig config = new WatcherConfig("cluster-a", "cluster-a", "unused:9092", "", Duration.ofSeconds(1))
@@ -43,7 +43,7 @@ class DnsEndpointInformerTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e ->
           e instanceof SourceEvent.Upsert u && u.endpoints().toString().contains("static.example.com A 192.0.2.60")));
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-        GenericKubernetesResource stored = client.genericKubernetesResources(DnsEndpointSource.CONTEXT)
+        GenericKubernetesResource stored = client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT)
             .inNamespace("default").withName("static").get();
         assertThat(stored.getAdditionalProperties().get("status")).isInstanceOfSatisfying(Map.class,
             status -> assertThat(((Number) status.get("observedGeneration")).longValue())
