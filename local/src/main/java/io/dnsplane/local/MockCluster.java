@@ -1,6 +1,6 @@
 package io.dnsplane.local;
 
-import io.dnsplane.watcher.source.DnsEndpointSource;
+import io.dnsplane.watcher.informer.DnsEndpointResources;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -75,7 +75,7 @@ public final class MockCluster implements AutoCloseable {
         }
         if (object instanceof GenericKubernetesResource custom && "DNSEndpoint".equals(custom.getKind())) {
           // The mock server has no discovery: name the custom resource's API explicitly.
-          client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT).inNamespace(custom.getMetadata().getNamespace())
+          client.genericKubernetesResources(DnsEndpointResources.CONTEXT).inNamespace(custom.getMetadata().getNamespace())
               .resource(custom).create();
           log.info("cluster {}: created DNSEndpoint {}/{}", name, custom.getMetadata().getNamespace(),
               custom.getMetadata().getName());

@@ -1,6 +1,6 @@
 package io.dnsplane.watcher;
 
-import io.dnsplane.watcher.source.DnsEndpointSource;
+import io.dnsplane.watcher.informer.DnsEndpointResources;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -42,7 +42,7 @@ final class DnsEndpointStatus implements ResourceEventHandler<GenericKubernetesR
       return;
     }
     try {
-      client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT).inNamespace(resource.getMetadata().getNamespace())
+      client.genericKubernetesResources(DnsEndpointResources.CONTEXT).inNamespace(resource.getMetadata().getNamespace())
           .withName(resource.getMetadata().getName()).editStatus(r -> {
             r.setAdditionalProperty("status", Map.of("observedGeneration", generation));
             return r;

@@ -1,5 +1,6 @@
 package io.dnsplane.watcher;
 
+import io.dnsplane.watcher.informer.DnsEndpointResources;
 import io.dnsplane.watcher.informer.SourceInformer;
 import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.IngressSource;
@@ -52,7 +53,7 @@ final class Sources {
         }
         case SERVICE -> informers.add(services(config, client, sink));
         case CRD -> {
-          var resources = client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT);
+          var resources = client.genericKubernetesResources(DnsEndpointResources.CONTEXT);
           SharedIndexInformer<GenericKubernetesResource> informer = ns.isEmpty()
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
           informers.add(new SourceInformer<>(new DnsEndpointSource(), informer, sink, config.filter(), config.maxEndpointsPerObject()));

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.dnsplane.watcher.SourcesAccess;
 import io.dnsplane.watcher.WatcherConfig;
-import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.SourceEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +31,7 @@ class DnsEndpointInformerTest {
           endpoints:
           - {dnsName: static.example.com, recordType: A, targets: [192.0.2.60]}
         """, GenericKubernetesResource.class);
-    client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT).inNamespace("default").resource(endpoint).create();
+    client.genericKubernetesResources(DnsEndpointResources.CONTEXT).inNamespace("default").resource(endpoint).create();
 
     List<SourceEvent> events = new CopyOnWriteArrayList<>();
     WatcherConfig config = new WatcherConfig("cluster-a", "cluster-a", "unused:9092", "", Duration.ofSeconds(1))
@@ -43,7 +42,7 @@ class DnsEndpointInformerTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e ->
           e instanceof SourceEvent.Upsert u && u.endpoints().toString().contains("static.example.com A 192.0.2.60")));
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-        GenericKubernetesResource stored = client.genericKubernetesResources(io.dnsplane.watcher.informer.DnsEndpointResources.CONTEXT)
+        GenericKubernetesResource stored = client.genericKubernetesResources(DnsEndpointResources.CONTEXT)
             .inNamespace("default").withName("static").get();
         assertThat(stored.getAdditionalProperties().get("status")).isInstanceOfSatisfying(Map.class,
             status -> assertThat(((Number) status.get("observedGeneration")).longValue())
