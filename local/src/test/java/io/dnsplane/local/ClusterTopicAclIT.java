@@ -71,15 +71,17 @@ class ClusterTopicAclIT {
       KafkaConnection asWatcher = new KafkaConnection(kafka.bootstrapServers(),
           security.clientProperties(KafkaSecurity.SCRAM, WATCHER_USER, WATCHER_PASSWORD));
 
-      // The broker refuses it every topic but its own.
+      // The broker refuses it every topic but its own. Its credential and ACLs reach the broker's
+      // authenticator and authorizer through the metadata log: once it may write its own topic, they have.
       SourceRef ref = new SourceRef("cluster-c", "ingress", "default", "probe");
       DesiredEndpoints value = DesiredEndpoints.newBuilder().setClusterId("cluster-c").setOwnerId("cluster-c")
           .setResource("ingress/default/probe").setEndpoints(List.of()).setObservedAt(Instant.EPOCH).build();
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+          .untilAsserted(() -> send(asWatcher, topics.desiredEndpointsOf("cluster-c"), ref, value));
       for (Topic<SourceRef, DesiredEndpoints> other : List.of(topics.desiredEndpointsOf("cluster-b"), topics.desiredEndpoints())) {
         assertThatThrownBy(() -> send(asWatcher, other, ref, value)).as("writing %s", other.name())
             .hasRootCauseInstanceOf(TopicAuthorizationException.class);
       }
-      send(asWatcher, topics.desiredEndpointsOf("cluster-c"), ref, value);
       ClusterHeartbeat beat = new ClusterHeartbeat("cluster-c", "cluster-c", false, 1, Instant.now(), "test");
       assertThatThrownBy(() -> send(asWatcher, topics.clusterStatus(), new ClusterKey("cluster-c"), beat))
           .as("writing the shared heartbeats").hasRootCauseInstanceOf(TopicAuthorizationException.class);
