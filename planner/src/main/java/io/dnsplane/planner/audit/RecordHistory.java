@@ -64,7 +64,7 @@ public final class RecordHistory {
   /** The audit log in the order things happened: by the time each batch was applied, then by batch. */
   static List<ApplyResult> ordered(List<ApplyResult> results) {
     List<ApplyResult> sorted = new ArrayList<>(results);
-    sorted.sort(java.util.Comparator.comparing(ApplyResult::getAppliedAt));
+    sorted.sort(java.util.Comparator.comparing(ApplyResult::getAppliedAt)); // stable: a partition's order stays
     return sorted;
   }
 }

@@ -34,18 +34,20 @@ public final class ZoneState {
 
   /** The zone's records at {@code at}, by {@link #key}. */
   public static Map<String, Endpoint> at(List<ApplyResult> results, String zone, Instant at) {
-    Map<String, Endpoint> records = new TreeMap<>();
+    // By name, so that each result replaces its names' records without looking at the others'.
+    Map<String, Map<String, Endpoint>> byName = new java.util.HashMap<>();
     for (ApplyResult r : RecordHistory.ordered(results)) {
       if (!inZone(r, zone) || r.getAppliedAt().isAfter(at)
           || r.getStatus() != ApplyStatus.APPLIED && r.getStatus() != ApplyStatus.PARTIAL) {
         continue;
       }
-      Set<String> names = new TreeSet<>();
-      r.getBefore().forEach(e -> names.add(DnsNames.normalize(e.getDnsName())));
-      r.getAfter().forEach(e -> names.add(DnsNames.normalize(e.getDnsName())));
-      records.values().removeIf(e -> names.contains(DnsNames.normalize(e.getDnsName())));
-      r.getAfter().forEach(e -> records.put(key(e), e));
+      r.getBefore().forEach(e -> byName.remove(DnsNames.normalize(e.getDnsName())));
+      r.getAfter().forEach(e -> byName.remove(DnsNames.normalize(e.getDnsName())));
+      r.getAfter().forEach(e -> byName.computeIfAbsent(DnsNames.normalize(e.getDnsName()), n -> new TreeMap<>())
+          .put(key(e), e));
     }
+    Map<String, Endpoint> records = new TreeMap<>();
+    byName.values().forEach(records::putAll);
     return records;
   }
 

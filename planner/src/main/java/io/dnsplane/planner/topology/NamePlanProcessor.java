@@ -110,8 +110,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     }
     NameObservation observation = event.getObservation();
     if (observation != null) {
-      String inFlight = state.getInFlightBatch();
-      Optional<String> awaited = InFlightBatches.inZone(inFlight, observation.getZoneId());
+      Optional<String> awaited = InFlightBatches.inZone(state, observation.getZoneId());
       if (awaited.isPresent() && !awaited.get().equals(observation.getBatchId())) {
         // Older than the change in flight, which the state already assumes: it would only undo that.
         return;
@@ -128,7 +127,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       NameStates.putObservation(state, observation);
       state.setHeldReason("");
       if (awaited.isPresent()) {
-        state.setInFlightBatch(InFlightBatches.acknowledged(inFlight, observation.getZoneId()));
+        InFlightBatches.acknowledge(state, observation.getZoneId());
         if (observation.getBatchFailed()) {
           log.warn("{}: the provider refused part of batch {}; planning it again in {}", name, awaited.get(), failureBackoff);
           pending.put(name, PendingName.refused(wallClock().plus(failureBackoff), awaited.get(), observation.getFailure()));
@@ -179,7 +178,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       all.forEachRemaining(kv -> {
         boolean touches = kv.value.getClaimants().stream().anyMatch(changed::contains)
             || kv.value.getDesires().stream().anyMatch(d -> changed.contains(d.getOwnerId()));
-        if (touches && kv.value.getInFlightBatch().isEmpty()) {
+        if (touches && InFlightBatches.isEmpty(kv.value)) {
           affected.add(kv.key);
         }
       });
@@ -268,7 +267,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
           batch.setDryRun(dryRun);
           if (!dryRun) {
             NameStates.applyOptimistically(state, changes, zone);
-            state.setInFlightBatch(InFlightBatches.with(state.getInFlightBatch(), zone.zoneId(), batch.getBatchId()));
+            InFlightBatches.put(state, zone.zoneId(), batch.getBatchId());
           }
           log.info("planned {} for {}: {}", batch.getBatchId(), name, changes);
           context.forward(new Record<>(name, new PlannerOutput.Batch(zone.ref(), batch), at.toEpochMilli()));
@@ -278,7 +277,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       ZoneInfo first = zones.get(0);
       statuses.publish(name, first.zoneName(), state, d -> allowed.contains(d)
           ? worst(plans.keySet().stream().map(z -> StatusDecider.decide(d, plans.get(z), now.get(z),
-              InFlightBatches.batchIds(state.getInFlightBatch()), state.getHeldReason(), dryRun)).toList())
+              InFlightBatches.batchIds(state), state.getHeldReason(), dryRun)).toList())
           : StatusDecider.notPlanned(ObjectState.INVALID, "cluster " + d.getSource().getClusterId()
               + " may only claim names in " + config.clusterDomains().describe(d.getSource().getClusterId())), at);
       save(name, state);
