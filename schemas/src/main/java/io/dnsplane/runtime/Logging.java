@@ -59,6 +59,26 @@ public final class Logging {
     }
   }
 
+  /**
+   * For a command whose standard output is its answer (explain, history, state): log lines go to
+   * standard error, so {@code --output json | jq} reads only the answer, and the Kafka client's
+   * chatter about its connections is left out (errors only).
+   */
+  public static void forCommandLine() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    context.getLogger("org.apache.kafka").setLevel(Level.ERROR);
+    var appenders = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
+    while (appenders.hasNext()) {
+      if (appenders.next() instanceof ConsoleAppender<ILoggingEvent> console) {
+        console.stop();
+        console.setTarget("System.err");
+        console.start();
+      }
+    }
+  }
+
   private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
     JsonEncoder encoder = new JsonEncoder();
     encoder.setContext(context);

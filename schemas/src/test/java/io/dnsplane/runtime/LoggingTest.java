@@ -41,4 +41,21 @@ class LoggingTest {
     assertThat(((PatternLayoutEncoder) console().getEncoder()).getPattern()).isEqualTo(Logging.TEXT_PATTERN);
     assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
   }
+
+  /** A command's answer is its standard output: logs go to standard error, the Kafka client's chatter is left out. */
+  @Test
+  void aCommandLogsToStandardErrorAndLeavesTheKafkaClientsWarningsOut() {
+    try {
+      Logging.forCommandLine();
+      ConsoleAppender<?> console = (ConsoleAppender<?>) context.getLogger("ROOT").iteratorForAppenders().next();
+      assertThat(console.getTarget()).isEqualTo("System.err");
+      assertThat(context.getLogger("org.apache.kafka").getLevel()).isEqualTo(Level.ERROR);
+    } finally {
+      ConsoleAppender<?> console = (ConsoleAppender<?>) context.getLogger("ROOT").iteratorForAppenders().next();
+      console.stop();
+      console.setTarget("System.out");
+      console.start();
+      context.getLogger("org.apache.kafka").setLevel(Level.WARN);
+    }
+  }
 }

@@ -42,6 +42,7 @@ public final class HistoryMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    io.dnsplane.runtime.Logging.forCommandLine();
     if (name == null && object == null) {
       throw new IllegalArgumentException("give a DNS name or --object CLUSTER/KIND/NAMESPACE/NAME");
     }

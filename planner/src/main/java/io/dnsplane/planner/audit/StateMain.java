@@ -39,6 +39,7 @@ public final class StateMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    io.dnsplane.runtime.Logging.forCommandLine();
     Instant when = at == null ? Instant.now() : at;
     AuditLog log = audit.read();
     boolean announced = TopicSnapshot.read(audit.kafka.connection(), audit.topics().providerZones(), (k, v) -> v != null

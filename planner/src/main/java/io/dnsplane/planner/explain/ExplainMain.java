@@ -28,6 +28,7 @@ public final class ExplainMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    io.dnsplane.runtime.Logging.forCommandLine();
     new NameExplanation(kafka.connection(), schemaRegistry.topics(), txt.config()).print(name, System.out);
     return 0;
   }
