@@ -394,6 +394,18 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     return observed;
   }
 
+  /**
+   * A batch's id follows from what it was planned from (the zone, the changes, the time, the batch
+   * still in flight there), so planning the same inputs again gives the same ids (a replay of the
+   * topics can then be compared with what was recorded); two different plans never share one.
+   */
+  static String batchId(ZoneInfo zone, Changes changes, NameState state, Instant at) {
+    String seed = zone.provider() + "|" + zone.zoneId() + "|" + at.toEpochMilli() + "|"
+        + InFlightBatches.inZone(state, zone.zoneId()).orElse("") + "|" + changes + "|"
+        + changes.all().stream().map(e -> e.labels() + "" + e.providerSpecific()).toList();
+    return UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
+
   private static ChangeBatch batch(ZoneInfo zone, Changes changes, NameState state, Instant at,
       io.dnsplane.avro.PlanRule rule) {
     Set<SourceRef> causes = new LinkedHashSet<>();
@@ -409,7 +421,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       lineage.add(last);
     }
     return ChangeBatch.newBuilder()
-        .setBatchId(UUID.randomUUID().toString())
+        .setBatchId(batchId(zone, changes, state, at))
         .setProvider(zone.provider())
         .setZoneId(zone.zoneId())
         .setZoneName(zone.zoneName())

@@ -605,4 +605,24 @@ class PlannerTopologyTest {
         "a record on dnsplane.cluster-status.cluster-a names cluster cluster-b: only cluster-a writes there",
         "cluster cluster-a claims TXT owner id cluster-b; it may use cluster-a (--cluster-owner-ids)");
   }
+
+  /** Batch ids follow from the inputs: planning the same records again gives the same ids (what a replay compares). */
+  @Test
+  void theSameInputsGiveTheSameBatchIds() {
+    List<String> runs = new java.util.ArrayList<>();
+    for (String run : List.of("first", "second")) {
+      startDriver(PlannerConfig.defaults("unused:9092", stateDir.resolve(run), Policy.SYNC)
+          .withApplicationId("planner-" + run).withRetries(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+      zoneExampleCom();
+      desired.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(APP, want(APP, "app.example.com A 192.0.2.10"),
+          T0.plusSeconds(1)));
+      ChangeBatch create = changes.readValue();
+      observeAfter(create, false, "app.example.com", Endpoint.of("app.example.com", "A", 300, "192.0.2.10"));
+      desired.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(APP, want(APP, "app.example.com A 192.0.2.11"),
+          T0.plusSeconds(2)));
+      runs.add(create.getBatchId() + " " + changes.readValue().getBatchId());
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1));
+    assertThat(runs.get(0).split(" ")).doesNotHaveDuplicates();
+  }
 }
