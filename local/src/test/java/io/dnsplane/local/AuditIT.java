@@ -54,8 +54,6 @@ class AuditIT {
           .get(NAME + " A")));
       String createdVersion = resourceVersion(cluster);
       String uid = cluster.network().v1().ingresses().inNamespace("default").withName("audited").get().getMetadata().getUid();
-      Instant between = Instant.now();
-      Thread.sleep(50); // the next change is applied strictly after this instant
 
       Ingresses.moveTo(cluster, "audited", "192.0.2.32");
       await().atMost(Duration.ofSeconds(60)).until(() -> List.of("192.0.2.32").equals(route53.snapshot("example.com")
@@ -95,10 +93,12 @@ class AuditIT {
       assertThat(table.out()).contains("APPLIED CREATE", "by cluster-a/ingress/default/audited", "resourceVersion "
           + createdVersion, ", change C");
 
-      Run state = run(new StateMain(), "example.com", "--at", between.toString(), kafka);
+      // Between two changes: the moment the first was applied (the second was applied after it).
+      String between = history.get(0).path("appliedAt").asText();
+      Run state = run(new StateMain(), "example.com", "--at", between, kafka);
       assertThat(state.exit()).as(state.err()).isZero();
       assertThat(state.out()).containsPattern("audited\\.example\\.com\\s+A\\s+\\d+\\s+192\\.0\\.2\\.31");
-      Run diff = run(new StateMain(), "example.com", "--at", between.toString(), "--diff", Instant.now().toString(), kafka);
+      Run diff = run(new StateMain(), "example.com", "--at", between, "--diff", Instant.now().toString(), kafka);
       assertThat(diff.out()).contains(NAME + " A  " + NAME + " A 192.0.2.31  ->  (none)");
 
       Run object = run(new HistoryMain(), "--object", "cluster-a/ingress/default/audited", "--output", "json", kafka);

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -117,8 +116,6 @@ class ClusterTopicAclIT {
     try (KafkaProducer<K, V> producer = new KafkaProducer<>(props, topic.keySerde().serializer(),
         topic.valueSerde().serializer())) {
       producer.send(new ProducerRecord<>(topic.name(), key, value)).get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e;
     }
   }
 }

@@ -322,6 +322,11 @@ class PipelineEndToEndIT extends PipelineTestBase {
       producer.send(new ProducerRecord<>(Topics.OBSERVED_RECORDS, bytes("poison-key"), bytes("poison-observed")));
       producer.send(new ProducerRecord<>(Topics.PROVIDER_ZONES, bytes("poison-key"), bytes("poison-zone")));
       producer.send(new ProducerRecord<>(Topics.CLUSTER_STATUS, bytes("poison-key"), bytes("poison-heartbeat")));
+      // A cluster's own desire and heartbeat topics are the planner's inputs too.
+      producer.send(new ProducerRecord<>(pipeline.topics().desiredEndpointsOf("cluster-a").name(), bytes("poison-key"),
+          bytes("poison-own-desire")));
+      producer.send(new ProducerRecord<>(pipeline.topics().clusterStatusOf("cluster-a").name(), bytes("poison-key"),
+          bytes("poison-own-heartbeat")));
       byte[] real = pipeline.topics().desiredEndpoints().valueSerde().serializer().serialize(Topics.DESIRED_ENDPOINTS,
           io.dnsplane.avro.DesiredEndpoints.newBuilder().setClusterId("cluster-a").setOwnerId("cluster-a")
               .setResource("ingress/default/cut").setObservedAt(java.time.Instant.EPOCH).build());
@@ -349,7 +354,7 @@ class PipelineEndToEndIT extends PipelineTestBase {
           }
         }
         assertThat(deadLetters).contains("poison-desire", "poison-batch", "poison-approval", "poison-status",
-            "poison-observed", "poison-zone", "poison-heartbeat");
+            "poison-observed", "poison-zone", "poison-heartbeat", "poison-own-desire", "poison-own-heartbeat");
       });
     }
     // Every reader says where its dead letter came from.

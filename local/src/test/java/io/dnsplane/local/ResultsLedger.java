@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dnsplane.avro.ApplyResult;
 import io.dnsplane.avro.ApplyStatus;
+import io.dnsplane.planner.audit.ZoneState;
 import io.dnsplane.avro.Endpoint;
 import io.dnsplane.schema.TopicSnapshot;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The audit log (the results topic, read committed) judged against a churn's end: every batch
- * reported once, none refused, and for every name the last result's records are the zone's.
+ * reported once, none refused, and the zone rebuilt from it ({@link ZoneState}) is the zone.
  */
 final class ResultsLedger {
   private final List<ApplyResult> results;
@@ -40,20 +41,11 @@ final class ResultsLedger {
     assertThat(perBatch).as("%s: batches reported more than once", context).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
     assertThat(ours).as("%s: refused batches", context)
         .allSatisfy(r -> assertThat(r.getStatus()).isIn(ApplyStatus.APPLIED, ApplyStatus.NOTHING_TO_DO));
-    // Replay: each result's after-records of a name replace what the name held.
+    // Replay, as ./dnsplane state does: each result's after-records replace what its names held.
     Map<String, String> replayed = new TreeMap<>();
-    for (ApplyResult r : ours) {
-      Map<String, String> after = r.getAfter().stream().filter(e -> e.getRecordType().equals("A")
-          && e.getDnsName().startsWith(prefix)).collect(Collectors.toMap(Endpoint::getDnsName,
-          e -> String.join(",", e.getTargets()), (a, b) -> a, HashMap::new));
-      namesOf(r, prefix).forEach(name -> {
-        if (after.containsKey(name)) {
-          replayed.put(name, after.get(name));
-        } else {
-          replayed.remove(name);
-        }
-      });
-    }
+    ZoneState.at(ours, "example.com", Instant.MAX).values().stream()
+        .filter(e -> e.getRecordType().equals("A") && e.getDnsName().startsWith(prefix))
+        .forEach(e -> replayed.put(e.getDnsName(), String.join(",", e.getTargets())));
     assertThat(replayed).as("%s: the zone replayed from the audit log", context).isEqualTo(new TreeMap<>(expected));
     return ours.size();
   }

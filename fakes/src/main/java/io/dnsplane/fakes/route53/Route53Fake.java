@@ -44,20 +44,10 @@ public final class Route53Fake extends FakeApi {
   private final AtomicInteger changeIds = new AtomicInteger();
   private final AtomicInteger zoneIds = new AtomicInteger();
   private final AccountRate accountRate = new AccountRate();
-  private volatile int failNext;
-  private volatile String failCode = "Throttling";
-  private volatile int failStatus = 400;
-  private volatile CountDownLatch holdAfterChange;
-  private volatile CountDownLatch changeApplied;
-  private volatile String holdName;
-  private volatile String refuseName;
-  private final AtomicInteger dropNext = new AtomicInteger();
-  private volatile long delayMillis;
-  private volatile String refusal;
+  private final RequestFaults faults = new RequestFaults();
+  private final ChangeFaults changeFaults = new ChangeFaults();
   /** How often each change was applied: "CREATE app.example.com A" to a count. */
   private final Map<String, Integer> applied = new java.util.HashMap<>();
-
-
 
   private Route53Fake() {
     super("/");
@@ -142,9 +132,7 @@ public final class Route53Fake extends FakeApi {
 
   /** The next {@code n} requests fail with this status and error code (PriorRequestNotComplete, InternalError...). */
   public void failNext(int n, int status, String code) {
-    this.failStatus = status;
-    this.failCode = code;
-    this.failNext = n;
+    faults.failNext(n, status, code);
   }
 
   /**
@@ -152,30 +140,24 @@ public final class Route53Fake extends FakeApi {
    * InvalidChangeBatch with {@code message} (a limit or a rule this fake does not model), until
    * {@link #stopRefusing()}: a call that merges it with other changes is refused whole, as Route53 does.
    */
-  public synchronized void refuseChangesOf(String name, String message) {
-    this.refuseName = HostedZone.fqdn(name);
-    this.refusal = message;
+  public void refuseChangesOf(String name, String message) {
+    changeFaults.refuse(HostedZone.fqdn(name), message);
   }
 
-  public synchronized void stopRefusing() {
-    this.refuseName = null;
+  public void stopRefusing() {
+    changeFaults.stopRefusing();
   }
 
   /** The next {@code n} requests get no answer: the connection is closed on them, as by a crashed endpoint. */
   public void dropNext(int n) {
-    dropNext.set(n);
+    faults.dropNext(n);
   }
 
   /** Every request is answered only after {@code delay} (a slow API); zero for no delay. */
   public void slowDown(java.time.Duration delay) {
-    this.delayMillis = delay.toMillis();
+    faults.slowDown(delay);
   }
 
-  /**
-   * The next ChangeResourceRecordSets that changes a record set named {@code name} is applied and
-   * then not answered until {@code release} counts down: a client killed meanwhile has changed the
-   * zone without knowing it. {@code applied} counts down once the change is in.
-   */
   /** How many accepted change batches held this change (action CREATE, UPSERT or DELETE) of the record set. */
   public synchronized int timesApplied(String action, String name, String type) {
     return applied.getOrDefault(action + " " + unrooted(name) + " " + type, 0);
@@ -185,10 +167,13 @@ public final class Route53Fake extends FakeApi {
     return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
   }
 
-  public synchronized void holdNextChangeOf(String name, CountDownLatch applied, CountDownLatch release) {
-    this.holdName = HostedZone.fqdn(name);
-    this.changeApplied = applied;
-    this.holdAfterChange = release;
+  /**
+   * The next ChangeResourceRecordSets that changes a record set named {@code name} is applied and
+   * then not answered until {@code release} counts down: a client killed meanwhile has changed the
+   * zone without knowing it. {@code applied} counts down once the change is in.
+   */
+  public void holdNextChangeOf(String name, CountDownLatch applied, CountDownLatch release) {
+    changeFaults.holdNext(HostedZone.fqdn(name), applied, release);
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -209,20 +194,13 @@ public final class Route53Fake extends FakeApi {
         error(ex, 403, "Sender", "MissingAuthenticationToken", "Missing Authentication Token");
         return;
       }
-      if (dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (faults.drop()) {
         return; // nothing answered: closing the exchange unanswered drops the connection
       }
-      if (delayMillis > 0) {
-        try {
-          Thread.sleep(delayMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      if (failNext > 0) {
-        failNext--;
-        error(ex, failStatus, failStatus >= 500 ? "Receiver" : "Sender", failCode,
-            failCode.equals("Throttling") ? "Rate exceeded" : "The request was rejected: " + failCode);
+      faults.delay();
+      java.util.Optional<RequestFaults.Error> fault = faults.error();
+      if (fault.isPresent()) {
+        error(ex, fault.get().status(), fault.get().type(), fault.get().code(), fault.get().message());
         return;
       }
       if (!accountRate.take()) {
@@ -345,14 +323,10 @@ public final class Route53Fake extends FakeApi {
     List<Element> changes = children(child(batch, "Changes"), "Change");
     List<String> problems;
     String changeId = "C" + String.format("%012d", changeIds.incrementAndGet());
+    java.util.Set<String> names = new java.util.HashSet<>();
+    changes.forEach(c -> names.add(HostedZone.fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
     synchronized (this) {
-      boolean refused = refuseName != null && changes.stream()
-          .anyMatch(c -> refuseName.equals(HostedZone.fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
-      if (refused) {
-        problems = List.of(refusal);
-      } else {
-        problems = Route53ChangeRules.apply(zone, changes);
-      }
+      problems = changeFaults.refusal(names).map(List::of).orElseGet(() -> Route53ChangeRules.apply(zone, changes));
       if (problems.isEmpty()) {
         for (Element c : changes) {
           Element set = child(c, "ResourceRecordSet");
@@ -367,27 +341,7 @@ public final class Route53Fake extends FakeApi {
       error(ex, 400, "Sender", "InvalidChangeBatch", "[" + String.join(", ", problems) + "]");
       return;
     }
-    CountDownLatch applied = null;
-    CountDownLatch hold = null;
-    synchronized (this) {
-      boolean touchesHeldName = holdName != null && changes.stream()
-          .anyMatch(c -> holdName.equals(HostedZone.fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
-      if (holdAfterChange != null && touchesHeldName) {
-        applied = changeApplied;
-        hold = holdAfterChange;
-        holdAfterChange = null;
-        changeApplied = null;
-        holdName = null;
-      }
-    }
-    if (hold != null) {
-      applied.countDown();
-      try {
-        hold.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    changeFaults.afterApplied(names);
     respond(ex, 200, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\"><ChangeInfo><Id>/change/" + changeId
         + "</Id><Status>PENDING</Status><SubmittedAt>" + Instant.now() + "</SubmittedAt></ChangeInfo>"
         + "</ChangeResourceRecordSetsResponse>");
@@ -422,10 +376,7 @@ public final class Route53Fake extends FakeApi {
 
   @Override
   public void close() {
-    CountDownLatch hold = holdAfterChange;
-    if (hold != null) {
-      hold.countDown();
-    }
+    changeFaults.releaseAll();
     super.close();
   }
 }

@@ -90,4 +90,17 @@ final class ClusterOwners {
     lastLook = look;
     return changed;
   }
+
+  /**
+   * An owner that claimed the name, wants it no more, and whose watcher has not finished its initial
+   * sync: its withdrawal waits for that sync. The name is retried until then, for the sync may come
+   * and go between two looks at the clusters (a watcher restarting within seconds).
+   */
+  static java.util.Optional<String> waitingForSync(NameState state, OwnerScope scope) {
+    Set<String> wanting = new HashSet<>();
+    state.getDesires().forEach(d -> wanting.add(d.getOwnerId()));
+    return state.getClaimants().stream()
+        .filter(c -> scope.managed().contains(c) && !scope.mayWithdraw().contains(c) && !wanting.contains(c))
+        .sorted().findFirst();
+  }
 }

@@ -24,8 +24,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it goes to the dead-letter topic with the reason.
  */
 final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, String, NameEvent> {
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DesireFanOut.class);
-
   private final ClusterOrigin origin;
   private ProcessorContext<String, NameEvent> context;
   private KeyValueStore<SourceRef, DesiredEndpoints> lastBySource;
@@ -47,14 +45,9 @@ final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, Strin
       return;
     }
     DesiredEndpoints current = record.value();
-    String topic = context.recordMetadata().map(org.apache.kafka.streams.processor.api.RecordMetadata::topic).orElse(null);
-    java.util.Optional<String> refused = origin.refusal(topic, source.getClusterId(),
+    RefusedOrigin.check(origin, context.recordMetadata(), source.getClusterId() + "/" + source.getKind() + "/"
+        + source.getNamespace() + "/" + source.getName(), source.getClusterId(),
         current == null ? null : current.getClusterId(), current == null ? null : current.getOwnerId());
-    if (refused.isPresent()) {
-      log.warn("refused {}/{}/{}/{} from {}: {}", source.getClusterId(), source.getKind(), source.getNamespace(),
-          source.getName(), topic, refused.get());
-      throw new RefusedOrigin(refused.get());
-    }
     DesiredEndpoints previous = lastBySource.get(source);
     Map<String, List<Endpoint>> before = byName(previous);
     Map<String, List<Endpoint>> after = byName(current);
@@ -85,14 +78,12 @@ final class DesireFanOut implements Processor<SourceRef, DesiredEndpoints, Strin
 
   /** The lineage of this desire: the object's version as the watcher saw it, and where the planner read it. */
   private io.dnsplane.avro.Cause cause(SourceRef source, DesiredEndpoints identity, Record<SourceRef, DesiredEndpoints> record) {
+    // A tombstone says nothing of when the object went: the record's time does.
     io.dnsplane.avro.Cause.Builder cause = io.dnsplane.avro.Cause.newBuilder().setSource(source)
-        .setSeenAt(java.time.Instant.ofEpochMilli(record.timestamp()));
+        .setSeenAt(record.value() != null ? record.value().getObservedAt() : java.time.Instant.ofEpochMilli(record.timestamp()));
     if (identity != null) {
       cause.setOwnerId(identity.getOwnerId()).setUid(identity.getUid()).setResourceVersion(identity.getResourceVersion())
           .setGeneration(identity.getGeneration());
-    }
-    if (record.value() != null) {
-      cause.setSeenAt(record.value().getObservedAt());
     }
     context.recordMetadata().ifPresent(m -> cause.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
     return cause.build();

@@ -5,7 +5,6 @@ import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
 import io.dnsplane.avro.ObjectState;
 import io.dnsplane.avro.ProviderZone;
-import io.dnsplane.avro.SourceRef;
 import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.avro.planner.NameDesire;
 import io.dnsplane.avro.planner.NameEvent;
@@ -25,12 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -255,7 +252,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         plans.put(zone, planner.plan(name, zone.zoneName(), desired(allowed), observed(state, zone),
             scope, zone.capabilities()));
       }
-      waitingForSync(state, scope).ifPresent(owner -> pending.put(name, PendingName.retryAt(
+      ClusterOwners.waitingForSync(state, scope).ifPresent(owner -> pending.put(name, PendingName.retryAt(
           wallClock().plus(pendingRetryInterval), "waiting for " + owner + "'s initial sync to withdraw its records")));
       boolean deletesMayGo = deletesMayGo(name, state, plans.values().stream().anyMatch(p -> !p.changes().delete().isEmpty()));
       Map<ZoneInfo, List<Endpoint>> now = new LinkedHashMap<>();
@@ -263,7 +260,7 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         Changes changes = deletesMayGo ? plan.changes() : withoutDeletes(plan.changes());
         if (!changes.isEmpty()) {
           Changes records = deletesMayGo ? plan.records() : withoutDeletes(plan.records());
-          ChangeBatch batch = batch(zone, changes, state, at, PlanRules.of(trigger, records, changes));
+          ChangeBatch batch = PlannedBatches.of(zone, changes, state, at, PlanRules.of(trigger, records, changes));
           batch.setDryRun(dryRun);
           if (!dryRun) {
             NameStates.applyOptimistically(state, changes, zone);
@@ -284,19 +281,6 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
     } finally {
       MDC.remove("dnsName");
     }
-  }
-
-  /**
-   * An owner that claimed the name, wants it no more, and whose watcher has not finished its initial
-   * sync: its withdrawal waits for that sync. The name is retried until then, for the sync may come
-   * and go between two looks at the clusters (a watcher restarting within seconds).
-   */
-  private static Optional<String> waitingForSync(NameState state, io.dnsplane.planner.plan.OwnerScope scope) {
-    Set<String> wanting = new HashSet<>();
-    state.getDesires().forEach(d -> wanting.add(d.getOwnerId()));
-    return state.getClaimants().stream()
-        .filter(c -> scope.managed().contains(c) && !scope.mayWithdraw().contains(c) && !wanting.contains(c))
-        .sorted().findFirst();
   }
 
   /**
@@ -392,47 +376,5 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       }
     }
     return observed;
-  }
-
-  /**
-   * A batch's id follows from what it was planned from (the zone, the changes, the time, the batch
-   * still in flight there), so planning the same inputs again gives the same ids (a replay of the
-   * topics can then be compared with what was recorded); two different plans never share one.
-   */
-  static String batchId(ZoneInfo zone, Changes changes, NameState state, Instant at) {
-    String seed = zone.provider() + "|" + zone.zoneId() + "|" + at.toEpochMilli() + "|"
-        + InFlightBatches.inZone(state, zone.zoneId()).orElse("") + "|" + changes + "|"
-        + changes.all().stream().map(e -> e.labels() + "" + e.providerSpecific()).toList();
-    return UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-  }
-
-  private static ChangeBatch batch(ZoneInfo zone, Changes changes, NameState state, Instant at,
-      io.dnsplane.avro.PlanRule rule) {
-    Set<SourceRef> causes = new LinkedHashSet<>();
-    List<io.dnsplane.avro.Cause> lineage = new ArrayList<>();
-    state.getDesires().forEach(d -> {
-      causes.add(d.getSource());
-      lineage.add(d.getCause() != null ? d.getCause() : io.dnsplane.avro.Cause.newBuilder().setSource(d.getSource())
-          .setOwnerId(d.getOwnerId()).build());
-    });
-    // A withdrawal is no longer among the desires, yet it is what the delete comes from.
-    io.dnsplane.avro.Cause last = state.getLastCause();
-    if (last != null && causes.add(last.getSource())) {
-      lineage.add(last);
-    }
-    return ChangeBatch.newBuilder()
-        .setBatchId(batchId(zone, changes, state, at))
-        .setProvider(zone.provider())
-        .setZoneId(zone.zoneId())
-        .setZoneName(zone.zoneName())
-        .setCreate(AvroEndpoints.toAvro(changes.create()))
-        .setUpdateOld(AvroEndpoints.toAvro(changes.updateOld()))
-        .setUpdateNew(AvroEndpoints.toAvro(changes.updateNew()))
-        .setDelete(AvroEndpoints.toAvro(changes.delete()))
-        .setCauses(new ArrayList<>(causes))
-        .setRule(rule)
-        .setLineage(lineage)
-        .setPlannedAt(at)
-        .build();
   }
 }

@@ -141,7 +141,7 @@ final class BatchRunner {
       } else {
         observed.apply(accepted);
       }
-      holds.applied(zone.id(), (int) accepted.delete().stream().filter(e -> e.recordType().equals("TXT")).count());
+      holds.applied(zone.id(), ReceivedBatch.ownershipDeletes(accepted));
       report(zone, observed, batch, p.received().names(), outcome.failures());
       BatchVerdict verdict = BatchVerdict.of(p.received().changes(), p.remaining(), outcome.failures(), appliedEarlier);
       results.publish(batch, verdict, outcome.providerChangeId(), p.before(), recordsAt(observed, p.received().names()),

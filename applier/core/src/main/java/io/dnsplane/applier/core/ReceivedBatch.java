@@ -46,6 +46,10 @@ record ReceivedBatch(ConsumerRecord<byte[], byte[]> record, ChangeBatch batch, C
 
   /** The TXT ownership records it deletes: one per record it deletes, what the delete breaker counts. */
   int ownershipDeletes() {
+    return ownershipDeletes(changes);
+  }
+
+  static int ownershipDeletes(Changes changes) {
     return (int) changes.delete().stream().filter(e -> e.recordType().equals("TXT")).count();
   }
 }
