@@ -285,10 +285,16 @@ public final class Route53Fake extends FakeApi {
       return;
     }
     int max = Math.min(300, Integer.parseInt(query.getOrDefault("maxitems", "300")));
-    List<Map.Entry<String, Element>> all;
+    // The record sets are DOM elements, which no two threads may read at once (a test's snapshot,
+    // another listing): the page is written under the lock that guards the zone.
+    String page;
     synchronized (this) {
-      all = new ArrayList<>(zone.sets.entrySet());
+      page = page(new ArrayList<>(zone.sets.entrySet()), query, max);
     }
+    respond(ex, 200, page);
+  }
+
+  private static String page(List<Map.Entry<String, Element>> all, Map<String, String> query, int max) {
     int start = 0;
     if (query.containsKey("name")) {
       String from = HostedZone.key(HostedZone.fqdn(query.get("name")), query.getOrDefault("type", ""), query.getOrDefault("identifier", ""));
@@ -311,7 +317,7 @@ public final class Route53Fake extends FakeApi {
       }
     }
     xml.append("<MaxItems>").append(max).append("</MaxItems></ListResourceRecordSetsResponse>");
-    respond(ex, 200, xml.toString());
+    return xml.toString();
   }
 
   private void change(HttpExchange ex, String zoneId, byte[] body) throws IOException {
