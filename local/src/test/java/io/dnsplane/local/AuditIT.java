@@ -9,6 +9,7 @@ import io.dnsplane.fakes.route53.Route53Fake;
 import io.dnsplane.planner.audit.AuditOptions;
 import io.dnsplane.planner.audit.HistoryMain;
 import io.dnsplane.planner.audit.StateMain;
+import io.dnsplane.planner.replay.ReplayMain;
 import io.dnsplane.runtime.Cli;
 import io.dnsplane.schema.Topics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -103,6 +104,26 @@ class AuditIT {
 
       Run object = run(new HistoryMain(), "--object", "cluster-a/ingress/default/audited", "--output", "json", kafka);
       assertThat(object.out().strip().split("\n")).as("its three batches, each with its record and TXT").hasSize(3);
+
+      // The recorded run replayed through a fresh planner (LocalPipeline's planner: --policy=sync) makes
+      // exactly the recorded plans; with upsert-only the delete is not planned.
+      Run replay = run(new ReplayMain(), "--policy=sync", kafka);
+      assertThat(replay.exit()).as(replay.out() + replay.err()).isZero();
+      assertThat(replay.err()).contains("the same").containsPattern(" [1-9]\\d* recorded, [1-9]\\d* replayed");
+      Run stricter = run(new ReplayMain(), "--policy=sync", "--set", "policy=upsert-only", "--output", "json", kafka);
+      assertThat(stricter.exit()).as(stricter.err()).isEqualTo(1);
+      List<JsonNode> differences = new ArrayList<>();
+      for (String line : stricter.out().strip().split("\n")) {
+        differences.add(JSON.readTree(line));
+      }
+      assertThat(differences).as(stricter.out()).singleElement().satisfies(d -> {
+        assertThat(d.path("only").asText()).isEqualTo("recorded");
+        assertThat(d.path("rule").asText()).isEqualTo("DELETE");
+        assertThat(d.path("delete").toString()).contains(NAME);
+      });
+      Run window = run(new ReplayMain(), "--policy=sync", "--from", history.get(2).path("plannedAt").asText(), kafka);
+      assertThat(window.exit()).as(window.err()).isZero();
+      assertThat(run(new ReplayMain(), "--policy=sync", "--set", "no-such-flag=1", kafka).exit()).isEqualTo(2);
 
       Run never = run(new HistoryMain(), "never.example.com", kafka);
       assertThat(never.exit()).isEqualTo(AuditOptions.NOT_FOUND);

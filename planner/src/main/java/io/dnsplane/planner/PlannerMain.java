@@ -1,19 +1,10 @@
 package io.dnsplane.planner;
 
-
-import io.dnsplane.planner.ownership.TxtRegistryOptions;
 import io.dnsplane.runtime.Cli;
-
-
-
-
-
-import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.runtime.OpsServer;
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 import io.dnsplane.schema.ServiceOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +21,7 @@ public final class PlannerMain implements Callable<Integer> {
   ServiceOptions service = new ServiceOptions();
 
   @CommandLine.Mixin
-  TxtRegistryOptions txt = new TxtRegistryOptions();
+  PlanningOptions planning = new PlanningOptions();
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -41,45 +32,10 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--state-dir", defaultValue = "/var/lib/dnsplane/planner", description = "Where the planner keeps its local state (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  @Option(names = "--policy", required = true, description = "sync, upsert-only or create-only (ExternalDNS's flag; required, no default).")
-  String policy;
-
-  @Option(names = "--dry-run", description = "Plan, publish and audit changes; appliers change nothing.")
-  boolean dryRun;
-
-  @CommandLine.Mixin
-  io.dnsplane.planner.ScopeOptions scope = new io.dnsplane.planner.ScopeOptions();
-
-  @Option(names = "--cluster-timeout", defaultValue = "PT2M", description = "ISO-8601 duration after which a silent cluster is stale (default: ${DEFAULT-VALUE}).")
-  java.time.Duration clusterTimeout;
-
-  @Option(names = "--stale-cluster-policy", defaultValue = "keep", description = "keep (records stay) or withdraw (a stale cluster's targets leave shared record sets, never the last one). Default: ${DEFAULT-VALUE}.")
-  String staleClusterPolicy;
-
-  @Option(names = "--cluster-domains", description = "CLUSTER=DOMAIN[,DOMAIN...]: the only domains that cluster may claim names in (repeatable).")
-  List<String> clusterDomains = List.of();
-
-  @Option(names = "--cluster-owner-ids", description = "CLUSTER=OWNER[,OWNER...]: the TXT owner ids a cluster may"
-      + " use on its own topics (desire, heartbeats), when not its cluster id (repeatable). A record there claiming"
-      + " another is refused, to the dead-letter topic.")
-  List<String> clusterOwnerIds = List.of();
-
-  @Option(names = "--deletion-grace", defaultValue = "PT0S", description = "ISO-8601 duration a delete waits, cancelled if the desire comes back (default ${DEFAULT-VALUE}, as ExternalDNS; PT5M is a safe choice).")
-  java.time.Duration deletionGrace;
-
   @Override
   public Integer call() throws Exception {
     ServiceOptions.Started started = service.start("planner", spec, List.of());
-    PlannerConfig config = PlannerConfig.defaults(started.kafka(), stateDir, Policy.fromFlag(policy))
-        .withApplicationId(applicationId)
-        .withDryRun(dryRun)
-        .withTxtRegistry(txt.config())
-        .withRecordTypes(scope.managedRecordTypes(), scope.excludeRecordTypes())
-        .withDomainFilter(scope.domainFilter())
-        .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
-        .withClusterDomains(io.dnsplane.planner.plan.ClusterDomains.parse(clusterDomains))
-        .withClusterOrigin(io.dnsplane.planner.plan.ClusterOrigin.parse(clusterOwnerIds))
-        .withDeletionGrace(deletionGrace);
+    PlannerConfig config = planning.config(started.kafka(), stateDir).withApplicationId(applicationId);
     PlannerService planner = PlannerService.start(config, started.topics());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var streamsMetrics = planner.bindMetrics(registry);

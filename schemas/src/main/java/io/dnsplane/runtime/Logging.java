@@ -59,6 +59,15 @@ public final class Logging {
     }
   }
 
+  /** Only warnings and errors of these loggers (a replay's planner would log every plan it makes again). */
+  public static void quiet(String... loggers) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      for (String logger : loggers) {
+        context.getLogger(logger).setLevel(Level.WARN);
+      }
+    }
+  }
+
   /**
    * For a command whose standard output is its answer (explain, history, state): log lines go to
    * standard error, so {@code --output json | jq} reads only the answer, and the Kafka client's

@@ -50,6 +50,62 @@ public final class TopicSnapshot {
     return entries;
   }
 
+  /**
+   * Every committed record of these topics as stored (bytes, headers, timestamps), each partition
+   * in offset order; for a replay, which must hand the records on as they were.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readRaw(KafkaConnection kafka, java.util.Collection<String> topics) {
+    Properties props = kafka.clientProperties();
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t).stream())
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  /** The topics on the cluster whose names this accepts, sorted. */
+  public static List<String> topicsMatching(KafkaConnection kafka, java.util.function.Predicate<String> accept) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(kafka.clientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      return consumer.listTopics().keySet().stream().filter(accept).sorted().toList();
+    }
+  }
+
+  /** The time of each topic's oldest record kept, for the topics whose oldest records retention has deleted. */
+  public static Map<String, java.time.Instant> trimmedSince(KafkaConnection kafka, java.util.Collection<String> topics) {
+    Map<String, java.time.Instant> trimmed = new java.util.TreeMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(kafka.clientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      for (String topic : topics) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> timestamps = new java.util.HashMap<>();
+        start.forEach((p, o) -> {
+          if (o > 0) {
+            timestamps.put(p, 0L);
+          }
+        });
+        if (!timestamps.isEmpty()) {
+          consumer.offsetsForTimes(timestamps).values().stream().filter(java.util.Objects::nonNull)
+              .map(o -> java.time.Instant.ofEpochMilli(o.timestamp())).max(java.util.Comparator.naturalOrder())
+              .ifPresent(t -> trimmed.put(topic, t));
+        }
+      }
+    }
+    return trimmed;
+  }
+
   /** Whether retention has already deleted the oldest records of the topic (some partition no longer starts at 0). */
   public static boolean trimmed(KafkaConnection kafka, String topic) {
     Properties props = kafka.clientProperties();

@@ -7,12 +7,12 @@ import io.dnsplane.avro.Endpoint;
 import java.util.List;
 
 /** The JSON shapes the audit commands print (one object per line). */
-final class AuditJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+public final class AuditJson {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
 
   private AuditJson() {}
 
-  static ObjectNode endpoint(Endpoint e) {
+  public static ObjectNode endpoint(Endpoint e) {
     ObjectNode n = MAPPER.createObjectNode().put("dnsName", e.getDnsName()).put("recordType", e.getRecordType())
         .put("ttl", e.getRecordTTL());
     e.getTargets().forEach(n.putArray("targets")::add);
@@ -22,7 +22,7 @@ final class AuditJson {
     return n;
   }
 
-  static ArrayNode endpoints(List<Endpoint> endpoints) {
+  public static ArrayNode endpoints(List<Endpoint> endpoints) {
     ArrayNode array = MAPPER.createArrayNode();
     endpoints.forEach(e -> array.add(endpoint(e)));
     return array;

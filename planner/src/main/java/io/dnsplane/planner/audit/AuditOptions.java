@@ -16,6 +16,8 @@ public final class AuditOptions {
   public static final int NOT_FOUND = 3;
   public static final int BEFORE_RETENTION = 4;
   public static final int UNKNOWN_ZONE = 5;
+  /** The command could not do its work (Kafka unreachable, a topic unreadable): why is on standard error. */
+  public static final int FAILED = 6;
 
   public enum Output { table, json }
 
@@ -33,8 +35,16 @@ public final class AuditOptions {
     return AuditLog.read(kafka.connection(), topics());
   }
 
-  Topics topics() {
+  public Topics topics() {
     return schemaRegistry.topics();
+  }
+
+  public io.dnsplane.runtime.KafkaConnection connection() {
+    return kafka.connection();
+  }
+
+  public boolean json() {
+    return output == Output.json;
   }
 
   /** A time: ISO-8601 (2026-12-01T10:00:00Z), or a duration before now (PT2H, P1D). */

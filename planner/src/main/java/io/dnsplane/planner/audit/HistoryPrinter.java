@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Prints history entries: a few lines each for people, or one JSON object per line. */
-final class HistoryPrinter {
+public final class HistoryPrinter {
 
   private final PrintWriter out;
 
@@ -73,7 +73,7 @@ final class HistoryPrinter {
     out.println(node);
   }
 
-  static String records(List<Endpoint> endpoints) {
+  public static String records(List<Endpoint> endpoints) {
     if (endpoints.isEmpty()) {
       return "(none)";
     }
