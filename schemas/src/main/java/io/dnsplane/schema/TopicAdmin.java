@@ -23,26 +23,32 @@ public final class TopicAdmin {
   /** @param replicationFactor 0 or less: the broker's default.replication.factor */
   public static void ensureTopics(KafkaConnection kafka, Collection<Topic<?, ?>> topics,
       int partitions, short replicationFactor) {
-    ensureTopics(kafka, topics, partitions, replicationFactor, auditRetention(-1));
+    ensureTopics(kafka, topics, partitions, replicationFactor, auditRetention(topics, -1), DEFAULT_REPLAY_WINDOW);
   }
 
-  /** retention.ms of the audit logs ({@link Topics#AUDIT_LOGS}): -1 keeps them for ever. */
-  public static Map<String, Long> auditRetention(long retentionMs) {
+  /** How long the planner's compacted inputs keep every record unless --replay-window says otherwise. */
+  public static final java.time.Duration DEFAULT_REPLAY_WINDOW = java.time.Duration.ofDays(7);
+
+  /** retention.ms of the audit logs among {@code topics} ({@link Topics#isAuditLog}): -1 keeps them for ever. */
+  public static Map<String, Long> auditRetention(Collection<Topic<?, ?>> topics, long retentionMs) {
     Map<String, Long> retention = new java.util.TreeMap<>();
-    Topics.AUDIT_LOGS.forEach(t -> retention.put(t, retentionMs));
+    topics.stream().map(Topic::name).filter(Topics::isAuditLog).forEach(t -> retention.put(t, retentionMs));
     return retention;
   }
 
-  /** @param retentionMs retention.ms by topic name, for those that should not keep the broker's default */
+  /**
+   * @param retentionMs retention.ms by topic name, for those that should not keep the broker's default
+   * @param replayWindow min.compaction.lag.ms of the planner's compacted inputs ({@link Topics#isPlannerInput})
+   */
   public static void ensureTopics(KafkaConnection kafka, Collection<Topic<?, ?>> topics,
-      int partitions, short replicationFactor, Map<String, Long> retentionMs) {
+      int partitions, short replicationFactor, Map<String, Long> retentionMs, java.time.Duration replayWindow) {
     try (Admin admin = Admin.create(kafka.clientProperties())) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = topics.stream()
           .filter(t -> !existing.contains(t.name()))
           .map(t -> new NewTopic(t.name(), Optional.of(partitions),
               replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty())
-              .configs(configOf(t, retentionMs)))
+              .configs(configOf(t, retentionMs, replayWindow)))
           .toList();
       if (missing.isEmpty()) {
         return;
@@ -76,9 +82,13 @@ public final class TopicAdmin {
     }
   }
 
-  private static Map<String, String> configOf(Topic<?, ?> topic, Map<String, Long> retentionMs) {
+  static Map<String, String> configOf(Topic<?, ?> topic, Map<String, Long> retentionMs, java.time.Duration replayWindow) {
     Map<String, String> config = new java.util.TreeMap<>();
     config.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanup().kafkaValue());
+    if (topic.cleanup() == Topic.Cleanup.COMPACT && Topics.isPlannerInput(topic.name()) && !replayWindow.isZero()) {
+      // Compaction keeps the latest record per key; a replay needs every record the planner read.
+      config.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(replayWindow.toMillis()));
+    }
     Long retention = retentionMs.get(topic.name());
     if (retention != null) {
       config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention));

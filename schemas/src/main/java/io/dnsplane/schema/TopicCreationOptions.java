@@ -26,9 +26,16 @@ public final class TopicCreationOptions {
   Map<String, Long> retentionMs = new LinkedHashMap<>();
 
   @Option(names = "--audit-retention", defaultValue = "forever", paramLabel = "DURATION", description = "How long the"
-      + " audit log (dnsplane.apply-results, dnsplane.dead-letter) keeps what it records: an ISO-8601 duration"
-      + " (P365D) or forever (default: ${DEFAULT-VALUE}); --topic-retention-ms for one of them wins.")
+      + " audit log (dnsplane.apply-results, dnsplane.dead-letter) and the plans (dnsplane.changes.*) keep what they"
+      + " record: an ISO-8601 duration (P365D) or forever (default: ${DEFAULT-VALUE}); --topic-retention-ms for one"
+      + " of them wins.")
   String auditRetention;
+
+  @Option(names = "--replay-window", defaultValue = "P7D", paramLabel = "DURATION", description = "How long the"
+      + " planner's compacted inputs (desire, heartbeats, zones, observations) keep every record before compaction"
+      + " keeps only the latest per key (min.compaction.lag.ms), so ./dnsplane replay sees what the planner saw;"
+      + " PT0S: compact at once (default: ${DEFAULT-VALUE}).")
+  java.time.Duration replayWindow;
 
   public void ensure(KafkaConnection kafka, Collection<Topic<?, ?>> topics) {
     if (createTopics) {
@@ -45,9 +52,12 @@ public final class TopicCreationOptions {
     retentionMs.keySet().stream().filter(t -> !names.contains(t)).findFirst().ifPresent(t -> {
       throw new IllegalArgumentException("--topic-retention-ms names " + t + ", not a topic of this pipeline: " + names);
     });
-    Map<String, Long> retention = TopicAdmin.auditRetention(auditRetentionMs());
+    if (replayWindow.isNegative()) {
+      throw new IllegalArgumentException("--replay-window must not be negative: " + replayWindow);
+    }
+    Map<String, Long> retention = TopicAdmin.auditRetention(topics, auditRetentionMs());
     retention.putAll(retentionMs);
-    TopicAdmin.ensureTopics(kafka, topics, partitions, replicationFactor, retention);
+    TopicAdmin.ensureTopics(kafka, topics, partitions, replicationFactor, retention, replayWindow);
   }
 
   /** --audit-retention as retention.ms: -1 for ever. */

@@ -31,8 +31,9 @@ public final class Topics {
   public static final String DELETE_APPROVALS = "dnsplane.delete-approvals";
   public static final String DEAD_LETTER = "dnsplane.dead-letter";
   /**
-   * The topics that are the audit log: what was applied (with its lineage) and what was refused. They
-   * keep everything (retention.ms -1) unless --audit-retention says otherwise.
+   * The topics that are the audit log: what was applied (with its lineage) and what was refused. They,
+   * and the change topics (the plans a replay compares with), keep everything (retention.ms -1)
+   * unless --audit-retention says otherwise.
    */
   public static final List<String> AUDIT_LOGS = List.of(APPLY_RESULTS, DEAD_LETTER);
 
@@ -42,6 +43,21 @@ public final class Topics {
   public static final Pattern CLUSTER_DESIRED_ENDPOINTS = Pattern.compile(Pattern.quote(DESIRED_ENDPOINTS + ".") + CLUSTER_ID);
   /** Every cluster's own heartbeat topic, {@code dnsplane.cluster-status.<cluster-id>}, which the planner relays. */
   public static final Pattern CLUSTER_OWN_STATUS = Pattern.compile(Pattern.quote(CLUSTER_STATUS + ".") + CLUSTER_ID);
+
+  /** Whether the topic keeps what --audit-retention says: the audit log, and every provider's plans. */
+  public static boolean isAuditLog(String topic) {
+    return AUDIT_LOGS.contains(topic) || topic.startsWith(CHANGES_PREFIX);
+  }
+
+  /**
+   * Whether the topic is one the planner plans from (desire, heartbeats, zones, observations), whose
+   * every record --replay-window keeps from compaction, so a replay sees what the planner saw.
+   */
+  public static boolean isPlannerInput(String topic) {
+    return topic.equals(DESIRED_ENDPOINTS) || CLUSTER_DESIRED_ENDPOINTS.matcher(topic).matches()
+        || topic.equals(CLUSTER_STATUS) || CLUSTER_OWN_STATUS.matcher(topic).matches()
+        || topic.equals(OBSERVED_RECORDS) || topic.equals(PROVIDER_ZONES);
+  }
 
   private final WireFormat wire;
   private final WireFormat internal = new SingleObjectWireFormat();

@@ -235,13 +235,14 @@ class HelmChartIT {
         "--set", "kafka.topics.strimzi.clusterName=prod");
     Map<String, String> rendered = new TreeMap<>();
     strimzi.ofKind("KafkaTopic").forEach(t -> rendered.put(t.path("spec").path("topicName").asText(),
-        t.path("spec").path("config").path("cleanup.policy").asText()));
+        t.path("spec").path("config").path("cleanup.policy").asText() + " "
+            + t.path("spec").path("config").path("min.compaction.lag.ms").asText("-")));
     Map<String, String> expected = new TreeMap<>();
     // The watcher installed with them writes its cluster's own desire topic.
     for (Topic<?, ?> t : Topics.singleObjectEncoding().all(List.of("route53", "cloudflare", "inmemory"), List.of("prod-eu-1"))) {
-      expected.put(t.name(), t.cleanup().kafkaValue());
+      expected.put(t.name(), t.cleanup().kafkaValue() + " " + (Topics.isPlannerInput(t.name()) ? "604800000" : "-"));
     }
-    assertThat(rendered).isEqualTo(expected);
+    assertThat(rendered).as("each topic's cleanup policy and min.compaction.lag.ms (--replay-window)").isEqualTo(expected);
     JsonNode audit = strimzi.named("KafkaTopic", "dnsplane-apply-results");
     assertThat(audit.path("spec").path("config").path("retention.ms").asLong()).isEqualTo(-1);
     assertThat(audit.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo("prod");
@@ -249,7 +250,7 @@ class HelmChartIT {
     List<String> hookArgs = args(Helm.template("-f", ALL_ON).containers().get("topics"));
     assertThat(hookArgs).contains("--applier-name=route53,cloudflare,inmemory", "--cluster-id=prod-eu-1",
         "--topic-retention-ms=dnsplane.apply-results=-1",
-        "--topic-retention-ms=dnsplane.changes.route53=604800000", "--topic-partitions=12");
+        "--topic-retention-ms=dnsplane.changes.route53=-1", "--replay-window=PT604800S", "--topic-partitions=12");
   }
 
   record Refusal(String why, List<String> args, String message) {
