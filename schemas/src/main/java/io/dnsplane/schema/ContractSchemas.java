@@ -15,6 +15,7 @@ import io.dnsplane.avro.SourceRef;
 import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.avro.planner.NameEvent;
 import io.dnsplane.avro.planner.NameState;
+import io.dnsplane.avro.planner.PendingRetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ public final class ContractSchemas {
       ChangeBatch.class, ApplyResult.class,
       ObjectStatusKey.class, ObjectStatus.class,
       DeleteApproval.class,
-      NameEvent.class, NameState.class);
+      NameEvent.class, NameState.class, PendingRetry.class);
 
   private static final String HISTORY_DIR = "/io/dnsplane/schema/history/";
   private static final int MAX_VERSIONS = 1000;

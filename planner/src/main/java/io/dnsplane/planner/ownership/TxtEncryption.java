@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -13,22 +12,42 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * ExternalDNS's --txt-encrypt-enabled format (endpoint/crypto.go): base64(nonce || AES-256-GCM(
  * gzip(value))), 12-byte nonce, 128-bit tag. Written with the JDK's AES-GCM and gzip.
+ *
+ * <p>The nonce follows from the value (an HMAC-SHA256 of it under a key derived from the AES key,
+ * as deterministic AEAD constructions do): the same value always encrypts to the same text, so a
+ * plan is the same whenever it is made (a replay reproduces it) and an unchanged owner never
+ * rewrites its TXT record; two different values never share a nonce. ExternalDNS, which reads the
+ * nonce from the text, reads these as its own.
  */
 public final class TxtEncryption {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String NONCE_KEY_LABEL = "dnsplane txt-encrypt nonce";
 
   private final SecretKeySpec key;
+  private final SecretKeySpec nonceKey;
 
   private TxtEncryption(byte[] key) {
     this.key = new SecretKeySpec(key, "AES");
+    this.nonceKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"),
+        NONCE_KEY_LABEL.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+  }
+
+  private static byte[] hmac(SecretKeySpec key, byte[] data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    }
   }
 
   /** The key as ExternalDNS takes it: 32 characters, or the base64 (standard or URL) of 32 bytes. */
@@ -53,8 +72,7 @@ public final class TxtEncryption {
   }
 
   public String encrypt(String plain) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
+    byte[] nonce = Arrays.copyOf(hmac(nonceKey, plain.getBytes(StandardCharsets.UTF_8)), NONCE_BYTES);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));

@@ -2,10 +2,9 @@ package io.dnsplane.planner.topology;
 
 import io.dnsplane.avro.ClusterHeartbeat;
 import io.dnsplane.avro.ClusterKey;
-import io.dnsplane.avro.planner.NameState;
+import io.dnsplane.planner.decision.Owners;
 import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.planner.PlannerConfig.StaleClusterPolicy;
-import io.dnsplane.planner.plan.OwnerScope;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,9 +34,8 @@ final class ClusterOwners {
     this.now = now;
   }
 
-  private record Owners(Set<String> managed, Set<String> synced, Set<String> stale) {}
-
-  private Owners read() {
+  /** The owners as the heartbeats say now. */
+  Owners read() {
     Set<String> managed = new HashSet<>();
     Set<String> notSynced = new HashSet<>();
     Set<String> fresh = new HashSet<>();
@@ -67,14 +65,6 @@ final class ClusterOwners {
     return new Owners(managed, synced, stale);
   }
 
-  /** The scope for planning one name: withdrawals only by synced owners the planner saw claim it. */
-  OwnerScope scopeFor(NameState state) {
-    Owners owners = read();
-    Set<String> mayWithdraw = new HashSet<>(state.getClaimants());
-    mayWithdraw.retainAll(owners.synced());
-    return new OwnerScope(owners.managed(), mayWithdraw, owners.stale());
-  }
-
   /** Owners whose synced or stale state changed since the last call. */
   Set<String> changedSinceLastLook() {
     Owners owners = read();
@@ -89,18 +79,5 @@ final class ClusterOwners {
     lastLook.keySet().stream().filter(o -> !look.containsKey(o)).forEach(changed::add);
     lastLook = look;
     return changed;
-  }
-
-  /**
-   * An owner that claimed the name, wants it no more, and whose watcher has not finished its initial
-   * sync: its withdrawal waits for that sync. The name is retried until then, for the sync may come
-   * and go between two looks at the clusters (a watcher restarting within seconds).
-   */
-  static java.util.Optional<String> waitingForSync(NameState state, OwnerScope scope) {
-    Set<String> wanting = new HashSet<>();
-    state.getDesires().forEach(d -> wanting.add(d.getOwnerId()));
-    return state.getClaimants().stream()
-        .filter(c -> scope.managed().contains(c) && !scope.mayWithdraw().contains(c) && !wanting.contains(c))
-        .sorted().findFirst();
   }
 }

@@ -6,7 +6,9 @@ public final class PlannerStores {
   public static final String DESIRED_BY_SOURCE = "desired-by-source";
   /** Everything known at one DNS name: desire from every cluster, what the provider holds. */
   public static final String NAME_STATE = "name-state";
-  /** Names that could not be planned yet (no zone serves them), retried by a punctuator. */
+  /** Why each waiting name waits and until when (no zone serves it, a backoff, a grace): retried by a punctuator. */
+  public static final String PENDING_RETRIES = "pending-retries";
+  /** The same in its earlier form, {@code millis|reason} strings: read once at start, moved, emptied. */
   public static final String PENDING_NAMES = "pending-names";
   /** Global: every cluster's last heartbeat. */
   public static final String CLUSTER_STATUS = "cluster-status";

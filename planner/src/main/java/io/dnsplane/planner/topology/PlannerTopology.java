@@ -13,6 +13,9 @@ import io.dnsplane.avro.SourceRef;
 import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.avro.planner.NameEvent;
 import io.dnsplane.avro.planner.NameState;
+import io.dnsplane.avro.planner.PendingRetry;
+import io.dnsplane.planner.decision.NameDecider;
+import io.dnsplane.planner.decision.PlannerOutput;
 import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.planner.ownership.TxtNameMapper;
 import io.dnsplane.planner.plan.NamePlanner;
@@ -45,7 +48,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                    +--> name-events (by DNS name)
  * observed-records (by zone+name) --observed-fan-out-----------------+        |
  *                                                                             v
- *     cluster-status (global) , provider-zones (global) ----> plan-names[name-state, pending-names]
+ *     cluster-status (global) , provider-zones (global) ----> plan-names[name-state, pending-retries]
  *                                                                             |
  *                                                      changes.&lt;provider&gt; (by zone) <-+
  * </pre>
@@ -83,6 +86,9 @@ public final class PlannerTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PlannerStores.NAME_STATE), Serdes.String(), nameStateSerde));
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PlannerStores.PENDING_RETRIES), Serdes.String(),
+        internal.serde(PendingRetry.class, false)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PlannerStores.PENDING_NAMES), Serdes.String(), Serdes.String()));
     addGlobalMirror(builder, PlannerStores.CLUSTER_STATUS, clusterTopic, "cluster-status-source", topics, deadLetters);
     // Every cluster's own heartbeats, their origin checked, relayed to the shared topic the global store mirrors.
@@ -106,12 +112,12 @@ public final class PlannerTopology {
             .withName("observed-records-source"))
         .flatMap(new ObservedFanOut(mapper), Named.as("observed-fan-out"));
 
-    NamePlanner planner = new NamePlanner(new Planner(config.plannedRecordTypes()), config.policy(),
-        config.txt().registry());
+    NameDecider decider = new NameDecider(new NamePlanner(new Planner(config.plannedRecordTypes()), config.policy(),
+        config.txt().registry()), NameDecider.Settings.of(config));
     KStream<String, PlannerOutput> outputs = desire.merge(observed, Named.as("name-events-merge"))
         .repartition(Repartitioned.with(Serdes.String(), nameEventSerde).withName(PlannerStores.NAME_EVENTS))
-        .process(() -> new NamePlanProcessor(planner, config), Named.as("plan-names"),
-            PlannerStores.NAME_STATE, PlannerStores.PENDING_NAMES);
+        .process(() -> new NamePlanProcessor(decider, config), Named.as("plan-names"),
+            PlannerStores.NAME_STATE, PlannerStores.PENDING_RETRIES, PlannerStores.PENDING_NAMES);
     outputs
         .flatMap((name, out) -> out instanceof PlannerOutput.Batch b ? List.of(KeyValue.pair(b.zone(), b.batch())) : List.of(),
             Named.as("change-batches"))

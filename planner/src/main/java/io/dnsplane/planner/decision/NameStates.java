@@ -1,4 +1,4 @@
-package io.dnsplane.planner.topology;
+package io.dnsplane.planner.decision;
 
 import io.dnsplane.avro.planner.NameDesire;
 import io.dnsplane.avro.planner.NameObservation;
@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.Objects;
 
 /** Pure updates of the state kept per DNS name. */
-final class NameStates {
+public final class NameStates {
   private NameStates() {}
 
-  static NameState empty() {
+  public static NameState empty() {
     return NameState.newBuilder().setDesires(new ArrayList<>()).setObservations(new ArrayList<>())
         .setClaimants(new ArrayList<>()).build();
   }
 
-  static boolean isEmpty(NameState state) {
+  public static boolean isEmpty(NameState state) {
     return state.getDesires().isEmpty() && state.getObservations().isEmpty();
   }
 
   /** Replaces the desire of the same source; an empty desire withdraws it. Remembers who claimed the name. */
-  static void putDesire(NameState state, NameDesire desire) {
+  public static void putDesire(NameState state, NameDesire desire) {
     List<NameDesire> desires = new ArrayList<>(state.getDesires());
     desires.removeIf(d -> d.getSource().equals(desire.getSource()));
     if (!desire.getEndpoints().isEmpty()) {
@@ -39,7 +39,7 @@ final class NameStates {
   }
 
   /** Replaces what was observed at the same (provider, zone, source name); empty removes it. */
-  static void putObservation(NameState state, NameObservation observation) {
+  public static void putObservation(NameState state, NameObservation observation) {
     List<NameObservation> observations = new ArrayList<>(state.getObservations());
     observations.removeIf(o -> sameSlot(o, observation.getProvider(), observation.getZoneId(), observation.getSourceName()));
     if (!observation.getRecords().isEmpty()) {
@@ -52,7 +52,7 @@ final class NameStates {
    * Applies planned changes to the observed view, so events that arrive before the applier reports
    * back do not plan the same change twice. The applier's next observation replaces this guess.
    */
-  static void applyOptimistically(NameState state, Changes changes, ZoneInfo zone) {
+  public static void applyOptimistically(NameState state, Changes changes, ZoneInfo zone) {
     for (Endpoint e : changes.delete()) {
       removeRecord(state, zone, e);
     }

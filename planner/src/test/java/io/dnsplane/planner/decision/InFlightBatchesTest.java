@@ -1,4 +1,4 @@
-package io.dnsplane.planner.topology;
+package io.dnsplane.planner.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.dnsplane.planner.topology;
+package io.dnsplane.planner.decision;
 
 import io.dnsplane.avro.planner.NameState;
 import java.util.Map;
@@ -11,29 +11,29 @@ import java.util.TreeMap;
  * {@code zoneId=batchId} entries joined by commas (a bare id standing for any zone); it is read
  * once and moved to the map at the next change.
  */
-final class InFlightBatches {
+public final class InFlightBatches {
   /** The key a bare id of the old format stands under: any zone. */
   private static final String ANY_ZONE = "";
 
   private InFlightBatches() {}
 
   /** The batch in flight in a zone, if any. */
-  static Optional<String> inZone(NameState state, String zoneId) {
+  public static Optional<String> inZone(NameState state, String zoneId) {
     Map<String, String> entries = of(state);
     return Optional.ofNullable(entries.getOrDefault(zoneId, entries.get(ANY_ZONE)));
   }
 
-  static boolean isEmpty(NameState state) {
+  public static boolean isEmpty(NameState state) {
     return of(state).isEmpty();
   }
 
   /** The batch ids alone, for people: "b1" or "b1, b2". */
-  static String batchIds(NameState state) {
+  public static String batchIds(NameState state) {
     return String.join(", ", of(state).values());
   }
 
   /** With {@code batchId} in flight in the zone, replacing the zone's earlier batch. */
-  static void put(NameState state, String zoneId, String batchId) {
+  public static void put(NameState state, String zoneId, String batchId) {
     Map<String, String> entries = of(state);
     entries.remove(ANY_ZONE);
     entries.put(zoneId, batchId);
@@ -41,7 +41,7 @@ final class InFlightBatches {
   }
 
   /** Without the zone's batch: it came back. */
-  static void acknowledge(NameState state, String zoneId) {
+  public static void acknowledge(NameState state, String zoneId) {
     Map<String, String> entries = of(state);
     entries.remove(zoneId);
     entries.remove(ANY_ZONE);

@@ -1,23 +1,21 @@
-package io.dnsplane.planner.topology;
+package io.dnsplane.planner.decision;
 
 import io.dnsplane.avro.ProviderZone;
 import io.dnsplane.avro.ZoneRef;
 import io.dnsplane.model.DnsNames;
 import java.util.Comparator;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** A zone of a provider, and how a DNS name finds the zone that serves it. */
-record ZoneInfo(String provider, String zoneId, String zoneName, java.util.Set<String> capabilities) {
-  ZoneInfo(String provider, String zoneId, String zoneName) {
+public record ZoneInfo(String provider, String zoneId, String zoneName, java.util.Set<String> capabilities) {
+  public ZoneInfo(String provider, String zoneId, String zoneName) {
     this(provider, zoneId, zoneName, java.util.Set.of());
   }
 
-  static java.util.Set<String> capabilitiesOf(ProviderZone zone) {
+  public static java.util.Set<String> capabilitiesOf(ProviderZone zone) {
     return zone == null ? java.util.Set.of() : java.util.Set.copyOf(zone.getCapabilities());
   }
 
-  ZoneRef ref() {
+  public ZoneRef ref() {
     return new ZoneRef(provider, zoneId);
   }
 
@@ -26,15 +24,12 @@ record ZoneInfo(String provider, String zoneId, String zoneName, java.util.Set<S
    * or several of the same name (Route53's public and private zone of a split horizon), which all
    * get the name, as ExternalDNS writes to every matching zone.
    */
-  static java.util.List<ZoneInfo> servingAll(String dnsName, KeyValueStore<ZoneRef, ProviderZone> zones) {
+  public static java.util.List<ZoneInfo> servingAll(String dnsName, java.util.Collection<ProviderZone> zones) {
     java.util.List<ZoneInfo> matching = new java.util.ArrayList<>();
-    try (KeyValueIterator<ZoneRef, ProviderZone> all = zones.all()) {
-      while (all.hasNext()) {
-        ProviderZone z = all.next().value;
-        if (z != null && DnsNames.isInZone(dnsName, DnsNames.normalize(z.getZoneName()))) {
-          matching.add(new ZoneInfo(z.getProvider(), z.getZoneId(), DnsNames.normalize(z.getZoneName()),
-              capabilitiesOf(z)));
-        }
+    for (ProviderZone z : zones) {
+      if (z != null && DnsNames.isInZone(dnsName, DnsNames.normalize(z.getZoneName()))) {
+        matching.add(new ZoneInfo(z.getProvider(), z.getZoneId(), DnsNames.normalize(z.getZoneName()),
+            capabilitiesOf(z)));
       }
     }
     matching.sort(MORE_SPECIFIC);

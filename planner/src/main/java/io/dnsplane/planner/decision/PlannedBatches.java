@@ -1,4 +1,4 @@
-package io.dnsplane.planner.topology;
+package io.dnsplane.planner.decision;
 
 import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.SourceRef;
@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The change batch a plan becomes: its id, its changes, and its lineage (every desire at the name). Pure. */
-final class PlannedBatches {
+public final class PlannedBatches {
   private PlannedBatches() {}
 
   /**
@@ -21,14 +21,14 @@ final class PlannedBatches {
    * still in flight there), so planning the same inputs again gives the same ids (a replay of the
    * topics can then be compared with what was recorded); two different plans never share one.
    */
-  static String id(ZoneInfo zone, Changes changes, NameState state, Instant at) {
+  public static String id(ZoneInfo zone, Changes changes, NameState state, Instant at) {
     String seed = zone.provider() + "|" + zone.zoneId() + "|" + at.toEpochMilli() + "|"
         + InFlightBatches.inZone(state, zone.zoneId()).orElse("") + "|" + changes + "|"
         + changes.all().stream().map(e -> e.labels() + "" + e.providerSpecific()).toList();
     return UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
   }
 
-  static ChangeBatch of(ZoneInfo zone, Changes changes, NameState state, Instant at,
+  public static ChangeBatch of(ZoneInfo zone, Changes changes, NameState state, Instant at,
       io.dnsplane.avro.PlanRule rule) {
     Set<SourceRef> causes = new LinkedHashSet<>();
     List<io.dnsplane.avro.Cause> lineage = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.dnsplane.planner.topology;
+package io.dnsplane.planner.decision;
 
 import io.dnsplane.avro.ObjectState;
 import io.dnsplane.avro.planner.NameDesire;
@@ -12,17 +12,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Decides, purely, what each object wanting a name is told: Ready, Pending, Conflict, Invalid or Held. */
-final class StatusDecider {
+public final class StatusDecider {
   private StatusDecider() {}
 
-  record Decision(ObjectState state, String reason, List<Endpoint> records) {
-    String summary() {
+  public record Decision(ObjectState state, String reason, List<Endpoint> records) {
+    public String summary() {
       return state + "|" + reason + "|" + records;
     }
   }
 
   /** For a name that was not planned: every object is told the same. */
-  static Decision notPlanned(ObjectState state, String reason) {
+  public static Decision notPlanned(ObjectState state, String reason) {
     return new Decision(state, reason, List.of());
   }
 
@@ -31,7 +31,7 @@ final class StatusDecider {
    * @param inFlightBatch the batch planned for the name and not yet reported back, or empty
    * @param heldReason why the applier holds that batch (the delete breaker), or empty
    */
-  static Decision decide(NameDesire desire, Plan plan, List<Endpoint> observed, String inFlightBatch, String heldReason,
+  public static Decision decide(NameDesire desire, Plan plan, List<Endpoint> observed, String inFlightBatch, String heldReason,
       boolean dryRun) {
     Optional<Conflict> conflict = plan.conflicts().stream()
         .filter(c -> c.desired().label(Endpoint.LABEL_OWNER).equals(desire.getOwnerId())
