@@ -34,6 +34,7 @@ public final class PlannerService implements AutoCloseable {
             log.error("cannot send a dead letter to {}: {}", record.topic(), e.toString());
           }
         })), PlannerTopology.streamsProperties(config));
+    recordStateChanges(streams, config, topics, deadLetters);
     streams.setUncaughtExceptionHandler(e -> {
       log.error("planner stream thread failed; replacing it", e);
       return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -41,6 +42,30 @@ public final class PlannerService implements AutoCloseable {
     streams.start();
     log.info("planner {} started", config.applicationId());
     return new PlannerService(streams, deadLetters);
+  }
+
+  /**
+   * Records each state change of this instance on {@link Topics#PLANNER_EVENTS}: when it began
+   * processing, paused for a rebalance, stopped. Records that waited meanwhile were planned when it
+   * ran again, which a replay must know to plan them as it did.
+   */
+  private static void recordStateChanges(KafkaStreams streams, PlannerConfig config, Topics topics,
+      KafkaProducer<byte[], byte[]> producer) {
+    var topic = topics.plannerEvents();
+    io.dnsplane.avro.PlannerKey key = new io.dnsplane.avro.PlannerKey(config.applicationId(),
+        java.util.UUID.randomUUID().toString());
+    byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
+    String host = System.getenv().getOrDefault("HOSTNAME", "");
+    streams.setStateListener((now, before) -> {
+      io.dnsplane.avro.PlannerEvent event = new io.dnsplane.avro.PlannerEvent(now.name(), before.name(),
+          java.time.Instant.now(), host);
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic.name(), keyBytes,
+          topic.valueSerde().serializer().serialize(topic.name(), event)), (m, e) -> {
+            if (e != null) {
+              log.warn("cannot record the planner's state {} on {}: {}", now, topic.name(), e.toString());
+            }
+          });
+    });
   }
 
   public KafkaStreams.State state() {

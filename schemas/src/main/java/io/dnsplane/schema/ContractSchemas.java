@@ -46,6 +46,7 @@ public final class ContractSchemas {
       ChangeBatch.class, ApplyResult.class,
       ObjectStatusKey.class, ObjectStatus.class,
       DeleteApproval.class,
+      io.dnsplane.avro.PlannerKey.class, io.dnsplane.avro.PlannerEvent.class,
       NameEvent.class, NameState.class, PendingRetry.class);
 
   private static final String HISTORY_DIR = "/io/dnsplane/schema/history/";

@@ -30,12 +30,14 @@ public final class Topics {
   public static final String OBJECT_STATUS = "dnsplane.object-status";
   public static final String DELETE_APPROVALS = "dnsplane.delete-approvals";
   public static final String DEAD_LETTER = "dnsplane.dead-letter";
+  /** When each planner instance ran and paused, for a replay to know when waiting records were planned. */
+  public static final String PLANNER_EVENTS = "dnsplane.planner-events";
   /**
    * The topics that are the audit log: what was applied (with its lineage) and what was refused. They,
    * and the change topics (the plans a replay compares with), keep everything (retention.ms -1)
    * unless --audit-retention says otherwise.
    */
-  public static final List<String> AUDIT_LOGS = List.of(APPLY_RESULTS, DEAD_LETTER);
+  public static final List<String> AUDIT_LOGS = List.of(APPLY_RESULTS, DEAD_LETTER, PLANNER_EVENTS);
 
   private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final String CLUSTER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
@@ -185,6 +187,10 @@ public final class Topics {
     return topic(DELETE_APPROVALS, ZoneRef.class, DeleteApproval.class, Cleanup.COMPACT);
   }
 
+  public Topic<io.dnsplane.avro.PlannerKey, io.dnsplane.avro.PlannerEvent> plannerEvents() {
+    return topic(PLANNER_EVENTS, io.dnsplane.avro.PlannerKey.class, io.dnsplane.avro.PlannerEvent.class, Cleanup.DELETE);
+  }
+
   /** Records nobody could read, as they came, with the reason in headers. */
   public Topic<byte[], byte[]> deadLetter() {
     return new Topic<>(DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray(), Cleanup.DELETE, null, null);
@@ -198,7 +204,7 @@ public final class Topics {
   /** As above, with these clusters' own desire and heartbeat topics. */
   public List<Topic<?, ?>> all(List<String> providers, List<String> clusters) {
     List<Topic<?, ?>> shared = List.of(desiredEndpoints(), clusterStatus(), observedRecords(),
-        providerZones(), applyResults(), objectStatus(), deleteApprovals(), deadLetter());
+        providerZones(), applyResults(), objectStatus(), deleteApprovals(), deadLetter(), plannerEvents());
     List<Topic<?, ?>> all = new java.util.ArrayList<>(shared);
     providers.forEach(p -> all.add(changes(p)));
     clusters.forEach(c -> {

@@ -17,7 +17,7 @@ class TopicCreationOptionsTest {
     assertThat(parse("--audit-retention=forever").auditRetentionMs()).isEqualTo(-1);
     assertThat(parse("--audit-retention=P365D").auditRetentionMs()).isEqualTo(365L * 24 * 3600 * 1000);
     assertThat(TopicAdmin.auditRetention(Topics.singleObjectEncoding().all(java.util.List.of("aws"), java.util.List.of("c1")), -1))
-        .containsOnlyKeys(Topics.APPLY_RESULTS, Topics.DEAD_LETTER, "dnsplane.changes.aws");
+        .containsOnlyKeys(Topics.APPLY_RESULTS, Topics.DEAD_LETTER, Topics.PLANNER_EVENTS, "dnsplane.changes.aws");
   }
 
   @Test

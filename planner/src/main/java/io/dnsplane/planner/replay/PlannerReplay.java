@@ -84,7 +84,12 @@ final class PlannerReplay implements AutoCloseable {
 
   /** Hands one recorded record to the planner at its time. */
   void feed(ConsumerRecord<byte[], byte[]> record) {
-    advanceTo(Instant.ofEpochMilli(record.timestamp()));
+    feed(record, Instant.ofEpochMilli(record.timestamp()));
+  }
+
+  /** Hands one recorded record to the planner at {@code at}: when the planner got it (it keeps its own time). */
+  void feed(ConsumerRecord<byte[], byte[]> record, Instant at) {
+    advanceTo(at);
     byte[] value = record.value();
     if (record.topic().equals(Topics.OBSERVED_RECORDS) && value != null) {
       value = afterItsBatch(record.topic(), value);

@@ -19,9 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * @param inputs the planner's input records, each partition in offset order
  * @param recorded the plans recorded
  * @param plansKeptSince for change topics retention has trimmed, the time of the oldest plan kept
+ * @param pauses when no planner instance ran
  */
 record RecordedRun(List<ConsumerRecord<byte[], byte[]>> inputs, List<ChangeBatch> recorded,
-    Map<String, Instant> plansKeptSince) {
+    Map<String, Instant> plansKeptSince, PlannerPauses pauses) {
 
   static RecordedRun read(KafkaConnection kafka, Topics topics) {
     // The shared heartbeat topic is what the planner's cluster store mirrors (it relays every cluster's own to it).
@@ -36,8 +37,13 @@ record RecordedRun(List<ConsumerRecord<byte[], byte[]>> inputs, List<ChangeBatch
         recorded.add(topics.changes(provider).valueSerde().deserializer().deserialize(r.topic(), r.value()));
       }
     }
+    List<Map.Entry<io.dnsplane.avro.PlannerKey, io.dnsplane.avro.PlannerEvent>> events = new ArrayList<>();
+    if (!TopicSnapshot.topicsMatching(kafka, Topics.PLANNER_EVENTS::equals).isEmpty()) {
+      TopicSnapshot.read(kafka, topics.plannerEvents(), (k, v) -> v != null)
+          .forEach(e -> events.add(Map.entry(e.key(), e.value())));
+    }
     return new RecordedRun(TopicSnapshot.readRaw(kafka, inputTopics), recorded,
-        TopicSnapshot.trimmedSince(kafka, changeTopics));
+        TopicSnapshot.trimmedSince(kafka, changeTopics), PlannerPauses.of(events));
   }
 
   /** From when the recorded plans are whole: after the oldest plan kept of every trimmed change topic. */

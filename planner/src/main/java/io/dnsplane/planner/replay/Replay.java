@@ -23,19 +23,39 @@ final class Replay {
   static Outcome run(PlannerConfig config, Topics topics, RecordedRun run, Instant from, Instant to) {
     Instant since = from != null ? from : run.plansWholeSince();
     List<ConsumerRecord<byte[], byte[]>> timeline = ReplayTimeline.merge(run.inputs(),
-        r -> r.topic() + "-" + r.partition(), ConsumerRecord::timestamp).stream()
+        r -> order(r.topic()) + " " + r.topic() + "-" + r.partition(),
+        r -> handedOverAt(run.pauses(), r).toEpochMilli()).stream()
         .filter(r -> r.timestamp() <= to.toEpochMilli()).toList();
-    Instant start = timeline.isEmpty() ? to : Instant.ofEpochMilli(timeline.get(0).timestamp());
+    Instant start = timeline.isEmpty() ? to : handedOverAt(run.pauses(), timeline.get(0));
     List<ChangeBatch> recorded = inWindow(run.recorded(), since, to);
     List<ChangeBatch> replayed;
     int dropped;
     try (PlannerReplay replay = new PlannerReplay(config, topics, run.recorded(), start)) {
-      timeline.forEach(replay::feed);
+      timeline.forEach(r -> replay.feed(r, handedOverAt(run.pauses(), r)));
       replay.advanceTo(to);
       replayed = inWindow(replay.planned(), since, to);
       dropped = replay.droppedObservations();
     }
     return new Outcome(timeline.size(), dropped, since, recorded, replayed, PlanComparison.compare(recorded, replayed));
+  }
+
+  /**
+   * Of records handed over at the same time: the zones first (their store is read to the end at a
+   * start, before any record is planned), then what the planner plans from, then the heartbeats,
+   * which reach their store once the planner has relayed them and committed.
+   */
+  private static int order(String topic) {
+    return topic.equals(Topics.PROVIDER_ZONES) ? 0 : topic.equals(Topics.CLUSTER_STATUS) ? 2 : 1;
+  }
+
+  /**
+   * When the planner got a record: a record that came while no planner ran, when one ran again.
+   * The appliers' zones are read as they come, even then; the shared heartbeats are the planner's
+   * relay of each cluster's own, which paused with it.
+   */
+  private static Instant handedOverAt(PlannerPauses pauses, ConsumerRecord<byte[], byte[]> r) {
+    Instant at = Instant.ofEpochMilli(r.timestamp());
+    return r.topic().equals(Topics.PROVIDER_ZONES) ? at : pauses.plannedAt(at);
   }
 
   private static List<ChangeBatch> inWindow(List<ChangeBatch> plans, Instant from, Instant to) {

@@ -9,6 +9,8 @@ import io.dnsplane.avro.DesiredEndpoints;
 import io.dnsplane.avro.ObservedKey;
 import io.dnsplane.avro.ObservedRecordSet;
 import io.dnsplane.avro.PlanRule;
+import io.dnsplane.avro.PlannerEvent;
+import io.dnsplane.avro.PlannerKey;
 import io.dnsplane.avro.ProviderZone;
 import io.dnsplane.avro.SourceRef;
 import io.dnsplane.avro.ZoneRef;
@@ -57,8 +59,13 @@ class ReplayTest {
     Instant now = T0.minusMillis(2500);
 
     <K, V> void send(Topic<K, V> topic, K key, V value, Instant at) {
-      while (now.isBefore(at)) {
-        now = now.plusSeconds(1).isBefore(at) ? now.plusSeconds(1) : at;
+      send(topic, key, value, at, at);
+    }
+
+    /** A record of time {@code at} the planner gets at {@code handedOver} (it did not run before). */
+    <K, V> void send(Topic<K, V> topic, K key, V value, Instant at, Instant handedOver) {
+      while (now.isBefore(handedOver)) {
+        now = now.plusSeconds(1).isBefore(handedOver) ? now.plusSeconds(1) : handedOver;
         planner.advanceTo(now);
       }
       byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
@@ -67,7 +74,7 @@ class ReplayTest {
       ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic.name(), 0, offset, at.toEpochMilli(),
           TimestampType.CREATE_TIME, k.length, v == null ? -1 : v.length, k, v, new RecordHeaders(), Optional.empty());
       inputs.add(record);
-      planner.feed(record);
+      planner.feed(record, handedOver);
     }
 
     /** The applier: applies every new batch and reports what the name holds after it. */
@@ -113,7 +120,7 @@ class ReplayTest {
     run.planner.close();
     assertThat(recorded).extracting(ChangeBatch::getRule).containsExactly(PlanRule.CREATE, PlanRule.UPDATE, PlanRule.DELETE);
     assertThat(zone).as("the applier stand-in applied the three").isEmpty();
-    return new RecordedRun(run.inputs, recorded, Map.of());
+    return new RecordedRun(run.inputs, recorded, Map.of(), PlannerPauses.of(List.of()));
   }
 
   private static DesiredEndpoints want(String target) {
@@ -146,6 +153,42 @@ class ReplayTest {
       assertThat(d.batch().getRule()).isEqualTo(PlanRule.DELETE);
     });
     assertThat(outcome.dropped()).as("the two observations after the delete it did not plan").isEqualTo(2);
+  }
+
+  @Test
+  void recordsThatCameBeforeThePlannerRanArePlannedWhenItDid() {
+    SourceRef b = new SourceRef("cluster-b", "ingress", "default", "app");
+    RecordingRun run = new RecordingRun();
+    Instant running = T0.plusSeconds(4);
+    // The watchers publish before any applier announced the zone and before the planner runs; when
+    // it runs, it has read the zone and plans both desires in order: a create, then a merge.
+    run.send(topics.providerZones(), new ZoneRef("inmemory", "example.com"),
+        new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()), T0.plusSeconds(3), running);
+    for (String cluster : List.of("cluster-a", "cluster-b")) {
+      run.send(topics.clusterStatus(), new ClusterKey(cluster), new ClusterHeartbeat(cluster, cluster, true, 1, T0, "test"),
+          T0.plusMillis(100), running);
+    }
+    run.send(topics.desiredEndpoints(), APP, want("192.0.2.10"), T0.plusSeconds(1), running);
+    DesiredEndpoints fromB = DesiredEndpoints.newBuilder(want("192.0.2.20")).setClusterId("cluster-b").setOwnerId("cluster-b")
+        .build();
+    run.send(topics.desiredEndpoints(), b, fromB, T0.plusSeconds(2), running);
+    List<ChangeBatch> recorded = run.planner.planned();
+    run.planner.close();
+    assertThat(recorded).extracting(ChangeBatch::getRule).containsExactly(PlanRule.CREATE, PlanRule.MERGE);
+    List<ConsumerRecord<byte[], byte[]>> inputs = new ArrayList<>(run.inputs);
+
+    PlannerKey planner = new PlannerKey("dnsplane-planner", "one");
+    PlannerPauses pauses = PlannerPauses.of(List.of(
+        Map.entry(planner, new PlannerEvent("REBALANCING", "CREATED", T0.plusMillis(500), "")),
+        Map.entry(planner, new PlannerEvent("RUNNING", "REBALANCING", running, ""))));
+    Replay.Outcome faithful = Replay.run(config(Policy.SYNC), topics, new RecordedRun(inputs, recorded, Map.of(), pauses),
+        null, T0.plusSeconds(30));
+    assertThat(faithful.differences()).isEmpty();
+
+    Replay.Outcome unaware = Replay.run(config(Policy.SYNC), topics,
+        new RecordedRun(inputs, recorded, Map.of(), PlannerPauses.of(List.of())), null, T0.plusSeconds(30));
+    assertThat(unaware.differences()).as("planned as the records came, the zone was not known yet: one create of both")
+        .isNotEmpty();
   }
 
   @Test
