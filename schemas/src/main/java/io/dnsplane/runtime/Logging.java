@@ -59,11 +59,11 @@ public final class Logging {
     }
   }
 
-  /** Only warnings and errors of these loggers (a replay's planner would log every plan it makes again). */
-  public static void quiet(String... loggers) {
+  /** These loggers at {@code level} and above only (a replay's planner would log every plan it makes again). */
+  public static void quiet(String level, String... loggers) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       for (String logger : loggers) {
-        context.getLogger(logger).setLevel(Level.WARN);
+        context.getLogger(logger).setLevel(level(level));
       }
     }
   }

@@ -67,7 +67,9 @@ public final class ReplayMain implements Callable<Integer> {
   @Override
   public Integer call() {
     io.dnsplane.runtime.Logging.forCommandLine();
-    io.dnsplane.runtime.Logging.quiet("io.dnsplane.planner.topology", "org.apache.kafka.streams");
+    io.dnsplane.runtime.Logging.quiet("warn", "io.dnsplane.planner.topology");
+    // The test driver's state directory is a temporary one, on purpose: Kafka Streams need not warn of it.
+    io.dnsplane.runtime.Logging.quiet("error", "org.apache.kafka.streams");
     Instant until = to == null ? Instant.now() : to;
     if (from != null && from.isAfter(until)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--from " + from + " is after --to " + until);
@@ -87,7 +89,14 @@ public final class ReplayMain implements Callable<Integer> {
       return AuditOptions.BEFORE_RETENTION;
     }
     PlannerConfig config = replayed.config(audit.connection(), Path.of("unused"));
-    Replay.Outcome outcome = Replay.run(config, audit.topics(), run, from, until);
+    Replay.Outcome outcome;
+    try {
+      outcome = Replay.run(config, audit.topics(), run, from, until);
+    } catch (RuntimeException e) {
+      err.println("dnsplane replay: the replay failed: " + e);
+      org.slf4j.LoggerFactory.getLogger(ReplayMain.class).debug("replay failed", e);
+      return AuditOptions.FAILED;
+    }
     List<PlanComparison.Difference> differences = outcome.differences();
     PrintWriter out = spec.commandLine().getOut();
     differences.forEach(d -> out.println(audit.json() ? json(d) : table(d)));
