@@ -109,7 +109,9 @@ class AuditIT {
       // exactly the recorded plans; with upsert-only the delete is not planned.
       Run replay = run(new ReplayMain(), "--policy=sync", kafka);
       assertThat(replay.exit()).as(replay.out() + replay.err()).isZero();
-      assertThat(replay.err()).contains("the same").containsPattern(" [1-9]\\d* recorded, [1-9]\\d* replayed");
+      assertThat(replay.err()).contains("the same").containsPattern(" [1-9]\\d* recorded, [1-9]\\d* replayed")
+          .as("from the name events the planner kept, in the order it planned them")
+          .contains("(the name events, in the order planned)");
       Run stricter = run(new ReplayMain(), "--policy=sync", "--set", "policy=upsert-only", "--output", "json", kafka);
       assertThat(stricter.exit()).as(stricter.err()).isEqualTo(1);
       List<JsonNode> differences = new ArrayList<>();

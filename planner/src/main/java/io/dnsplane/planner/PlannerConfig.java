@@ -34,7 +34,8 @@ public record PlannerConfig(
     StaleClusterPolicy staleClusterPolicy,
     ClusterDomains clusterDomains,
     Duration deletionGrace,
-    ClusterOrigin clusterOrigin) {
+    ClusterOrigin clusterOrigin,
+    Duration replayWindow) {
 
   /** --stale-cluster-policy: what a cluster silent for --cluster-timeout loses. */
   public enum StaleClusterPolicy {
@@ -71,6 +72,7 @@ public record PlannerConfig(
     clusterDomains = clusterDomains == null ? ClusterDomains.UNRESTRICTED : clusterDomains;
     deletionGrace = deletionGrace == null ? Duration.ZERO : deletionGrace;
     clusterOrigin = clusterOrigin == null ? ClusterOrigin.DEFAULT : clusterOrigin;
+    replayWindow = replayWindow == null ? Duration.ofDays(7) : replayWindow;
     if (deletionGrace.isNegative()) {
       throw new IllegalArgumentException("--deletion-grace must not be negative: " + deletionGrace);
     }
@@ -84,7 +86,7 @@ public record PlannerConfig(
 
   public static PlannerConfig defaults(KafkaConnection kafka, Path stateDir, Policy policy) {
     return new PlannerConfig("dnsplane-planner", kafka, stateDir, policy, false, null, null, null, null,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 
   /** A planner on a Kafka without security settings (local mode, tests). */
@@ -99,55 +101,65 @@ public record PlannerConfig(
 
   public PlannerConfig withApplicationId(String id) {
     return new PlannerConfig(id, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
   }
 
   public PlannerConfig withDryRun(boolean dry) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dry, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
   }
 
   public PlannerConfig withTxtRegistry(TxtRegistryConfig registry) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, registry, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
   }
 
   public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managed,
-        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
+        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
   }
 
   public PlannerConfig withDomainFilter(DomainFilter filter) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
+        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
   }
 
   public PlannerConfig withStaleClusters(Duration timeout, StaleClusterPolicy policy) {
     return new PlannerConfig(applicationId, kafka, stateDir, this.policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace, clusterOrigin);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
   }
 
   public PlannerConfig withClusterDomains(ClusterDomains domains) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, domains, deletionGrace, clusterOrigin);
+        staleClusterPolicy, domains, deletionGrace, clusterOrigin, replayWindow);
   }
 
   public PlannerConfig withDeletionGrace(Duration grace) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, clusterDomains, grace, clusterOrigin);
+        staleClusterPolicy, clusterDomains, grace, clusterOrigin, replayWindow);
   }
 
   /** --cluster-owner-ids: the TXT owner ids each cluster may use on its own topics. */
   public PlannerConfig withClusterOrigin(ClusterOrigin origin) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, clusterDomains, deletionGrace, origin);
+        staleClusterPolicy, clusterDomains, deletionGrace, origin, replayWindow);
+  }
+
+  /**
+   * --replay-window: how long the planner keeps its name events (the repartition topic, in the order
+   * it planned them), for ./dnsplane replay.
+   */
+  public PlannerConfig withReplayWindow(Duration window) {
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
+        staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, window);
   }
 
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin);
+        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
   }
 }

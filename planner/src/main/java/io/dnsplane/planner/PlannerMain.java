@@ -26,8 +26,8 @@ public final class PlannerMain implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--application-id", defaultValue = "dnsplane-planner", description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
-  String applicationId;
+  @CommandLine.Mixin
+  ApplicationIdOption application = new ApplicationIdOption();
 
   @Option(names = "--state-dir", defaultValue = "/var/lib/dnsplane/planner", description = "Where the planner keeps its local state (default: ${DEFAULT-VALUE}).")
   Path stateDir;
@@ -35,7 +35,8 @@ public final class PlannerMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceOptions.Started started = service.start("planner", spec, List.of());
-    PlannerConfig config = planning.config(started.kafka(), stateDir).withApplicationId(applicationId);
+    PlannerConfig config = planning.config(started.kafka(), stateDir).withApplicationId(application.id)
+        .withReplayWindow(service.replayWindow());
     PlannerService planner = PlannerService.start(config, started.topics());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var streamsMetrics = planner.bindMetrics(registry);

@@ -23,17 +23,19 @@ public final class PlannerService implements AutoCloseable {
   }
 
   public static PlannerService start(PlannerConfig config, Topics topics) {
+    config = keepNameEvents(config);
     Properties props = config.kafka().clientProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-dead-letters");
     KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    KafkaStreams streams = new KafkaStreams(PlannerTopology.buildTopology(config, topics, record ->
+    PlannerConfig planner = config;
+    KafkaStreams streams = new KafkaStreams(PlannerTopology.buildTopology(planner, topics, record ->
         deadLetters.send(record, (m, e) -> {
           if (e != null) {
             log.error("cannot send a dead letter to {}: {}", record.topic(), e.toString());
           }
-        })), PlannerTopology.streamsProperties(config));
+        })), PlannerTopology.streamsProperties(planner));
     recordStateChanges(streams, config, topics, deadLetters);
     streams.setUncaughtExceptionHandler(e -> {
       log.error("planner stream thread failed; replacing it", e);
@@ -42,6 +44,45 @@ public final class PlannerService implements AutoCloseable {
     streams.start();
     log.info("planner {} started", config.applicationId());
     return new PlannerService(streams, deadLetters);
+  }
+
+  /**
+   * The name events are kept for --replay-window. Kafka Streams creates the repartition topic with
+   * that retention, but leaves an existing one (created by an earlier version, kept for ever and
+   * purged once read) as it is: its retention is set here. Where it cannot be (no ALTER_CONFIGS
+   * right), the planner purges as before, so the topic never grows without bound; replay then reads
+   * the source topics.
+   */
+  private static PlannerConfig keepNameEvents(PlannerConfig config) {
+    if (config.replayWindow().isZero()) {
+      return config;
+    }
+    String topic = io.dnsplane.planner.topology.PlannerStores.nameEventsTopic(config.applicationId());
+    org.apache.kafka.common.config.ConfigResource resource = new org.apache.kafka.common.config.ConfigResource(
+        org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+    String retention = Long.toString(config.replayWindow().toMillis());
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        config.kafka().clientProperties())) {
+      if (!admin.listTopics().names().get().contains(topic)) {
+        return config;
+      }
+      var current = admin.describeConfigs(java.util.List.of(resource)).all().get().get(resource)
+          .get(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG);
+      if (current == null || !retention.equals(current.value())) {
+        admin.incrementalAlterConfigs(java.util.Map.of(resource, java.util.List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+            new org.apache.kafka.clients.admin.ConfigEntry(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG,
+                retention), org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+        log.info("{} keeps its name events for {} (--replay-window)", topic, config.replayWindow());
+      }
+      return config;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return config.withReplayWindow(Duration.ZERO);
+    } catch (java.util.concurrent.ExecutionException e) {
+      log.error("cannot keep {} for --replay-window ({}); it is purged once read, and replay reads the source topics",
+          topic, e.getCause().toString());
+      return config.withReplayWindow(Duration.ZERO);
+    }
   }
 
   /**

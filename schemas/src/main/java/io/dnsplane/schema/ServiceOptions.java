@@ -31,6 +31,11 @@ public final class ServiceOptions {
   /** What a service runs on once started. */
   public record Started(KafkaConnection kafka, Topics topics) {}
 
+  /** --replay-window: how long what the planner reads is kept whole, for ./dnsplane replay. */
+  public java.time.Duration replayWindow() {
+    return topicCreation.replayWindow;
+  }
+
   /**
    * Logging as asked, the effective configuration logged once, Kafka reached with these credentials,
    * every schema the pipeline writes prepared, missing topics created when asked. Each step stops

@@ -40,7 +40,8 @@ public final class TxtNameMapper {
     return s == null ? "" : s.toLowerCase(Locale.ROOT);
   }
 
-  private boolean typeInAffix() {
+  /** Whether an affix carries the record type ({@code %{record_type}}), not the first label. */
+  boolean typeInAffix() {
     return prefix.contains(RECORD_TEMPLATE) || suffix.contains(RECORD_TEMPLATE);
   }
 

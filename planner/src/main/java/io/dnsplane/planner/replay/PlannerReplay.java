@@ -2,6 +2,10 @@ package io.dnsplane.planner.replay;
 
 import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ObservedRecordSet;
+import io.dnsplane.avro.planner.NameEvent;
+import io.dnsplane.planner.topology.PlannerStores;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
 import io.dnsplane.planner.PlannerConfig;
 import io.dnsplane.planner.topology.PlannerTopology;
 import io.dnsplane.schema.Topic;
@@ -56,6 +60,8 @@ final class PlannerReplay implements AutoCloseable {
   private int droppedObservations;
   private final List<ChangeBatch> planned = new ArrayList<>();
   private final Duration timerInterval;
+  private final String recordedNameEvents;
+  private final String nameEvents;
   private final Duration step;
   private Instant clock;
 
@@ -64,15 +70,26 @@ final class PlannerReplay implements AutoCloseable {
    * @param start the clock's time before the first record
    */
   PlannerReplay(PlannerConfig config, Topics topics, List<ChangeBatch> recorded, Instant start) {
+    this(config, topics, recorded, start, null);
+  }
+
+  /**
+   * @param recordedNameEvents the recorded planner's name events topic, whose records go to this
+   *     planner's own (null: none are fed)
+   */
+  PlannerReplay(PlannerConfig config, Topics topics, List<ChangeBatch> recorded, Instant start, String recordedNameEvents) {
     this.topics = topics;
+    this.recordedNameEvents = recordedNameEvents;
     try {
       this.stateDir = Files.createTempDirectory("dnsplane-replay-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the replay's state directory", e);
     }
-    Properties props = PlannerTopology.streamsProperties(config.withApplicationId("dnsplane-replay-" + UUID.randomUUID()));
+    PlannerConfig replaying = config.withApplicationId("dnsplane-replay-" + UUID.randomUUID());
+    this.nameEvents = PlannerStores.nameEventsTopic(replaying.applicationId());
+    Properties props = PlannerTopology.streamsProperties(replaying);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    this.driver = new TopologyTestDriver(PlannerTopology.buildTopology(config, topics), props, start);
+    this.driver = new TopologyTestDriver(PlannerTopology.buildTopology(replaying, topics), props, start);
     this.clock = start;
     this.timerInterval = config.pendingRetryInterval();
     this.step = timerInterval.compareTo(Duration.ofSeconds(1)) < 0 ? timerInterval : Duration.ofSeconds(1);
@@ -91,14 +108,16 @@ final class PlannerReplay implements AutoCloseable {
   void feed(ConsumerRecord<byte[], byte[]> record, Instant at) {
     advanceTo(at);
     byte[] value = record.value();
-    if (record.topic().equals(Topics.OBSERVED_RECORDS) && value != null) {
-      value = afterItsBatch(record.topic(), value);
+    boolean nameEvent = record.topic().equals(recordedNameEvents);
+    if ((nameEvent || record.topic().equals(Topics.OBSERVED_RECORDS)) && value != null) {
+      value = nameEvent ? nameEventAfterItsBatch(value) : afterItsBatch(record.topic(), value);
       if (value == null) {
         droppedObservations++;
         return;
       }
     }
-    inputs.computeIfAbsent(record.topic(), t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()))
+    String topic = nameEvent ? nameEvents : record.topic();
+    inputs.computeIfAbsent(topic, t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()))
         .pipeInput(new TestRecord<>(record.key(), value, record.headers(), Instant.ofEpochMilli(record.timestamp())));
     collect();
   }
@@ -134,23 +153,49 @@ final class PlannerReplay implements AutoCloseable {
     Topic<?, ObservedRecordSet> observed = topics.observedRecords();
     ObservedRecordSet set = observed.valueSerde().deserializer().deserialize(topic, value);
     String batchId = set == null ? "" : set.getBatchId();
-    boolean recorded = unmatched.containsKey(batchId) || replayIdOf.containsKey(batchId);
-    if (!recorded) {
+    Optional<String> replayId = replayIdAfter(batchId);
+    if (replayId == null) {
       return value;
+    }
+    if (replayId.isEmpty()) {
+      return null;
+    }
+    set.setBatchId(replayId.get());
+    return observed.valueSerde().serializer().serialize(topic, set);
+  }
+
+  /** A name event as above: an observation in it after a recorded batch. */
+  private byte[] nameEventAfterItsBatch(byte[] value) {
+    Serde<NameEvent> serde = topics.internalFormat().serde(NameEvent.class, false);
+    NameEvent event = serde.deserializer().deserialize(nameEvents, value);
+    if (event == null || event.getObservation() == null) {
+      return value;
+    }
+    Optional<String> replayId = replayIdAfter(event.getObservation().getBatchId());
+    if (replayId == null) {
+      return value;
+    }
+    if (replayId.isEmpty()) {
+      return null;
+    }
+    event.getObservation().setBatchId(replayId.get());
+    return serde.serializer().serialize(nameEvents, event);
+  }
+
+  /**
+   * The replay's id of a recorded batch, waiting (two timer intervals at most) for the replay to
+   * plan it: empty when it did not; null when the batch is none the recorded plans hold (a listing,
+   * a plan retention deleted), which passes as it is.
+   */
+  private Optional<String> replayIdAfter(String batchId) {
+    if (!unmatched.containsKey(batchId) && !replayIdOf.containsKey(batchId)) {
+      return null;
     }
     Instant waitUntil = clock.plus(timerInterval.multipliedBy(2));
     while (!replayIdOf.containsKey(batchId) && clock.isBefore(waitUntil)) {
       advanceTo(clock.plus(timerInterval));
     }
-    String replayId = replayIdOf.get(batchId);
-    if (replayId == null) {
-      return null;
-    }
-    if (replayId.equals(batchId)) {
-      return value;
-    }
-    set.setBatchId(replayId);
-    return observed.valueSerde().serializer().serialize(topic, set);
+    return Optional.ofNullable(replayIdOf.get(batchId));
   }
 
   private void collect() {

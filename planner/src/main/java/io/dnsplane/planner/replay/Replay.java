@@ -30,7 +30,7 @@ final class Replay {
     List<ChangeBatch> recorded = inWindow(run.recorded(), since, to);
     List<ChangeBatch> replayed;
     int dropped;
-    try (PlannerReplay replay = new PlannerReplay(config, topics, run.recorded(), start)) {
+    try (PlannerReplay replay = new PlannerReplay(config, topics, run.recorded(), start, run.nameEvents())) {
       timeline.forEach(r -> replay.feed(r, handedOverAt(run.pauses(), r)));
       replay.advanceTo(to);
       replayed = inWindow(replay.planned(), since, to);

@@ -52,6 +52,17 @@ public final class ReplayMain implements Callable<Integer> {
   PlanningOptions planning = new PlanningOptions();
 
   @Mixin
+  io.dnsplane.planner.ApplicationIdOption application = new io.dnsplane.planner.ApplicationIdOption();
+
+  /**
+   * Flags that change how records reach a name (which names a TXT observation concerns, whose
+   * desire a cluster's topic may carry): replayed with one, the source topics are planned again
+   * through the planner's fan-out, instead of the name events it recorded.
+   */
+  private static final java.util.Set<String> FAN_OUT_FLAGS = java.util.Set.of("--txt-prefix", "--txt-suffix",
+      "--txt-wildcard-replacement", "--cluster-owner-ids");
+
+  @Mixin
   AuditOptions audit = new AuditOptions();
 
   @Spec
@@ -78,7 +89,9 @@ public final class ReplayMain implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RecordedRun run;
     try {
-      run = RecordedRun.read(audit.connection(), audit.topics());
+      boolean fanOutChanged = set.keySet().stream().anyMatch(f -> FAN_OUT_FLAGS.contains(f.startsWith("--") ? f : "--" + f));
+      run = RecordedRun.read(audit.connection(), audit.topics(), fanOutChanged ? null
+          : io.dnsplane.planner.topology.PlannerStores.nameEventsTopic(application.id));
     } catch (RuntimeException e) {
       err.println("dnsplane replay: cannot read the recorded topics: " + e.getMessage());
       return AuditOptions.FAILED;
@@ -100,8 +113,10 @@ public final class ReplayMain implements Callable<Integer> {
     List<PlanComparison.Difference> differences = outcome.differences();
     PrintWriter out = spec.commandLine().getOut();
     differences.forEach(d -> out.println(audit.json() ? json(d) : table(d)));
-    err.printf("dnsplane replay: %d inputs replayed%s%s; plans from %s to %s: %d recorded, %d replayed, %s%n",
-        outcome.inputs(), set.isEmpty() ? "" : " with " + set, outcome.dropped() == 0 ? ""
+    err.printf("dnsplane replay: %d inputs replayed (%s)%s%s; plans from %s to %s: %d recorded, %d replayed, %s%n",
+        outcome.inputs(), run.nameEvents() != null ? "the name events, in the order planned"
+            : "the source topics, through the planner's fan-out", set.isEmpty() ? "" : " with " + set,
+        outcome.dropped() == 0 ? ""
             : " (" + outcome.dropped() + " observations after recorded batches it did not plan left out)",
         outcome.from().equals(Instant.EPOCH) ? "the first" : outcome.from(), until, outcome.recorded().size(),
         outcome.replayed().size(), differences.isEmpty() ? "the same"

@@ -18,5 +18,13 @@ public final class PlannerStores {
   /** Repartition topic suffix: name events keyed by DNS name. */
   public static final String NAME_EVENTS = "name-events";
 
+  /**
+   * The planner's name events as it planned them, each partition in the order it did: kept for
+   * --replay-window (not purged once read), so a replay plans them in that order.
+   */
+  public static String nameEventsTopic(String applicationId) {
+    return applicationId + "-" + NAME_EVENTS + "-repartition";
+  }
+
   private PlannerStores() {}
 }

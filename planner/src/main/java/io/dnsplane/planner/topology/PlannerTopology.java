@@ -158,6 +158,13 @@ public final class PlannerTopology {
     // refresh: every 30 s rather than Kafka's 5 min.
     props.put(StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.METADATA_MAX_AGE_CONFIG),
         30_000);
+    if (!config.replayWindow().isZero()) {
+      // The name events stay, in the order they were planned, for --replay-window: a replay reads
+      // them (PlannerStores.nameEventsTopic). Purging them once read would lose that order.
+      props.put(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, Long.MAX_VALUE);
+      props.put(StreamsConfig.topicPrefix(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG),
+          Long.toString(config.replayWindow().toMillis()));
+    }
     return props;
   }
 }
