@@ -28,32 +28,46 @@ public final class OwnershipValue {
     return value.append('"').toString();
   }
 
-  /** The labels of an ownership value, or empty when the TXT is not ours to read. */
+  /**
+   * The labels of an ownership value, or empty when the TXT is not ours to read, exactly as
+   * ExternalDNS's NewLabelsFromStringPlain reads it: the quotes around it dropped, tokens split at
+   * commas, a token without '=' skipped, a {@code heritage} other than external-dns (first one
+   * seen) refusing the value, keys under {@code external-dns} taken (less {@code external-dns/}),
+   * any other key skipped; no {@code heritage=external-dns} at all refuses it.
+   */
   public static Optional<Map<String, String>> decode(String txt) {
-    String value = txt.trim();
-    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-      value = value.substring(1, value.length() - 1);
-    }
+    String value = trimQuotes(txt);
     Map<String, String> labels = new TreeMap<>();
     boolean heritage = false;
-    for (String pair : value.split(",")) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        return Optional.empty();
+    for (String token : value.split(",", -1)) {
+      int eq = token.indexOf('=');
+      if (eq < 0) {
+        continue;
       }
-      String key = pair.substring(0, eq).trim();
-      String val = pair.substring(eq + 1).trim();
+      String key = token.substring(0, eq);
+      String val = token.substring(eq + 1);
       if (key.equals(HERITAGE)) {
         if (!val.equals(HERITAGE_VALUE)) {
           return Optional.empty();
         }
         heritage = true;
-      } else if (key.startsWith(LABEL_PREFIX)) {
-        labels.put(key.substring(LABEL_PREFIX.length()), val);
-      } else {
-        return Optional.empty();
+      } else if (key.startsWith(HERITAGE_VALUE)) {
+        labels.put(key.startsWith(LABEL_PREFIX) ? key.substring(LABEL_PREFIX.length()) : key, val);
       }
     }
     return heritage ? Optional.of(labels) : Optional.empty();
+  }
+
+  /** Go's strings.Trim(s, "\""): every leading and trailing double quote. */
+  private static String trimQuotes(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) == '"') {
+      from++;
+    }
+    while (to > from && s.charAt(to - 1) == '"') {
+      to--;
+    }
+    return s.substring(from, to);
   }
 }

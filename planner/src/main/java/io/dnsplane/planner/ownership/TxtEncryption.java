@@ -50,25 +50,28 @@ public final class TxtEncryption {
     }
   }
 
-  /** The key as ExternalDNS takes it: 32 characters, or the base64 (standard or URL) of 32 bytes. */
+  /**
+   * The key as ExternalDNS takes it (registry/txt/registry.go): 32 characters, or the standard,
+   * padded base64 of 32 bytes (Go's StdEncoding: URL-safe or unpadded forms are refused).
+   */
   public static TxtEncryption withKey(String key) {
     byte[] raw = key.getBytes(StandardCharsets.UTF_8);
     if (raw.length != 32) {
-      raw = decodeBase64(key).filter(b -> b.length == 32).orElseThrow(() -> new IllegalArgumentException(
-          "--txt-encrypt-aes-key must be 32 bytes, or their base64 encoding"));
+      raw = decodeStandardBase64(key).filter(b -> b.length == 32).orElseThrow(() -> new IllegalArgumentException(
+          "--txt-encrypt-aes-key must be 32 bytes, or their standard base64 encoding (with its padding)"));
     }
     return new TxtEncryption(raw);
   }
 
-  private static Optional<byte[]> decodeBase64(String s) {
-    for (Base64.Decoder decoder : new Base64.Decoder[] {Base64.getDecoder(), Base64.getUrlDecoder()}) {
-      try {
-        return Optional.of(decoder.decode(s));
-      } catch (IllegalArgumentException e) {
-        // try the next alphabet
-      }
+  private static Optional<byte[]> decodeStandardBase64(String s) {
+    if (s.length() % 4 != 0) {
+      return Optional.empty(); // unpadded: Java's decoder would take it, Go's StdEncoding does not
     }
-    return Optional.empty();
+    try {
+      return Optional.of(Base64.getDecoder().decode(s));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   public String encrypt(String plain) {
