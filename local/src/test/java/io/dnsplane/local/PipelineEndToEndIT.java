@@ -169,7 +169,7 @@ class PipelineEndToEndIT extends PipelineTestBase {
     awaitAnswer("static.example.com", Type.A, "192.0.2.60");
     awaitAnswer("web.example.com", Type.A, "192.0.2.50");
     awaitAnswer("a-static.example.com", Type.TXT,
-        "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=dnsendpoint/default/static\"");
+        "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=crd/default/static\"");
   }
 
   @Test

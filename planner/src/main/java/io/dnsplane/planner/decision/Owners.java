@@ -17,10 +17,17 @@ public record Owners(Set<String> managed, Set<String> synced, Set<String> stale)
     stale = Set.copyOf(stale);
   }
 
-  /** The scope for planning one name: withdrawals only by synced owners the planner saw claim it. */
+  /**
+   * The scope for planning one name: withdrawals only by synced owners the planner saw claim it.
+   * An owner whose desire the name holds is a cluster this planner serves, even before its first
+   * heartbeat reached the planner's store (the two travel apart, and which comes first is a race):
+   * its records may be updated, so a second cluster's desire merges into the first's record at once.
+   */
   public OwnerScope scopeFor(NameState state) {
     Set<String> mayWithdraw = new HashSet<>(state.getClaimants());
     mayWithdraw.retainAll(synced);
-    return new OwnerScope(managed, mayWithdraw, stale);
+    Set<String> serving = new HashSet<>(managed);
+    state.getDesires().forEach(d -> serving.add(d.getOwnerId()));
+    return new OwnerScope(serving, mayWithdraw, stale);
   }
 }

@@ -41,11 +41,12 @@ final class Replay {
 
   /**
    * Of records handed over at the same time: the zones first (their store is read to the end at a
-   * start, before any record is planned), then what the planner plans from, then the heartbeats,
-   * which reach their store once the planner has relayed them and committed.
+   * start, before any record is planned), then the heartbeats, then what the planner plans from. A
+   * heartbeat the planner relays and a name event it repartitions become readable at the same
+   * commit; the global store takes the heartbeat at once, the name event waits for the next poll.
    */
   private static int order(String topic) {
-    return topic.equals(Topics.PROVIDER_ZONES) ? 0 : topic.equals(Topics.CLUSTER_STATUS) ? 2 : 1;
+    return topic.equals(Topics.PROVIDER_ZONES) ? 0 : topic.equals(Topics.CLUSTER_STATUS) ? 1 : 2;
   }
 
   /**

@@ -253,6 +253,20 @@ class NameDeciderTest {
   }
 
   @Test
+  void aSecondClustersDesireMergesBeforeTheFirstClustersHeartbeatArrived() {
+    NameDecider decider = decider(s -> s);
+    SourceRef b = new SourceRef("cluster-b", "ingress", "default", "app");
+    Owners onlyA = new Owners(Set.of("cluster-a"), Set.of("cluster-a"), Set.of());
+    NameDecision first = decider.onEvent(NAME, null, want(b, "192.0.2.20"), T0,
+        new NameDecider.Around(EXAMPLE_COM, onlyA, null, T0));
+    assertThat(batches(first)).extracting(ChangeBatch::getRule).containsExactly(PlanRule.CREATE);
+    NameDecision second = decider.onEvent(NAME, first.state(), want(APP, "192.0.2.10"), T0.plusMillis(5),
+        new NameDecider.Around(EXAMPLE_COM, onlyA, null, T0.plusMillis(5)));
+    assertThat(batches(second)).as("cluster-b's record, in flight, is one this planner serves: its desire says so")
+        .extracting(ChangeBatch::getRule).containsExactly(PlanRule.MERGE);
+  }
+
+  @Test
   void aTimerForANameNoLongerKnownForgetsIt() {
     NameDecision d = decider(s -> s).onTimer(NAME, null, T0, around(PendingRetries.whenever("x"), T0));
     assertThat(d.state()).isNull();

@@ -10,9 +10,13 @@ public record ObjectRef(String kind, String namespace, String name) {
     Objects.requireNonNull(name, "name");
   }
 
-  /** ExternalDNS's resource label value: {@code ingress/default/app}. */
+  /**
+   * ExternalDNS's resource label value: {@code ingress/default/app}; a DNSEndpoint's is
+   * {@code crd/<namespace>/<name>}, as ExternalDNS's crd source writes it (source/crd.go), so the
+   * TXT records ExternalDNS made for them are adopted unchanged.
+   */
   public String resourceLabel() {
-    return kind + "/" + namespace + "/" + name;
+    return (kind.equals(DnsEndpointSource.KIND) ? "crd" : kind) + "/" + namespace + "/" + name;
   }
 
   @Override

@@ -40,7 +40,7 @@ class DnsEndpointSourceTest {
     assertThat(endpoints).extracting(Endpoint::toString)
         .containsExactly("static.example.com 120 A 192.0.2.60", "weighted.example.com CNAME lb.example.net [eu]");
     assertThat(endpoints.get(1).providerSpecific()).containsEntry("aws/weight", "10");
-    assertThat(endpoints).allSatisfy(e -> assertThat(e.label(Endpoint.LABEL_RESOURCE)).isEqualTo("dnsendpoint/default/static"));
+    assertThat(endpoints).allSatisfy(e -> assertThat(e.label(Endpoint.LABEL_RESOURCE)).isEqualTo("crd/default/static"));
   }
 
   @Test
