@@ -19,8 +19,13 @@ public final class NameStates {
         .setClaimants(new ArrayList<>()).build();
   }
 
+  /**
+   * Nothing is known at the name any more: no desire, nothing observed, and no batch in flight (a
+   * name whose last records are being deleted waits for the applier's report, so that what it
+   * reports, held or applied, is read against the batch and not as a listing).
+   */
   public static boolean isEmpty(NameState state) {
-    return state.getDesires().isEmpty() && state.getObservations().isEmpty();
+    return state.getDesires().isEmpty() && state.getObservations().isEmpty() && InFlightBatches.isEmpty(state);
   }
 
   /** Replaces the desire of the same source; an empty desire withdraws it. Remembers who claimed the name. */

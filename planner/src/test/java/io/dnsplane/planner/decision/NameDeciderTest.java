@@ -267,6 +267,25 @@ class NameDeciderTest {
   }
 
   @Test
+  void aNameWhoseLastRecordsAreBeingDeletedIsKeptUntilTheApplierReports() {
+    NameDecider decider = decider(s -> s);
+    NameState state = applied(decider);
+    NameDecision withdrawn = decider.onEvent(NAME, state, want(APP), T0.plusSeconds(10), around(null, T0.plusSeconds(10)));
+    ChangeBatch delete = batches(withdrawn).get(0);
+    assertThat(withdrawn.state()).as("the delete is in flight: the state waits for its report").isNotNull();
+    NameDecision held = decider.onEvent(NAME, withdrawn.state(), observed(delete.getBatchId(), false, "held by the breaker",
+        NAME, Endpoint.of(NAME, "A", 300, "192.0.2.10")), T0.plusSeconds(11), around(null, T0.plusSeconds(11)));
+    assertThat(InFlightBatches.inZone(held.state(), "Z1")).contains(delete.getBatchId());
+    NameDecision back = decider.onEvent(NAME, held.state(), want(APP, "192.0.2.11"), T0.plusSeconds(12),
+        around(null, T0.plusSeconds(12)));
+    assertThat(batches(back)).as("planned against the delete it waits behind: the record and its TXT anew")
+        .singleElement().satisfies(b -> assertThat(b.getCreate()).hasSize(2));
+    NameDecision reported = decider.onEvent(NAME, withdrawn.state(), observed(delete.getBatchId(), false, "", NAME),
+        T0.plusSeconds(13), around(null, T0.plusSeconds(13)));
+    assertThat(reported.state()).as("reported, and nothing left: forgotten").isNull();
+  }
+
+  @Test
   void aTimerForANameNoLongerKnownForgetsIt() {
     NameDecision d = decider(s -> s).onTimer(NAME, null, T0, around(PendingRetries.whenever("x"), T0));
     assertThat(d.state()).isNull();
