@@ -9,20 +9,39 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The hosted zone ids of AWS load balancers, CloudFront and Global Accelerator by the suffix of
- * their DNS names (AWS's published table, as ExternalDNS keeps it): what a Route53 alias to them
- * needs, and how ExternalDNS decides that a CNAME to them becomes an alias.
+ * The hosted zone ids of AWS load balancers, API Gateway, VPC endpoints, CloudFront, Global
+ * Accelerator and more by the suffix of their DNS names: ExternalDNS's whole table (v0.22), what a
+ * Route53 alias to them needs, and how ExternalDNS decides that a CNAME to them becomes an alias.
+ * Looked up as ExternalDNS's canonicalHostedZone does: only names ending as AWS's do, the shortest
+ * suffix of two labels or more first.
  */
 public final class AwsCanonicalZones {
   private static final Map<String, String> ZONES = load();
 
   private AwsCanonicalZones() {}
 
+  private static final java.util.List<String> AWS_ENDINGS = java.util.List.of("aws.com", "aws.com.cn", "tor.com",
+      "ont.com", "ont.net");
+
   /** The canonical hosted zone of a target, if it is such an AWS name. */
   public static Optional<String> of(String target) {
     String t = DnsNames.normalizeTarget(target);
-    return ZONES.entrySet().stream().filter(z -> t.endsWith("." + z.getKey()) || t.equals(z.getKey()))
-        .map(Map.Entry::getValue).findFirst();
+    if (AWS_ENDINGS.stream().noneMatch(t::endsWith)) {
+      return Optional.empty();
+    }
+    String[] labels = t.split("\\.");
+    for (int i = labels.length - 2; i >= 0; i--) {
+      String zone = ZONES.get(String.join(".", java.util.Arrays.copyOfRange(labels, i, labels.length)));
+      if (zone != null) {
+        return Optional.of(zone);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every suffix and its zone, as ExternalDNS lists them. */
+  public static Map<String, String> all() {
+    return ZONES;
   }
 
   private static Map<String, String> load() {
@@ -33,8 +52,7 @@ public final class AwsCanonicalZones {
       throw new UncheckedIOException(e);
     }
     Map<String, String> zones = new LinkedHashMap<>();
-    // Longest suffix first, so elb.eu-west-1.amazonaws.com is not taken for a shorter one.
-    p.stringPropertyNames().stream().sorted((a, b) -> b.length() - a.length()).forEach(k -> zones.put(k, p.getProperty(k)));
-    return zones;
+    p.stringPropertyNames().stream().sorted().forEach(k -> zones.put(k, p.getProperty(k)));
+    return java.util.Collections.unmodifiableMap(zones);
   }
 }

@@ -57,7 +57,10 @@ public final class Route53ProviderFactory implements ProviderFactory {
     @Option(names = "--aws-endpoint-url", description = "Route53 endpoint (tests, Route53-compatible APIs); AWS_ENDPOINT_URL_ROUTE_53 also works.")
     URI endpointUrl;
 
-    @Option(names = "--aws-evaluate-target-health", defaultValue = "true", arity = "1", description = "Default EvaluateTargetHealth of alias records (default: ${DEFAULT-VALUE}).")
+    // ExternalDNS's boolean flag: --aws-evaluate-target-health[=true|false] or --no-aws-evaluate-target-health.
+    @Option(names = "--aws-evaluate-target-health", negatable = true, defaultValue = "true", arity = "0..1",
+        fallbackValue = "true", description = "Default EvaluateTargetHealth of alias records; --no-aws-evaluate-target-health"
+        + " turns it off (ExternalDNS's flag; default: ${DEFAULT-VALUE}).")
     boolean evaluateTargetHealth;
 
     @Option(names = "--aws-prefer-cname", description = "Keep CNAMEs to AWS load balancers CNAMEs instead of alias records (ExternalDNS's flag).")
