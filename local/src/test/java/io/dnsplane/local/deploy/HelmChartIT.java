@@ -143,6 +143,8 @@ class HelmChartIT {
     assertThat(c.keySet()).containsExactlyInAnyOrder("watcher", "planner", "applier-route53", "applier-cloudflare",
         "applier-inmemory", "topics");
     assertThat(r.named("Deployment", "rel-dnsplane-applier-route53").path("spec").path("replicas").asInt()).isEqualTo(3);
+    assertThat(args(c.get("planner"))).as("the planner keeps its name events as long as the topics keep every record")
+        .contains("--replay-window=PT604800S");
     assertThat(args(c.get("planner"))).contains("--kafka-property=num.standby.replicas=1",
         "--kafka-property=security.protocol=SASL_SSL", "--kafka-config=/etc/dnsplane/kafka/client.properties",
         "--txt-wildcard-replacement=wildcard");
