@@ -20,33 +20,20 @@ public final class TopicSnapshot {
   public record Entry<K, V>(K key, V value, long timestamp) {}
 
   public static <K, V> List<Entry<K, V>> read(KafkaConnection kafka, Topic<K, V> topic, BiPredicate<K, V> keep) {
-    Properties props = kafka.clientProperties();
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<Entry<K, V>> entries = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-             new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          K key;
-          V value;
-          try {
-            key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
-            value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
-          } catch (RuntimeException e) {
-            continue; // unreadable records are the dead-letter topic's business
-          }
-          if (key != null && keep.test(key, value)) {
-            entries.add(new Entry<>(key, value, r.timestamp()));
-          }
-        }
+    forEachCommitted(kafka, List.of(topic.name()), r -> {
+      K key;
+      V value;
+      try {
+        key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
+        value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+      } catch (RuntimeException e) {
+        return; // unreadable records are the dead-letter topic's business
       }
-    }
+      if (key != null && keep.test(key, value)) {
+        entries.add(new Entry<>(key, value, r.timestamp()));
+      }
+    });
     return entries;
   }
 
@@ -55,10 +42,17 @@ public final class TopicSnapshot {
    * in offset order; for a replay, which must hand the records on as they were.
    */
   public static List<ConsumerRecord<byte[], byte[]>> readRaw(KafkaConnection kafka, java.util.Collection<String> topics) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    forEachCommitted(kafka, topics, records::add);
+    return records;
+  }
+
+  /** Reads every partition of these topics from its start to its current end, read committed, without a group. */
+  private static void forEachCommitted(KafkaConnection kafka, java.util.Collection<String> topics,
+      java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
     Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
              new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t).stream())
@@ -67,10 +61,9 @@ public final class TopicSnapshot {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        consumer.poll(Duration.ofMillis(200)).forEach(each);
       }
     }
-    return records;
   }
 
   /** The topics on the cluster whose names this accepts, sorted. */

@@ -99,11 +99,6 @@ final class PlannerReplay implements AutoCloseable {
     });
   }
 
-  /** Hands one recorded record to the planner at its time. */
-  void feed(ConsumerRecord<byte[], byte[]> record) {
-    feed(record, Instant.ofEpochMilli(record.timestamp()));
-  }
-
   /** Hands one recorded record to the planner at {@code at}: when the planner got it (it keeps its own time). */
   void feed(ConsumerRecord<byte[], byte[]> record, Instant at) {
     advanceTo(at);

@@ -38,12 +38,13 @@ record RecordedRun(List<ConsumerRecord<byte[], byte[]>> inputs, List<ChangeBatch
    *     (their fan-out planned again, as a changed TXT affix or owner-id rule needs)
    */
   static RecordedRun read(KafkaConnection kafka, Topics topics, String nameEvents) {
+    List<String> existing = TopicSnapshot.topicsMatching(kafka, t -> true);
     // The shared heartbeat topic is what the planner's cluster store mirrors (it relays every cluster's own to it).
-    List<String> globalTopics = TopicSnapshot.topicsMatching(kafka, t -> t.equals(Topics.CLUSTER_STATUS)
-        || t.equals(Topics.PROVIDER_ZONES));
-    List<String> sourceTopics = TopicSnapshot.topicsMatching(kafka, t -> t.equals(Topics.DESIRED_ENDPOINTS)
-        || Topics.CLUSTER_DESIRED_ENDPOINTS.matcher(t).matches() || t.equals(Topics.OBSERVED_RECORDS));
-    List<String> changeTopics = TopicSnapshot.topicsMatching(kafka, t -> t.startsWith(Topics.CHANGES_PREFIX));
+    List<String> globalTopics = existing.stream().filter(t -> t.equals(Topics.CLUSTER_STATUS)
+        || t.equals(Topics.PROVIDER_ZONES)).toList();
+    List<String> sourceTopics = existing.stream().filter(t -> t.equals(Topics.DESIRED_ENDPOINTS)
+        || Topics.CLUSTER_DESIRED_ENDPOINTS.matcher(t).matches() || t.equals(Topics.OBSERVED_RECORDS)).toList();
+    List<String> changeTopics = existing.stream().filter(t -> t.startsWith(Topics.CHANGES_PREFIX)).toList();
     List<ChangeBatch> recorded = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : TopicSnapshot.readRaw(kafka, changeTopics)) {
       if (r.value() != null) {
@@ -52,13 +53,12 @@ record RecordedRun(List<ConsumerRecord<byte[], byte[]>> inputs, List<ChangeBatch
       }
     }
     List<Map.Entry<io.dnsplane.avro.PlannerKey, io.dnsplane.avro.PlannerEvent>> events = new ArrayList<>();
-    if (!TopicSnapshot.topicsMatching(kafka, Topics.PLANNER_EVENTS::equals).isEmpty()) {
+    if (existing.contains(Topics.PLANNER_EVENTS)) {
       TopicSnapshot.read(kafka, topics.plannerEvents(), (k, v) -> v != null)
           .forEach(e -> events.add(Map.entry(e.key(), e.value())));
     }
     List<ConsumerRecord<byte[], byte[]>> inputs = new ArrayList<>(TopicSnapshot.readRaw(kafka, globalTopics));
-    List<ConsumerRecord<byte[], byte[]>> named = nameEvents == null
-        || TopicSnapshot.topicsMatching(kafka, nameEvents::equals).isEmpty()
+    List<ConsumerRecord<byte[], byte[]>> named = nameEvents == null || !existing.contains(nameEvents)
         ? List.of() : TopicSnapshot.readRaw(kafka, List.of(nameEvents));
     Instant since = Instant.EPOCH;
     if (named.isEmpty()) {

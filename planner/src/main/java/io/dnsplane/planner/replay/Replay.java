@@ -19,19 +19,36 @@ final class Replay {
   record Outcome(int inputs, int dropped, Instant from, List<ChangeBatch> recorded, List<ChangeBatch> replayed,
       List<PlanComparison.Difference> differences) {}
 
+  /** A recorded record and when the planner got it. */
+  private record Input(ConsumerRecord<byte[], byte[]> record, Instant at) {}
+
+  /**
+   * Flags that change how records reach a name (which names a TXT observation concerns, whose
+   * desire a cluster's topic may carry): replayed with one changed, the source topics are planned
+   * again through the planner's fan-out, instead of the name events it recorded.
+   */
+  private static final java.util.Set<String> FAN_OUT_FLAGS = java.util.Set.of("--txt-prefix", "--txt-suffix",
+      "--txt-wildcard-replacement", "--cluster-owner-ids");
+
+  /** Whether a replay with these planner flags changed reads the source topics rather than the name events. */
+  static boolean readsSourceTopics(java.util.Collection<String> changedFlags) {
+    return changedFlags.stream().anyMatch(f -> FAN_OUT_FLAGS.contains(f.startsWith("--") ? f : "--" + f));
+  }
+
   /** @param from null: from when the recorded plans are whole */
   static Outcome run(PlannerConfig config, Topics topics, RecordedRun run, Instant from, Instant to) {
     Instant since = from != null ? from : run.plansWholeSince();
-    List<ConsumerRecord<byte[], byte[]>> timeline = ReplayTimeline.merge(run.inputs(),
-        r -> order(r.topic()) + " " + r.topic() + "-" + r.partition(),
-        r -> handedOverAt(run.pauses(), r).toEpochMilli()).stream()
-        .filter(r -> r.timestamp() <= to.toEpochMilli()).toList();
-    Instant start = timeline.isEmpty() ? to : handedOverAt(run.pauses(), timeline.get(0));
+    List<Input> timeline = ReplayTimeline.merge(
+        run.inputs().stream().map(r -> new Input(r, handedOverAt(run.pauses(), r))).toList(),
+        i -> order(i.record().topic()) + " " + i.record().topic() + "-" + i.record().partition(),
+        i -> i.at().toEpochMilli()).stream()
+        .filter(i -> i.record().timestamp() <= to.toEpochMilli()).toList();
+    Instant start = timeline.isEmpty() ? to : timeline.get(0).at();
     List<ChangeBatch> recorded = inWindow(run.recorded(), since, to);
     List<ChangeBatch> replayed;
     int dropped;
     try (PlannerReplay replay = new PlannerReplay(config, topics, run.recorded(), start, run.nameEvents())) {
-      timeline.forEach(r -> replay.feed(r, handedOverAt(run.pauses(), r)));
+      timeline.forEach(i -> replay.feed(i.record(), i.at()));
       replay.advanceTo(to);
       replayed = inWindow(replay.planned(), since, to);
       dropped = replay.droppedObservations();

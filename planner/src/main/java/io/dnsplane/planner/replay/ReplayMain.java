@@ -54,14 +54,6 @@ public final class ReplayMain implements Callable<Integer> {
   @Mixin
   io.dnsplane.planner.ApplicationIdOption application = new io.dnsplane.planner.ApplicationIdOption();
 
-  /**
-   * Flags that change how records reach a name (which names a TXT observation concerns, whose
-   * desire a cluster's topic may carry): replayed with one, the source topics are planned again
-   * through the planner's fan-out, instead of the name events it recorded.
-   */
-  private static final java.util.Set<String> FAN_OUT_FLAGS = java.util.Set.of("--txt-prefix", "--txt-suffix",
-      "--txt-wildcard-replacement", "--cluster-owner-ids");
-
   @Mixin
   AuditOptions audit = new AuditOptions();
 
@@ -89,8 +81,7 @@ public final class ReplayMain implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RecordedRun run;
     try {
-      boolean fanOutChanged = set.keySet().stream().anyMatch(f -> FAN_OUT_FLAGS.contains(f.startsWith("--") ? f : "--" + f));
-      run = RecordedRun.read(audit.connection(), audit.topics(), fanOutChanged ? null
+      run = RecordedRun.read(audit.connection(), audit.topics(), Replay.readsSourceTopics(set.keySet()) ? null
           : io.dnsplane.planner.topology.PlannerStores.nameEventsTopic(application.id));
     } catch (RuntimeException e) {
       err.println("dnsplane replay: cannot read the recorded topics: " + e.getMessage());

@@ -102,8 +102,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
       return;
     }
     Instant at = Instant.ofEpochMilli(record.timestamp());
-    NameState state = names.get(name);
-    apply(name, decider.onEvent(name, state, record.value(), at, around(name)), at);
+    NameDecider.Around around = around(name);
+    apply(name, decider.onEvent(name, names.get(name), record.value(), at, around), around.pending(), at);
   }
 
   private void retryPending(long now) {
@@ -175,8 +175,8 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
   }
 
   private void onTimer(String name, Instant at) {
-    NameState state = names.get(name);
-    apply(name, decider.onTimer(name, state, at, around(name)), at);
+    NameDecider.Around around = around(name);
+    apply(name, decider.onTimer(name, names.get(name), at, around), around.pending(), at);
   }
 
   private NameDecider.Around around(String name) {
@@ -192,8 +192,12 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
         Instant.ofEpochMilli(context.currentSystemTimeMs()));
   }
 
-  /** Stores what was decided and sends what was planned, at the time of what it was decided on. */
-  private void apply(String name, NameDecision decision, Instant at) {
+  /**
+   * Stores what was decided and sends what was planned, at the time of what it was decided on.
+   *
+   * @param before what waited at the name when the decision was asked for
+   */
+  private void apply(String name, NameDecision decision, PendingRetry before, Instant at) {
     MDC.put("dnsName", name);
     try {
       decision.notes().forEach(n -> {
@@ -210,7 +214,6 @@ final class NamePlanProcessor implements Processor<String, NameEvent, String, Pl
           names.put(name, decision.state());
         }
       }
-      PendingRetry before = pending.get(name);
       if (decision.pending() == null && before != null) {
         pending.delete(name);
       } else if (decision.pending() != null && !Objects.equals(before, decision.pending())) {

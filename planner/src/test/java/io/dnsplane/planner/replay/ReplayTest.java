@@ -192,6 +192,14 @@ class ReplayTest {
   }
 
   @Test
+  void aChangedFanOutFlagReplaysTheSourceTopics() {
+    assertThat(Replay.readsSourceTopics(List.of())).isFalse();
+    assertThat(Replay.readsSourceTopics(List.of("policy", "--deletion-grace"))).isFalse();
+    assertThat(Replay.readsSourceTopics(List.of("txt-prefix"))).isTrue();
+    assertThat(Replay.readsSourceTopics(List.of("--cluster-owner-ids"))).isTrue();
+  }
+
+  @Test
   void onlyPlansInTheWindowAreCompared() {
     RecordedRun run = recordCreateMoveAndDelete();
     Instant afterTheMove = T0.plusSeconds(6);
