@@ -34,6 +34,16 @@ public final class DnsNames {
   }
 
   /** The first label of a name, and the rest. */
+  /** Whether every label is at most 63 characters, as DNS allows (RFC 1035 2.3.4). */
+  public static boolean labelsFit(String name) {
+    for (String label : name.split("\\.", -1)) {
+      if (label.length() > 63) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static String firstLabel(String name) {
     int dot = name.indexOf('.');
     return dot < 0 ? name : name.substring(0, dot);

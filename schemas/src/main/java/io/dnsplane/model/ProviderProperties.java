@@ -20,7 +20,15 @@ public final class ProviderProperties {
 
   private ProviderProperties() {}
 
+  /**
+   * Whether the record is an alias: {@code alias=true} on an A, AAAA or CNAME. Other types never
+   * are, though they may carry the property (an ownership TXT carries its record's properties, as
+   * ExternalDNS writes it).
+   */
   public static boolean isAlias(Endpoint e) {
-    return "true".equals(e.providerSpecific().get(ALIAS));
+    return "true".equals(e.providerSpecific().get(ALIAS)) && ALIASABLE.contains(e.recordType());
   }
+
+  private static final java.util.Set<String> ALIASABLE = java.util.Set.of(RecordTypes.A, RecordTypes.AAAA,
+      RecordTypes.CNAME);
 }

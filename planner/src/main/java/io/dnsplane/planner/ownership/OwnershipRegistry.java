@@ -1,6 +1,7 @@
 package io.dnsplane.planner.ownership;
 
 import io.dnsplane.model.Endpoint;
+import io.dnsplane.model.ProviderProperties;
 import io.dnsplane.model.RecordTypes;
 import io.dnsplane.model.Changes;
 import java.util.ArrayList;
@@ -66,12 +67,10 @@ public final class OwnershipRegistry {
       if (!record.dnsName().equals(dnsName)) {
         continue;
       }
-      if (RecordTypes.TXT.equals(record.recordType()) && ownershipLabels(record).isPresent()) {
-        // Bookkeeping: the legacy same-name ownership record is not a record of the name; with
-        // affixes a TXT saying who owns something is nobody's record.
-        if (!mapper.toLegacyTxtName(dnsName).equals(dnsName)) {
-          current.add(record.withoutLabels());
-        }
+      if (RecordTypes.TXT.equals(record.recordType())
+          && (record.targets().isEmpty() || ownershipLabels(record).isPresent())) {
+        // Bookkeeping, as ExternalDNS's registry reads it: any TXT that says who owns something is
+        // nobody's record, whatever its name; a TXT without a value is skipped.
         continue;
       }
       // Any other record, a managed TXT too (its ownership is at txt-<name>, as ExternalDNS writes it).
@@ -110,12 +109,32 @@ public final class OwnershipRegistry {
   private Optional<Map<String, String>> ownerOf(Endpoint record, List<Endpoint> observed) {
     Optional<Map<String, String>> typed = findTxt(observed, mapper.toTxtName(record.dnsName(), record.recordType()),
         record.setIdentifier()).flatMap(this::ownershipLabels);
-    if (typed.isPresent() || RecordTypes.AAAA.equals(record.recordType())) {
+    if (typed.isPresent()) {
+      return typed;
+    }
+    if (isAliasA(record)) {
+      // ExternalDNS up to v0.21 named an A alias's ownership record cname-<name>; v0.22 still reads it.
+      Optional<Map<String, String>> legacyAlias = legacyAliasTxt(record, observed).flatMap(this::ownershipLabels);
+      if (legacyAlias.isPresent()) {
+        return legacyAlias;
+      }
+    }
+    if (RecordTypes.AAAA.equals(record.recordType())) {
       return typed;
     }
     // ExternalDNS still reads the old same-name format (never for AAAA, which it did not write).
     return findTxt(observed, mapper.toLegacyTxtName(record.dnsName()), record.setIdentifier())
         .flatMap(this::ownershipLabels);
+  }
+
+  /** An A record that is an alias ({@code alias} true or A, as ExternalDNS's isAliasARecord). */
+  private static boolean isAliasA(Endpoint record) {
+    String alias = record.providerSpecific().getOrDefault(ProviderProperties.ALIAS, "");
+    return RecordTypes.A.equals(record.recordType()) && (alias.equals("true") || alias.equalsIgnoreCase("A"));
+  }
+
+  private Optional<Endpoint> legacyAliasTxt(Endpoint record, List<Endpoint> observed) {
+    return findTxt(observed, mapper.toTxtName(record.dnsName(), RecordTypes.CNAME), record.setIdentifier());
   }
 
   private Optional<Endpoint> findTxt(List<Endpoint> observed, String name, String setIdentifier) {
@@ -170,9 +189,16 @@ public final class OwnershipRegistry {
     for (Endpoint deleted : changes.delete()) {
       String typedName = mapper.toTxtName(deleted.dnsName(), deleted.recordType());
       // Only a TXT that names exactly the record's owners goes with it; any other owner keeps theirs.
-      findTxt(observed, typedName, deleted.setIdentifier())
+      List<Endpoint> txts = new ArrayList<>();
+      findTxt(observed, typedName, deleted.setIdentifier()).ifPresent(txts::add);
+      if (isAliasA(deleted)) {
+        // Unlike ExternalDNS, which leaves it for a clean-up script: nothing else can be at the name
+        // of an A for that CNAME-named record to speak for.
+        legacyAliasTxt(deleted, observed).ifPresent(txts::add);
+      }
+      txts.stream()
           .filter(txt -> ownershipLabels(txt).orElse(Map.of()).keySet().equals(Ownership.of(deleted).keySet()))
-          .ifPresent(out::delete);
+          .forEach(out::delete);
     }
     return out.build();
   }
@@ -191,8 +217,11 @@ public final class OwnershipRegistry {
           ? "\"" + encryption.orElseThrow().encrypt(value.substring(1, value.length() - 1)) + "\""
           : value);
     });
+    // It carries the record's provider-specific properties, as ExternalDNS's: a weighted or
+    // failover record's TXT needs the same routing policy beside it (Route53 requires one for a set
+    // identifier); appliers ignore what does not apply to a TXT (alias, proxied).
     Endpoint txt = new Endpoint(mapper.toTxtName(record.dnsName(), record.recordType()), RecordTypes.TXT,
-        values, record.ttl(), record.setIdentifier(), Map.of(), Map.of());
+        values, record.ttl(), record.setIdentifier(), Map.of(), record.providerSpecific());
     return Ownership.with(txt, Ownership.of(record));
   }
 }

@@ -66,12 +66,19 @@ public final class NamePlanner {
     Changes.Builder kept = new Changes.Builder();
     for (Endpoint create : changes.create()) {
       String txtName = registry.mapper().toTxtName(create.dnsName(), create.recordType());
-      if (DnsNames.isInZone(txtName, zoneName)) {
+      String problem = !DnsNames.isInZone(txtName, zoneName)
+          ? "its TXT ownership record " + txtName + " would be outside zone " + zoneName
+              + "; for apex records use --txt-prefix with %{record_type} ending in '.'"
+          // ExternalDNS creates the record without its TXT (then owns nothing); dnsplane does not create it.
+          : !DnsNames.labelsFit(txtName)
+              ? "its TXT ownership record " + txtName + " would have a label longer than 63 characters; "
+                  + "shorten the name or the --txt-prefix/--txt-suffix"
+              : null;
+      if (problem == null) {
         kept.create(create);
       } else {
         desired.stream().filter(d -> d.dnsName().equals(create.dnsName()) && d.recordType().equals(create.recordType()))
-            .forEach(d -> conflicts.add(new Conflict(d, "its TXT ownership record " + txtName + " would be outside zone "
-                + zoneName + "; for apex records use --txt-prefix with %{record_type} ending in '.'")));
+            .forEach(d -> conflicts.add(new Conflict(d, problem)));
       }
     }
     for (int i = 0; i < changes.updateOld().size(); i++) {
