@@ -48,6 +48,19 @@ class Route53RecordsTest {
   }
 
   @Test
+  void anOwnershipTxtWithItsRecordsPropertiesIsAWeightedTxtNotAnAlias() {
+    // The planner's TXT carries its record's provider-specific properties, as ExternalDNS writes it.
+    Endpoint txt = new Endpoint("cname-api.example.com", "TXT", List.of("\"heritage=external-dns\""), 0, "a", Map.of(),
+        Map.of("aws/weight", "10", "alias", "true", "aws/evaluate-target-health", "true"));
+    var set = records.changes(new Changes.Builder().create(txt).build()).get(0).resourceRecordSet();
+    assertThat(set.typeAsString()).isEqualTo("TXT");
+    assertThat(set.aliasTarget()).isNull();
+    assertThat(set.resourceRecords()).hasSize(1);
+    assertThat(set.setIdentifier()).isEqualTo("a");
+    assertThat(set.weight()).isEqualTo(10L);
+  }
+
+  @Test
   void batchLimitsCountUpsertsTwice() {
     Route53Limits limits = Route53Limits.AWS;
     List<Endpoint> thousand = IntStream.range(0, 1000)
