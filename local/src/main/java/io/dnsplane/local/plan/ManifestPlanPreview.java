@@ -1,5 +1,6 @@
 package io.dnsplane.local.plan;
 
+import io.dnsplane.applier.aws.Route53Listing;
 import io.dnsplane.applier.inmemory.InMemoryProvider;
 import io.dnsplane.applier.inmemory.ZoneFiles;
 import io.dnsplane.applier.spi.Zone;
@@ -48,31 +49,36 @@ import java.util.stream.Stream;
 
 /**
  * A plan preview from Kubernetes manifests (one folder per cluster, through the watcher's own
- * extraction) and a zone in RFC 1035 master format (as {@code dig AXFR} prints it), planned name
+ * extraction) and a zone in RFC 1035 master format (as {@code dig AXFR} prints it) or as Route53
+ * lists it ({@link Route53Listing}: with its aliases and weighted records), planned name
  * by name with the planner's own NamePlanner: TXT ownership decoded as the planner does, TXT
  * changes included.
  */
 public final class ManifestPlanPreview {
   public record Cluster(String id, String ownerId, Path dir) {}
 
-  /** @param zone --zone: the zone the file must hold; empty to take the file's SOA as it is */
-  public record Options(Path zoneFile, String zone, Policy policy, Set<String> recordTypes, DomainFilter domainFilter,
-      TxtRegistryConfig txt) {}
+  /**
+   * @param zoneFile the zone in master format, or null when {@code route53Records} gives it
+   * @param route53Records the zone as {@code aws route53 list-resource-record-sets} prints it, or null
+   * @param zone --zone: the zone the file must hold; empty to take the file's SOA as it is
+   */
+  public record Options(Path zoneFile, Path route53Records, String zone, Policy policy, Set<String> recordTypes,
+      DomainFilter domainFilter, TxtRegistryConfig txt) {
+    public Options {
+      if ((zoneFile == null) == (route53Records == null)) {
+        throw new PreviewException("give the zone as --zone-file or as --route53-records, one of them");
+      }
+    }
+  }
+
+  private record Current(String zoneName, List<Endpoint> records, Set<String> capabilities) {}
 
   private ManifestPlanPreview() {}
 
   public static EndpointPlanPreview.Result plan(List<Cluster> clusters, Options options) {
-    org.xbill.DNS.Zone dnsZone;
-    try {
-      dnsZone = ZoneFiles.load(options.zoneFile());
-    } catch (IOException | RuntimeException e) {
-      throw new PreviewException(options.zoneFile() + ": " + e.getMessage());
-    }
-    String zoneName = DnsNames.normalize(dnsZone.getOrigin().toString());
-    if (!options.zone().isEmpty() && !DnsNames.normalize(options.zone()).equals(zoneName)) {
-      throw new PreviewException(options.zoneFile() + ": holds zone " + zoneName + ", not --zone " + options.zone());
-    }
-    List<Endpoint> observed = new InMemoryProvider(List.of(dnsZone)).records(new Zone(zoneName, zoneName));
+    Current zone = options.zoneFile() != null ? fromZoneFile(options) : fromRoute53(options);
+    String zoneName = zone.zoneName();
+    List<Endpoint> observed = zone.records();
     Map<String, List<Endpoint>> observedByName = new LinkedHashMap<>();
     observed.forEach(e -> observedByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e));
 
@@ -98,7 +104,7 @@ public final class ManifestPlanPreview {
     for (String name : names) {
       List<Endpoint> around = observedAround(name, observedByName, options);
       Plan plan = planner.plan(name, zoneName, desiredByName.getOrDefault(name, List.of()), around,
-          OwnerScope.all(owners));
+          OwnerScope.all(owners), zone.capabilities());
       changes.addAll(plan.changes());
       conflicts.addAll(plan.conflicts());
       for (Endpoint current : registry.currentWithOwnership(name, around)) {
@@ -109,6 +115,42 @@ public final class ManifestPlanPreview {
       }
     }
     return new EndpointPlanPreview.Result(changes.build(), conflicts, adoptions, zoneName);
+  }
+
+  private static Current fromZoneFile(Options options) {
+    org.xbill.DNS.Zone dnsZone;
+    try {
+      dnsZone = ZoneFiles.load(options.zoneFile());
+    } catch (IOException | RuntimeException e) {
+      throw new PreviewException(options.zoneFile() + ": " + e.getMessage());
+    }
+    String zoneName = checkedZone(DnsNames.normalize(dnsZone.getOrigin().toString()), options, options.zoneFile());
+    return new Current(zoneName, new InMemoryProvider(List.of(dnsZone)).records(new Zone(zoneName, zoneName)), Set.of());
+  }
+
+  /** Route53's listing, read as the Route53 applier reads it, planned as for a Route53 zone (aliases, weights). */
+  private static Current fromRoute53(Options options) {
+    List<software.amazon.awssdk.services.route53.model.ResourceRecordSet> sets;
+    try {
+      sets = Route53Listing.read(options.route53Records());
+    } catch (IOException e) {
+      throw new PreviewException(e.getMessage());
+    }
+    String listed = Route53Listing.zoneName(sets).orElse("");
+    if (listed.isEmpty() && options.zone().isEmpty()) {
+      throw new PreviewException(options.route53Records() + ": has no SOA record set to name the zone; give --zone");
+    }
+    String zoneName = listed.isEmpty() ? DnsNames.normalize(options.zone())
+        : checkedZone(listed, options, options.route53Records());
+    // ExternalDNS's defaults for Route53: --aws-evaluate-target-health, no --aws-prefer-cname.
+    return new Current(zoneName, Route53Listing.endpoints(sets), Route53Listing.capabilities(true, false));
+  }
+
+  private static String checkedZone(String zoneName, Options options, Path file) {
+    if (!options.zone().isEmpty() && !DnsNames.normalize(options.zone()).equals(zoneName)) {
+      throw new PreviewException(file + ": holds zone " + zoneName + ", not --zone " + options.zone());
+    }
+    return zoneName;
   }
 
   /** The records at a name and at every TXT name that may hold its ownership. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dnsplane plan}: what the planner would change, offline, either from Kubernetes manifests
- * (one folder per cluster) and a zone file, or from endpoints in ExternalDNS's JSON shape. Exit 0
+ * (one folder per cluster) and a zone file or Route53's listing, or from endpoints in ExternalDNS's JSON shape. Exit 0
  * when nothing would change, 2 when changes are planned, 1 on bad input: usable as a CI drift check.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -46,7 +46,10 @@ public final class PlanMain implements Callable<Integer> {
   @Option(names = "--zone-file", description = "Manifest mode: the zone in RFC 1035 master format, as dig AXFR prints it.")
   Path zoneFile;
 
-  @Option(names = "--zone", defaultValue = "", description = "Manifest mode: the zone --zone-file must hold.")
+  @Option(names = "--route53-records", description = "Manifest mode: the zone as aws route53 list-resource-record-sets --output json prints it (aliases and weighted records included), instead of --zone-file.")
+  Path route53Records;
+
+  @Option(names = "--zone", defaultValue = "", description = "Manifest mode: the zone --zone-file or --route53-records must hold.")
   String zone;
 
   @Option(names = "--txt-owner-id", defaultValue = "default", description = "The owner id the desire belongs to; empty for no owner filtering (default: ${DEFAULT-VALUE}).")
@@ -80,11 +83,11 @@ public final class PlanMain implements Callable<Integer> {
       EndpointPlanPreview.Result result;
       boolean manifestMode = !manifests.isEmpty() || !namedClusters.isEmpty();
       if (manifestMode) {
-        if (zoneFile == null) {
-          throw new PreviewException("--manifests needs --zone-file");
+        if ((zoneFile == null) == (route53Records == null)) {
+          throw new PreviewException("--manifests needs the zone: --zone-file FILE or --route53-records FILE");
         }
         TxtRegistryConfig registry = txt.hasBareMigrations() ? txt.config(singleOwner()) : txt.config();
-        result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, zone,
+        result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, route53Records, zone,
             Policy.fromFlag(policy), types, scope.domainFilter(), registry));
       } else {
         if (desired == null || current == null) {

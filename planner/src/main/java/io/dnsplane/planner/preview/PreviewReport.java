@@ -50,7 +50,7 @@ public final class PreviewReport {
     }
     c.delete().forEach(e -> out.append("- delete  ").append(e).append('\n'));
     result.adoptions().forEach(a -> out.append("= adopt   ").append(a.dnsName()).append(' ').append(a.recordType())
-        .append(" (TXT owner ").append(a.label(Endpoint.LABEL_OWNER)).append(")\n"));
+        .append(a.setIdentifier().isEmpty() ? "" : " [" + a.setIdentifier() + "]").append(" (TXT owner ").append(a.label(Endpoint.LABEL_OWNER)).append(")\n"));
     result.conflicts().forEach(x -> out.append("! conflict ").append(x.desired().dnsName()).append(' ')
         .append(x.desired().recordType()).append(": ").append(x.reason()).append('\n'));
     return out.toString();

@@ -62,6 +62,11 @@ final class Route53Provider implements DnsProvider {
 
   @Override
   public Set<String> capabilities() {
+    return capabilities(evaluateTargetHealth, preferCname);
+  }
+
+  /** What the planner is told of a Route53 zone, for the flags given (also for an offline plan). */
+  public static Set<String> capabilities(boolean evaluateTargetHealth, boolean preferCname) {
     // The planner shapes desire as this provider lists records (ExternalDNS's AdjustEndpoints).
     Set<String> capabilities = new java.util.TreeSet<>(Set.of(ProviderCapabilities.WEIGHTED_ROUTING,
         ProviderCapabilities.ALIAS_RECORDS));
