@@ -36,9 +36,21 @@ abstract sealed class LocalDns implements AutoCloseable {
   abstract List<String> describe();
 
   static LocalDns start(String provider, List<org.xbill.DNS.Zone> zones, int dnsPort) throws IOException {
+    return start(provider, zones, List.of(), dnsPort);
+  }
+
+  /**
+   * @param route53Listings zones as Route53 lists them ({@code *.route53.json} beside the zone files:
+   *     aliases and weighted sets a zone file cannot hold), for --provider=aws only
+   */
+  static LocalDns start(String provider, List<org.xbill.DNS.Zone> zones, List<java.nio.file.Path> route53Listings,
+      int dnsPort) throws IOException {
+    if (!route53Listings.isEmpty() && !provider.equals("aws")) {
+      throw new IllegalArgumentException(route53Listings + ": Route53 listings seed --provider=aws only, not " + provider);
+    }
     return switch (provider) {
       case "inmemory" -> new InMemory(zones, dnsPort);
-      case "aws" -> new Route53(zones);
+      case "aws" -> new Route53(zones, route53Listings);
       case "cloudflare" -> new Cloudflare(zones);
       default -> throw new IllegalArgumentException("local mode runs --provider " + PROVIDERS + ", not '" + provider + "'");
     };
@@ -99,7 +111,7 @@ abstract sealed class LocalDns implements AutoCloseable {
     final Route53Fake fake;
     final Map<String, String> zoneIds = new LinkedHashMap<>();
 
-    Route53(List<org.xbill.DNS.Zone> zones) throws IOException {
+    Route53(List<org.xbill.DNS.Zone> zones, List<java.nio.file.Path> listings) throws IOException {
       fake = Route53Fake.start();
       for (org.xbill.DNS.Zone zone : zones) {
         String id = fake.addZone(zone.getOrigin().toString(true), false, Map.of());
@@ -110,6 +122,28 @@ abstract sealed class LocalDns implements AutoCloseable {
       setIfAbsent("aws.accessKeyId", "AKIALOCAL");
       setIfAbsent("aws.secretAccessKey", "local");
       setIfAbsent("aws.disableEc2Metadata", "true");
+      for (java.nio.file.Path listing : listings) {
+        seed(listing);
+      }
+    }
+
+    /** Writes a listing's record sets through the Route53 provider itself, as another tool would have. */
+    private void seed(java.nio.file.Path listing) throws IOException {
+      var sets = io.dnsplane.applier.aws.Route53Listing.read(listing);
+      String zoneName = io.dnsplane.applier.aws.Route53Listing.zoneName(sets)
+          .orElseThrow(() -> new IOException(listing + ": has no SOA record set to name the zone"));
+      String id = zoneIds.get(zoneName);
+      if (id == null) {
+        throw new IOException(listing + ": zone " + zoneName + " has no zone file beside it (" + zoneIds.keySet() + ")");
+      }
+      io.dnsplane.model.Changes.Builder creates = new io.dnsplane.model.Changes.Builder();
+      io.dnsplane.applier.aws.Route53Listing.endpoints(sets).forEach(creates::create);
+      try (DnsProvider provider = newProvider()) {
+        var outcome = provider.apply(new io.dnsplane.applier.spi.Zone(id, zoneName), creates.build());
+        if (!outcome.failures().isEmpty()) {
+          throw new IOException(listing + ": the local Route53 refused it: " + outcome);
+        }
+      }
     }
 
     private static void setIfAbsent(String property, String value) {

@@ -58,8 +58,16 @@ public final class LocalPipeline implements AutoCloseable {
     this.config = config;
   }
 
+  private java.util.function.UnaryOperator<PlannerConfig> plannerSettings = java.util.function.UnaryOperator.identity();
+
   public static LocalPipeline start(LocalConfig config) {
+    return start(config, java.util.function.UnaryOperator.identity());
+  }
+
+  /** As above, the planner started with local mode's settings and then {@code plannerSettings}' (a TXT prefix, say). */
+  public static LocalPipeline start(LocalConfig config, java.util.function.UnaryOperator<PlannerConfig> plannerSettings) {
     LocalPipeline pipeline = new LocalPipeline(config);
+    pipeline.plannerSettings = plannerSettings;
     try {
       pipeline.startAll();
       return pipeline;
@@ -92,7 +100,8 @@ public final class LocalPipeline implements AutoCloseable {
         client.store(out, "dnsplane local mode: how to reach its SASL_SSL broker (--kafka-config)");
       }
     }
-    dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")), config.dnsPort());
+    dns = LocalDns.start(config.provider(), loadZones(config.examples().resolve("zones")),
+        route53Listings(config.examples().resolve("zones")), config.dnsPort());
     topics.prepare(List.of(dns.providerName()));
     // Each example cluster's own desire topic exists before the planner subscribes to them.
     TopicAdmin.ensureTopics(kafka, topics.all(List.of(dns.providerName()), clusterIds()),
@@ -134,6 +143,16 @@ public final class LocalPipeline implements AutoCloseable {
     return zones;
   }
 
+  /** {@code *.route53.json} beside the zone files: a zone as Route53 lists it, for --provider=aws. */
+  private static List<Path> route53Listings(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".route53.json")).sorted().toList();
+    }
+  }
+
   public void startWatcher(String clusterId) {
     KubernetesClient client = clusters.get(clusterId).newClient();
     WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka, "",
@@ -149,7 +168,7 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public void startPlanner() {
-    startPlanner(java.util.function.UnaryOperator.identity());
+    startPlanner(plannerSettings);
   }
 
   /** Starts the planner with local mode's settings, then {@code adjust}'s (a test's cluster timeout, say). */

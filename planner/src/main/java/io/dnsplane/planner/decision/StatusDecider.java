@@ -4,6 +4,8 @@ import io.dnsplane.avro.ObjectState;
 import io.dnsplane.avro.planner.NameDesire;
 import io.dnsplane.model.AvroEndpoints;
 import io.dnsplane.model.Endpoint;
+import io.dnsplane.model.ProviderProperties;
+import io.dnsplane.model.RecordTypes;
 import io.dnsplane.planner.plan.Conflict;
 import io.dnsplane.planner.plan.Plan;
 import java.util.List;
@@ -50,17 +52,26 @@ public final class StatusDecider {
       return new Decision(ObjectState.PENDING, "change batch " + inFlightBatch + " is being applied", List.of());
     }
     List<Endpoint> wanted = AvroEndpoints.fromAvro(desire.getEndpoints());
-    Set<String> types = wanted.stream().map(Endpoint::recordType).collect(Collectors.toSet());
+    Set<String> types = wanted.stream().flatMap(w -> servingTypes(w).stream()).collect(Collectors.toSet());
     String name = wanted.isEmpty() ? "" : wanted.get(0).dnsName();
     List<Endpoint> held = observed.stream()
         .filter(r -> r.dnsName().equals(name) && types.contains(r.recordType()))
         .map(Endpoint::withoutLabels)
         .toList();
     boolean satisfied = wanted.stream().allMatch(w -> held.stream().anyMatch(r ->
-        r.recordType().equals(w.recordType()) && r.setIdentifier().equals(w.setIdentifier())
-            && r.targets().containsAll(w.targets())));
+        servingTypes(w).contains(r.recordType()) && (r.recordType().equals(w.recordType()) || ProviderProperties.isAlias(r))
+            && r.setIdentifier().equals(w.setIdentifier()) && r.targets().containsAll(w.targets())));
     return satisfied
         ? new Decision(ObjectState.READY, "", held)
         : new Decision(ObjectState.PENDING, "not in DNS yet", List.of());
+  }
+
+  /**
+   * The record types that serve a desired record: its own, and for a CNAME also the A and AAAA
+   * alias records a provider with aliases (Route53) makes of it, as ExternalDNS does.
+   */
+  private static Set<String> servingTypes(Endpoint wanted) {
+    return RecordTypes.CNAME.equals(wanted.recordType())
+        ? Set.of(RecordTypes.CNAME, RecordTypes.A, RecordTypes.AAAA) : Set.of(wanted.recordType());
   }
 }
