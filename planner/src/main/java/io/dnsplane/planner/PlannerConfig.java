@@ -35,7 +35,8 @@ public record PlannerConfig(
     ClusterDomains clusterDomains,
     Duration deletionGrace,
     ClusterOrigin clusterOrigin,
-    Duration replayWindow) {
+    Duration replayWindow,
+    Duration listingSettle) {
 
   /** --stale-cluster-policy: what a cluster silent for --cluster-timeout loses. */
   public enum StaleClusterPolicy {
@@ -73,6 +74,10 @@ public record PlannerConfig(
     deletionGrace = deletionGrace == null ? Duration.ZERO : deletionGrace;
     clusterOrigin = clusterOrigin == null ? ClusterOrigin.DEFAULT : clusterOrigin;
     replayWindow = replayWindow == null ? Duration.ofDays(7) : replayWindow;
+    listingSettle = listingSettle == null ? DEFAULT_LISTING_SETTLE : listingSettle;
+    if (listingSettle.isNegative()) {
+      throw new IllegalArgumentException("--listing-settle must not be negative: " + listingSettle);
+    }
     if (deletionGrace.isNegative()) {
       throw new IllegalArgumentException("--deletion-grace must not be negative: " + deletionGrace);
     }
@@ -84,9 +89,16 @@ public record PlannerConfig(
     return Set.copyOf(out);
   }
 
+  /**
+   * How long after an applier listed a zone the planner waits before planning names in it: the
+   * listing arrives name by name, and a name planned on part of it (its record seen, its TXT not
+   * yet) would be planned wrong (a create of what exists, a conflict over what is ours).
+   */
+  public static final Duration DEFAULT_LISTING_SETTLE = Duration.ofSeconds(10);
+
   public static PlannerConfig defaults(KafkaConnection kafka, Path stateDir, Policy policy) {
     return new PlannerConfig("dnsplane-planner", kafka, stateDir, policy, false, null, null, null, null,
-        null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A planner on a Kafka without security settings (local mode, tests). */
@@ -101,51 +113,51 @@ public record PlannerConfig(
 
   public PlannerConfig withApplicationId(String id) {
     return new PlannerConfig(id, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
   }
 
   public PlannerConfig withDryRun(boolean dry) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dry, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
   }
 
   public PlannerConfig withTxtRegistry(TxtRegistryConfig registry) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, registry, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
   }
 
   public PlannerConfig withRecordTypes(Set<String> managed, Set<String> excluded) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managed,
-        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
+        excluded, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
   }
 
   public PlannerConfig withDomainFilter(DomainFilter filter) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
+        excludeRecordTypes, filter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
   }
 
   public PlannerConfig withStaleClusters(Duration timeout, StaleClusterPolicy policy) {
     return new PlannerConfig(applicationId, kafka, stateDir, this.policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, timeout, policy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
   }
 
   public PlannerConfig withClusterDomains(ClusterDomains domains) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, domains, deletionGrace, clusterOrigin, replayWindow);
+        staleClusterPolicy, domains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
   }
 
   public PlannerConfig withDeletionGrace(Duration grace) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, clusterDomains, grace, clusterOrigin, replayWindow);
+        staleClusterPolicy, clusterDomains, grace, clusterOrigin, replayWindow, listingSettle);
   }
 
   /** --cluster-owner-ids: the TXT owner ids each cluster may use on its own topics. */
   public PlannerConfig withClusterOrigin(ClusterOrigin origin) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, clusterDomains, deletionGrace, origin, replayWindow);
+        staleClusterPolicy, clusterDomains, deletionGrace, origin, replayWindow, listingSettle);
   }
 
   /**
@@ -155,11 +167,17 @@ public record PlannerConfig(
   public PlannerConfig withReplayWindow(Duration window) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
-        staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, window);
+        staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, window, listingSettle);
+  }
+
+  public PlannerConfig withListingSettle(Duration settle) {
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, commitInterval, clusterTimeout,
+        staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, settle);
   }
 
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
-        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow);
+        excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
   }
 }

@@ -46,6 +46,10 @@ public final class PlanningOptions {
   @Option(names = "--deletion-grace", defaultValue = "PT0S", description = "ISO-8601 duration a delete waits, cancelled if the desire comes back (default ${DEFAULT-VALUE}, as ExternalDNS; PT5M is a safe choice).")
   Duration deletionGrace;
 
+  @Option(names = "--listing-settle", defaultValue = "PT10S", description = "ISO-8601 duration the planner waits after an"
+      + " applier listed a zone before planning its names, so that the whole listing has arrived (default: ${DEFAULT-VALUE}).")
+  Duration listingSettle;
+
   /** The planner's settings these flags give, on this Kafka and state directory. */
   public PlannerConfig config(KafkaConnection kafka, Path stateDir) {
     return PlannerConfig.defaults(kafka, stateDir, Policy.fromFlag(policy))
@@ -56,6 +60,7 @@ public final class PlanningOptions {
         .withStaleClusters(clusterTimeout, PlannerConfig.StaleClusterPolicy.fromFlag(staleClusterPolicy))
         .withClusterDomains(ClusterDomains.parse(clusterDomains))
         .withClusterOrigin(ClusterOrigin.parse(clusterOwnerIds))
-        .withDeletionGrace(deletionGrace);
+        .withDeletionGrace(deletionGrace)
+        .withListingSettle(listingSettle);
   }
 }

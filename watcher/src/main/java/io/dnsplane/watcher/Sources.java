@@ -3,6 +3,7 @@ package io.dnsplane.watcher;
 import io.dnsplane.watcher.informer.DnsEndpointResources;
 import io.dnsplane.watcher.informer.SourceInformer;
 import io.dnsplane.watcher.source.DnsEndpointSource;
+import io.dnsplane.watcher.source.Extraction;
 import io.dnsplane.watcher.source.IngressSource;
 import io.dnsplane.watcher.source.ServiceSource;
 import io.dnsplane.watcher.source.SourceEvent;
@@ -43,20 +44,21 @@ final class Sources {
   static List<SourceInformer<?>> informers(WatcherConfig config, KubernetesClient client, Consumer<SourceEvent> sink) {
     List<SourceInformer<?>> informers = new ArrayList<>();
     String ns = config.namespace();
+    Extraction x = config.extraction();
     for (String source : config.sources()) {
       switch (source) {
         case INGRESS -> {
           var ingresses = client.network().v1().ingresses();
           SharedIndexInformer<Ingress> informer = ns.isEmpty()
               ? ingresses.inAnyNamespace().runnableInformer(0) : ingresses.inNamespace(ns).runnableInformer(0);
-          informers.add(new SourceInformer<>(new IngressSource(config.ingressClasses()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
+          informers.add(new SourceInformer<>(x.processed(new IngressSource(x)), informer, sink, config.filter(), config.maxEndpointsPerObject()));
         }
         case SERVICE -> informers.add(services(config, client, sink));
         case CRD -> {
           var resources = client.genericKubernetesResources(DnsEndpointResources.CONTEXT);
           SharedIndexInformer<GenericKubernetesResource> informer = ns.isEmpty()
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
-          informers.add(new SourceInformer<>(new DnsEndpointSource(), informer, sink, config.filter(), config.maxEndpointsPerObject()));
+          informers.add(new SourceInformer<>(x.processed(new DnsEndpointSource()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
           informer.addEventHandler(new DnsEndpointStatus(client));
         }
         case GATEWAY_HTTPROUTE -> informers.add(routes(config, client, sink, HTTPRoute.class, GatewayRouteSource::httpRoutes));
@@ -121,8 +123,9 @@ final class Sources {
         return addresses;
       }
     };
-    SourceInformer<Service> informer = new SourceInformer<>(new ServiceSource(config.serviceTypeFilter(),
-        config.publishInternalServices(), config.fqdnTemplate(), lookups), services, sink, config.filter(),
+    Extraction x = config.extraction();
+    SourceInformer<Service> informer = new SourceInformer<>(x.processed(new ServiceSource(x, lookups)), services, sink,
+        config.filter(),
         config.maxEndpointsPerObject());
     slices.addEventHandler(onAnyChange(slice -> {
       String service = slice.getMetadata().getLabels() == null ? null : slice.getMetadata().getLabels().get(SERVICE_NAME_LABEL);
@@ -155,14 +158,19 @@ final class Sources {
     };
   }
 
+  /** GatewayRouteSource::httpRoutes or ::grpcRoutes. */
+  private interface RouteSourceFactory<R extends HasMetadata> {
+    GatewayRouteSource<R> create(BiFunction<String, String, Optional<Gateway>> gateways,
+        Function<String, Optional<Map<String, String>>> namespaceLabels, Extraction extraction);
+  }
+
   /**
    * Routes, translated with their parent Gateways from a Gateway informer of their own; a Gateway
    * change (addresses, listeners, annotations) translates the routes attached to it again.
    */
   private static <R extends HasMetadata> SourceInformer<R> routes(WatcherConfig config, KubernetesClient client,
       Consumer<SourceEvent> sink, Class<R> routeType,
-      BiFunction<BiFunction<String, String, Optional<Gateway>>, Function<String, Optional<Map<String, String>>>,
-          GatewayRouteSource<R>> sourceFor) {
+      RouteSourceFactory<R> sourceFor) {
     String ns = config.namespace();
     var gatewayClient = client.resources(Gateway.class);
     SharedIndexInformer<Gateway> gateways = ns.isEmpty()
@@ -173,11 +181,13 @@ final class Sources {
     // Listeners may admit routes by their namespace's labels (allowedRoutes from: Selector). A watcher
     // confined to one namespace (--namespace) cannot read Namespaces: such listeners admit nothing there.
     SharedIndexInformer<Namespace> namespaces = ns.isEmpty() ? client.namespaces().runnableInformer(0) : null;
-    GatewayRouteSource<R> source = sourceFor.apply(
+    GatewayRouteSource<R> source = sourceFor.create(
         (gwNs, gwName) -> Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName)),
         routeNs -> namespaces == null ? Optional.empty() : Optional.ofNullable(namespaces.getStore().getByKey(routeNs))
-            .map(n -> n.getMetadata().getLabels() == null ? Map.<String, String>of() : n.getMetadata().getLabels()));
-    SourceInformer<R> routeInformer = new SourceInformer<>(source, routes, sink, config.filter(), config.maxEndpointsPerObject());
+            .map(n -> n.getMetadata().getLabels() == null ? Map.<String, String>of() : n.getMetadata().getLabels()),
+        config.extraction());
+    SourceInformer<R> routeInformer = new SourceInformer<>(config.extraction().processed(source), routes, sink,
+        config.filter(), config.maxEndpointsPerObject());
     if (namespaces == null) {
       return routeInformer.startingAlso(gateways);
     }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import io.dnsplane.model.DomainFilter;
+import io.dnsplane.watcher.source.Extraction;
 import io.dnsplane.watcher.source.ObjectFilter;
 import java.util.regex.Pattern;
 
@@ -22,14 +23,10 @@ public record WatcherConfig(
     String namespace,
     Duration heartbeatInterval,
     List<String> sources,
-    Set<String> serviceTypeFilter,
     boolean recordEvents,
-    ObjectFilter filter,
-    Set<String> ingressClasses,
+    Extraction extraction,
     int maxEndpointsPerObject,
     DomainFilter domainFilter,
-    boolean publishInternalServices,
-    String fqdnTemplate,
     Duration emptyTargetsGrace,
     boolean clusterTopic) {
 
@@ -53,15 +50,12 @@ public record WatcherConfig(
         throw new IllegalArgumentException("unknown --source " + s + "; known: " + new TreeSet<>(Sources.KNOWN));
       }
     }
-    serviceTypeFilter = serviceTypeFilter == null ? Set.of() : Set.copyOf(serviceTypeFilter);
-    filter = filter == null ? ObjectFilter.ALL : filter;
+    extraction = extraction == null ? Extraction.DEFAULT : extraction;
     domainFilter = domainFilter == null ? DomainFilter.ALL : domainFilter;
-    fqdnTemplate = fqdnTemplate == null ? "" : fqdnTemplate;
     emptyTargetsGrace = emptyTargetsGrace == null ? DEFAULT_EMPTY_TARGETS_GRACE : emptyTargetsGrace;
     if (emptyTargetsGrace.isNegative()) {
       throw new IllegalArgumentException("--empty-targets-grace must not be negative: " + emptyTargetsGrace);
     }
-    ingressClasses = ingressClasses == null ? Set.of() : Set.copyOf(ingressClasses);
     if (maxEndpointsPerObject < 0) {
       throw new IllegalArgumentException("--max-endpoints-per-object must not be negative: " + maxEndpointsPerObject);
     }
@@ -73,27 +67,33 @@ public record WatcherConfig(
   }
 
   public WatcherConfig(String clusterId, String ownerId, KafkaConnection kafka, String namespace, Duration heartbeatInterval) {
-    this(clusterId, ownerId, kafka, namespace, heartbeatInterval, null, null, true, null, null, 1000, null, false, "", null,
-        true);
+    this(clusterId, ownerId, kafka, namespace, heartbeatInterval, null, true, null, 1000, null, null, true);
   }
 
   public WatcherConfig withSources(List<String> newSources) {
     return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, newSources,
-        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
-        publishInternalServices, fqdnTemplate, emptyTargetsGrace, clusterTopic);
+        recordEvents, extraction, maxEndpointsPerObject, domainFilter, emptyTargetsGrace, clusterTopic);
   }
 
   public WatcherConfig withEmptyTargetsGrace(Duration grace) {
     return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, sources,
-        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
-        publishInternalServices, fqdnTemplate, grace, clusterTopic);
+        recordEvents, extraction, maxEndpointsPerObject, domainFilter, grace, clusterTopic);
+  }
+
+  public WatcherConfig withExtraction(Extraction newExtraction) {
+    return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, sources,
+        recordEvents, newExtraction, maxEndpointsPerObject, domainFilter, emptyTargetsGrace, clusterTopic);
+  }
+
+  /** The objects taken at all (ExternalDNS's --annotation-filter, --label-filter, controller annotation). */
+  public ObjectFilter filter() {
+    return extraction.filter();
   }
 
   /** @param own write to this cluster's own desire topic (the default), else to the shared one */
   public WatcherConfig withClusterTopic(boolean own) {
     return new WatcherConfig(clusterId, ownerId, kafka, namespace, heartbeatInterval, sources,
-        serviceTypeFilter, recordEvents, filter, ingressClasses, maxEndpointsPerObject, domainFilter,
-        publishInternalServices, fqdnTemplate, emptyTargetsGrace, own);
+        recordEvents, extraction, maxEndpointsPerObject, domainFilter, emptyTargetsGrace, own);
   }
 
   private static void requireId(String what, String value) {

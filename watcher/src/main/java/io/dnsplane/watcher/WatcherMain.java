@@ -3,7 +3,6 @@ package io.dnsplane.watcher;
 
 import io.dnsplane.runtime.RunUntilShutdown;
 import io.dnsplane.runtime.OpsServer;
-import io.dnsplane.watcher.source.ObjectFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -47,6 +46,9 @@ public final class WatcherMain implements Callable<Integer> {
   @Mixin
   DomainFilterOptions domains = new DomainFilterOptions();
 
+  @Mixin
+  SourceOptions sourceOptions = new SourceOptions();
+
   @Spec
   CommandSpec spec;
 
@@ -62,29 +64,11 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--source", split = ",", defaultValue = "ingress", description = "What to watch (ExternalDNS's names, repeatable): ingress, service, crd (DNSEndpoint), gateway-httproute, gateway-grpcroute. Default: ${DEFAULT-VALUE}.")
   List<String> sources;
 
-  @Option(names = "--service-type-filter", split = ",", description = "Only Services of these types (ExternalDNS's flag).")
-  java.util.Set<String> serviceTypeFilter = java.util.Set.of();
-
   @Option(names = "--record-events", negatable = true, defaultValue = "true", description = "Record what became of each object's DNS as Kubernetes Events on it (default: ${DEFAULT-VALUE}).")
   boolean recordEvents;
 
-  @Option(names = "--annotation-filter", defaultValue = "", description = "Only objects whose annotations match this label selector (ExternalDNS's flag).")
-  String annotationFilter;
-
-  @Option(names = "--label-filter", defaultValue = "", description = "Only objects whose labels match this label selector (ExternalDNS's flag).")
-  String labelFilter;
-
-  @Option(names = "--ingress-class", split = ",", description = "Only Ingresses of these classes (ExternalDNS's flag; repeatable, comma list).")
-  java.util.Set<String> ingressClasses = java.util.Set.of();
-
   @Option(names = "--max-endpoints-per-object", defaultValue = "1000", description = "An object wanting more endpoints gets none and an Invalid event (default: ${DEFAULT-VALUE}; 0 for no limit).")
   int maxEndpointsPerObject;
-
-  @Option(names = "--publish-internal-services", description = "Publish ClusterIP Services' hostname annotation with their cluster IPs (ExternalDNS's flag).")
-  boolean publishInternalServices;
-
-  @Option(names = "--fqdn-template", defaultValue = "", description = "Names for Services without a hostname annotation, e.g. {{.Name}}.{{.Namespace}}.example.com (ExternalDNS's flag).")
-  String fqdnTemplate;
 
   @Option(names = "--empty-targets-grace", defaultValue = "PT2M", description = "ISO-8601 duration an object that still"
       + " exists keeps its records while it has no targets (a load balancer status that flickers); a deleted object"
@@ -101,9 +85,8 @@ public final class WatcherMain implements Callable<Integer> {
   public Integer call() throws Exception {
     ServiceOptions.Started started = service.start("watcher", spec, List.of(), clusterTopic ? List.of(clusterId) : List.of());
     WatcherConfig config = new WatcherConfig(clusterId, ownerId, started.kafka(), namespace, heartbeatInterval,
-        sources, serviceTypeFilter, recordEvents, ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
-        maxEndpointsPerObject, domains.domainFilter(), publishInternalServices, fqdnTemplate, emptyTargetsGrace,
-        clusterTopic);
+        sources, recordEvents, sourceOptions.extraction(), maxEndpointsPerObject, domains.domainFilter(),
+        emptyTargetsGrace, clusterTopic);
     Topics topics = started.topics();
     Config kube = kubeconfig == null
         ? Config.autoConfigure(null)

@@ -20,6 +20,8 @@ import io.dnsplane.planner.plan.Policy;
 import io.dnsplane.planner.preview.EndpointPlanPreview;
 import io.dnsplane.planner.preview.PreviewException;
 import io.dnsplane.watcher.source.DnsEndpointSource;
+import io.dnsplane.watcher.source.Extraction;
+import io.dnsplane.watcher.source.Source;
 import io.dnsplane.watcher.source.GatewayRouteSource;
 import io.dnsplane.watcher.source.IngressSource;
 import io.dnsplane.watcher.source.ServiceSource;
@@ -63,7 +65,7 @@ public final class ManifestPlanPreview {
    * @param zone --zone: the zone the file must hold; empty to take the file's SOA as it is
    */
   public record Options(Path zoneFile, Path route53Records, String zone, Policy policy, Set<String> recordTypes,
-      DomainFilter domainFilter, TxtRegistryConfig txt) {
+      DomainFilter domainFilter, TxtRegistryConfig txt, Extraction extraction) {
     public Options {
       if ((zoneFile == null) == (route53Records == null)) {
         throw new PreviewException("give the zone as --zone-file or as --route53-records, one of them");
@@ -86,7 +88,7 @@ public final class ManifestPlanPreview {
     Set<String> owners = new TreeSet<>();
     for (Cluster cluster : clusters) {
       owners.add(cluster.ownerId());
-      for (Endpoint e : desired(cluster)) {
+      for (Endpoint e : desired(cluster, options.extraction())) {
         if (options.domainFilter().matches(e.dnsName()) && DnsNames.isInZone(e.dnsName(), zoneName)) {
           desiredByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e);
         }
@@ -164,8 +166,11 @@ public final class ManifestPlanPreview {
     return records;
   }
 
-  /** What one cluster's manifests want, through the watcher's own sources. */
-  static List<Endpoint> desired(Cluster cluster) {
+  /**
+   * What one cluster's manifests want, through the watcher's own sources and source flags: objects
+   * the watcher would not take (annotation, label or controller filter) want nothing.
+   */
+  static List<Endpoint> desired(Cluster cluster, Extraction extraction) {
     List<HasMetadata> objects = load(cluster.dir());
     List<Gateway> gateways = ofType(objects, Gateway.class);
     List<EndpointSlice> slices = ofType(objects, EndpointSlice.class);
@@ -193,13 +198,18 @@ public final class ManifestPlanPreview {
     };
     java.util.function.BiFunction<String, String, Optional<Gateway>> gatewayLookup = (namespace, name) ->
         gateways.stream().filter(g -> namespace.equals(ns(g)) && name.equals(g.getMetadata().getName())).findFirst();
-    IngressSource ingresses = new IngressSource();
-    ServiceSource services = new ServiceSource(Set.of(), false, "", lookups);
-    GatewayRouteSource<HTTPRoute> httpRoutes = GatewayRouteSource.httpRoutes(gatewayLookup);
-    GatewayRouteSource<GRPCRoute> grpcRoutes = GatewayRouteSource.grpcRoutes(gatewayLookup);
-    DnsEndpointSource dnsEndpoints = new DnsEndpointSource();
+    Source<Ingress> ingresses = extraction.processed(new IngressSource(extraction));
+    Source<Service> services = extraction.processed(new ServiceSource(extraction, lookups));
+    Source<HTTPRoute> httpRoutes = extraction.processed(GatewayRouteSource.httpRoutes(gatewayLookup, ns -> Optional.empty(),
+        extraction));
+    Source<GRPCRoute> grpcRoutes = extraction.processed(GatewayRouteSource.grpcRoutes(gatewayLookup, ns -> Optional.empty(),
+        extraction));
+    Source<GenericKubernetesResource> dnsEndpoints = extraction.processed(new DnsEndpointSource());
     List<Endpoint> desired = new ArrayList<>();
     for (HasMetadata object : objects) {
+      if (extraction.filter().rejects(object).isPresent()) {
+        continue;
+      }
       List<Endpoint> endpoints;
       if (object instanceof Ingress i) {
         endpoints = ingresses.endpoints(i);

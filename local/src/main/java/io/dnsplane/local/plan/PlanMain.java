@@ -64,6 +64,10 @@ public final class PlanMain implements Callable<Integer> {
   @CommandLine.Mixin
   io.dnsplane.planner.ScopeOptions scope = new io.dnsplane.planner.ScopeOptions();
 
+  /** Manifest mode: the watcher's source flags, so the manifests become what the watcher would send. */
+  @CommandLine.Mixin
+  io.dnsplane.watcher.SourceOptions sources = new io.dnsplane.watcher.SourceOptions();
+
   @Option(names = "--with-ownership-records", description = "Add the TXT ownership changes.")
   boolean withOwnershipRecords;
 
@@ -88,7 +92,7 @@ public final class PlanMain implements Callable<Integer> {
         }
         TxtRegistryConfig registry = txt.hasBareMigrations() ? txt.config(singleOwner()) : txt.config();
         result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, route53Records, zone,
-            Policy.fromFlag(policy), types, scope.domainFilter(), registry));
+            Policy.fromFlag(policy), types, scope.domainFilter(), registry, sources.extraction()));
       } else {
         if (desired == null || current == null) {
           throw new PreviewException("give --manifests DIR with --zone-file FILE, or --desired FILE with --current FILE");

@@ -42,10 +42,16 @@ import java.util.Set;
 public final class NameDecider {
   /** The planner's settings this decision reads. */
   public record Settings(DomainFilter domainFilter, ClusterDomains clusterDomains, Duration deletionGrace,
-      Duration pendingRetryInterval, Duration failureBackoff, boolean dryRun) {
+      Duration pendingRetryInterval, Duration failureBackoff, boolean dryRun, Duration listingSettle) {
+    /** Without waiting for listings to settle. */
+    public Settings(DomainFilter domainFilter, ClusterDomains clusterDomains, Duration deletionGrace,
+        Duration pendingRetryInterval, Duration failureBackoff, boolean dryRun) {
+      this(domainFilter, clusterDomains, deletionGrace, pendingRetryInterval, failureBackoff, dryRun, Duration.ZERO);
+    }
+
     public static Settings of(PlannerConfig config) {
       return new Settings(config.domainFilter(), config.clusterDomains(), config.deletionGrace(),
-          config.pendingRetryInterval(), config.failureBackoff(), config.dryRun());
+          config.pendingRetryInterval(), config.failureBackoff(), config.dryRun(), config.listingSettle());
     }
   }
 
@@ -177,6 +183,14 @@ public final class NameDecider {
             "no zone any applier manages serves " + name), at));
         return done();
       }
+      Optional<Instant> settled = listingSettledAt(zones, around, settings.listingSettle());
+      if (settled.isPresent()) {
+        pending = PendingRetries.at(settled.get(), "waiting for the listing of zone " + zones.get(0).zoneName()
+            + " to arrive (--listing-settle)");
+        outputs.addAll(Statuses.changed(name, "", state, d -> StatusDecider.notPlanned(ObjectState.PENDING,
+            "waiting for the applier's listing of zone " + zones.get(0).zoneName() + " to arrive"), at));
+        return done();
+      }
       pending = null;
       List<NameDesire> allowed = state.getDesires().stream()
           .filter(d -> settings.clusterDomains().mayClaim(d.getSource().getClusterId(), name)).toList();
@@ -297,6 +311,17 @@ public final class NameDecider {
       }
     }
     return desired;
+  }
+
+  /**
+   * When the zones' latest listings will have arrived, if that is still to come: an applier lists
+   * a zone name by name and announces the zone last, and a name planned on part of its listing
+   * (its record seen, its TXT not yet) would be planned wrong.
+   */
+  private static Optional<Instant> listingSettledAt(List<ZoneInfo> zones, Around around, Duration settle) {
+    Optional<Instant> latest = zones.stream().map(z -> around.zones().get(z.ref())).filter(java.util.Objects::nonNull)
+        .map(ProviderZone::getObservedAt).max(Instant::compareTo);
+    return latest.map(l -> l.plus(settle)).filter(at -> at.isAfter(around.now()));
   }
 
   private static List<Endpoint> observed(NameState state, ZoneInfo zone) {

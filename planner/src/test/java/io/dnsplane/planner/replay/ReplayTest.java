@@ -102,7 +102,7 @@ class ReplayTest {
     RecordingRun run = new RecordingRun();
     Map<String, List<Endpoint>> zone = new java.util.TreeMap<>();
     run.send(topics.providerZones(), new ZoneRef("inmemory", "example.com"),
-        new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()), T0);
+        new ProviderZone("inmemory", "example.com", "example.com", T0.minus(java.time.Duration.ofMinutes(1)), List.of()), T0);
     run.send(topics.clusterStatus(), new ClusterKey("cluster-a"),
         new ClusterHeartbeat("cluster-a", "cluster-a", true, 1, T0, "test"), T0.plusMillis(100));
     run.send(topics.desiredEndpoints(), APP, want("192.0.2.10"), T0.plusSeconds(1));
@@ -163,7 +163,7 @@ class ReplayTest {
     // The watchers publish before any applier announced the zone and before the planner runs; when
     // it runs, it has read the zone and plans both desires in order: a create, then a merge.
     run.send(topics.providerZones(), new ZoneRef("inmemory", "example.com"),
-        new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()), T0.plusSeconds(3), running);
+        new ProviderZone("inmemory", "example.com", "example.com", T0.minus(java.time.Duration.ofMinutes(1)), List.of()), T0.plusSeconds(3), running);
     for (String cluster : List.of("cluster-a", "cluster-b")) {
       run.send(topics.clusterStatus(), new ClusterKey(cluster), new ClusterHeartbeat(cluster, cluster, true, 1, T0, "test"),
           T0.plusMillis(100), running);

@@ -53,6 +53,8 @@ class PlannerTopologyTest {
   private TestOutputTopic<ObjectStatusKey, ObjectStatus> statuses;
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  /** When the applier listed the zone: long enough before T0 for its listing to have arrived (--listing-settle). */
+  private static final Instant LISTED = T0.minus(Duration.ofMinutes(1));
 
   @BeforeEach
   void start() {
@@ -318,9 +320,31 @@ class PlannerTopologyTest {
     });
   }
 
+  /**
+   * The applier lists a zone name by name and announces it last; the record of a name may arrive
+   * before its TXT. The planner waits --listing-settle after the listing before planning there, so
+   * it never plans on half a listing (a create over ExternalDNS's record, a conflict over its own).
+   */
+  @Test
+  void aNameIsPlannedOnlyOnceTheZonesListingHasArrived() {
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
+    heartbeat("cluster-a", true, T0);
+    // The record is in; its ownership TXT, listed too, has not reached the planner yet.
+    observed.pipeInput(new ObservedKey("inmemory", "example.com", "app.example.com"),
+        observation("app.example.com", "", false, Endpoint.of("app.example.com", "A", 300, "192.0.2.10")));
+    desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
+    assertThat(changes.isEmpty()).as("nothing planned while the listing arrives").isTrue();
+    observed.pipeInput(new ObservedKey("inmemory", "example.com", "a-app.example.com"),
+        observation("a-app.example.com", "", false, Endpoint.of("a-app.example.com", "TXT", 300, OWNER_TXT)));
+    driver.advanceWallClockTime(PlannerConfig.DEFAULT_LISTING_SETTLE.plusSeconds(1));
+    assertThat(changes.isEmpty()).as("the record and its TXT are ExternalDNS's: adopted, nothing to change").isTrue();
+    assertThat(statuses.readValuesToList()).extracting(s -> s.getState().toString())
+        .as("never a conflict over its own record").doesNotContain("CONFLICT").endsWith("READY");
+  }
+
   @Test
   void aClustersWithdrawalsWaitForItsInitialSync() {
-    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", LISTED, List.of()));
     heartbeat("cluster-a", false, T0);
     desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
     ChangeBatch create = changes.readValue();
@@ -339,7 +363,7 @@ class PlannerTopologyTest {
   /** A watcher restarting within seconds: not synced, then synced again, between two looks at the clusters. */
   @Test
   void aWithdrawalWaitingForASyncThatCameAndWentBetweenTwoLooksIsStillApplied() {
-    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", LISTED, List.of()));
     heartbeat("cluster-a", true, T0);
     desired.pipeInput(APP, want(APP, "app.example.com A 192.0.2.10"));
     ChangeBatch create = changes.readValue();
@@ -399,7 +423,7 @@ class PlannerTopologyTest {
   }
 
   private ChangeBatch sharedAppRecord() {
-    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", T0, List.of()));
+    zones.pipeInput(new ZoneRef("inmemory", "example.com"), new ProviderZone("inmemory", "example.com", "example.com", LISTED, List.of()));
     heartbeat("cluster-a", true, T0);
     heartbeat("cluster-b", true, T0);
     SourceRef appB = new SourceRef("cluster-b", "ingress", "default", "app");

@@ -39,16 +39,20 @@ public final class GatewayRouteSource<R extends HasMetadata> implements Source<R
   private final Function<R, List<RouteParentStatus>> statusOf;
   private final BiFunction<String, String, Optional<Gateway>> gateways;
   private final Function<String, Optional<Map<String, String>>> namespaceLabels;
+  private final Extraction extraction;
 
   private GatewayRouteSource(String kind, String routeKind, Function<R, List<String>> hostnamesOf,
       Function<R, List<ParentReference>> parentsOf, Function<R, List<RouteParentStatus>> statusOf,
-      BiFunction<String, String, Optional<Gateway>> gateways, Function<String, Optional<Map<String, String>>> namespaceLabels) {
+      BiFunction<String, String, Optional<Gateway>> gateways, Function<String, Optional<Map<String, String>>> namespaceLabels,
+      Extraction extraction) {
+    this.extraction = extraction;
     this.kind = kind;
     this.routeKind = routeKind;
     this.hostnamesOf = hostnamesOf;
     this.parentsOf = parentsOf;
     this.statusOf = statusOf;
-    this.gateways = gateways;
+    // --gateway-name, --gateway-namespace, --gateway-label-filter: other Gateways' routes get no records.
+    this.gateways = (ns, name) -> gateways.apply(ns, name).filter(extraction.gateways()::admits);
     this.namespaceLabels = namespaceLabels;
   }
 
@@ -57,17 +61,27 @@ public final class GatewayRouteSource<R extends HasMetadata> implements Source<R
    * @param namespaceLabels a namespace's labels, for listeners that select route namespaces by label
    */
   public static GatewayRouteSource<HTTPRoute> httpRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
-      Function<String, Optional<Map<String, String>>> namespaceLabels) {
+      Function<String, Optional<Map<String, String>>> namespaceLabels, Extraction extraction) {
     return new GatewayRouteSource<>("httproute", "HTTPRoute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
         r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
-        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels);
+        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels, extraction);
+  }
+
+  public static GatewayRouteSource<GRPCRoute> grpcRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
+      Function<String, Optional<Map<String, String>>> namespaceLabels, Extraction extraction) {
+    return new GatewayRouteSource<>("grpcroute", "GRPCRoute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
+        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
+        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels, extraction);
+  }
+
+  public static GatewayRouteSource<HTTPRoute> httpRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
+      Function<String, Optional<Map<String, String>>> namespaceLabels) {
+    return httpRoutes(gateways, namespaceLabels, Extraction.DEFAULT);
   }
 
   public static GatewayRouteSource<GRPCRoute> grpcRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
       Function<String, Optional<Map<String, String>>> namespaceLabels) {
-    return new GatewayRouteSource<>("grpcroute", "GRPCRoute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
-        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
-        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels);
+    return grpcRoutes(gateways, namespaceLabels, Extraction.DEFAULT);
   }
 
   /** Without namespace labels: listeners that select namespaces by label admit nothing. */
@@ -109,8 +123,9 @@ public final class GatewayRouteSource<R extends HasMetadata> implements Source<R
     String namespace = route.getMetadata().getNamespace();
     long ttl = SourceSupport.ttl(annotations, ref);
     List<String> specHosts = hostnamesOf.apply(route) == null ? List.of() : hostnamesOf.apply(route);
-    List<String> hosts = new ArrayList<>(specHosts);
-    hosts.addAll(Annotations.list(annotations, Annotations.HOSTNAME));
+    List<String> own = new ArrayList<>(specHosts);
+    own.addAll(extraction.annotatedHostnames(annotations));
+    List<String> hosts = new ArrayList<>(extraction.hostnames(own, route, kind));
     if (specHosts.isEmpty()) {
       hosts.add(""); // the listeners' own host names
     }

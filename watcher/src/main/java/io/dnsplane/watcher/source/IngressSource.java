@@ -18,15 +18,21 @@ public final class IngressSource implements Source<Ingress> {
 
   static final String LEGACY_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
 
-  private final java.util.Set<String> ingressClasses;
+  private final Extraction extraction;
+
+  /** --ingress-class, --ignore-ingress-tls-spec, --ignore-ingress-rules-spec, --fqdn-template... */
+  public IngressSource(Extraction extraction) {
+    this.extraction = extraction;
+  }
 
   /** @param ingressClasses --ingress-class: only Ingresses of these classes; empty for all */
   public IngressSource(java.util.Set<String> ingressClasses) {
-    this.ingressClasses = java.util.Set.copyOf(ingressClasses);
+    this(new Extraction(ObjectFilter.ALL, ingressClasses, java.util.Set.of(), false, FqdnTemplate.NONE, false, false,
+        false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE));
   }
 
   public IngressSource() {
-    this(java.util.Set.of());
+    this(Extraction.DEFAULT);
   }
 
   @Override
@@ -35,6 +41,7 @@ public final class IngressSource implements Source<Ingress> {
   }
 
   private boolean classMatches(Ingress ingress) {
+    java.util.Set<String> ingressClasses = extraction.ingressClasses();
     if (ingressClasses.isEmpty()) {
       return true;
     }
@@ -70,21 +77,22 @@ public final class IngressSource implements Source<Ingress> {
   }
 
   /**
-   * Rule hosts, TLS hosts and the hostname annotation; the ingress-hostname-source annotation
-   * narrows to defined-hosts-only (rules and TLS) or annotation-only, as in ExternalDNS.
+   * Rule hosts, TLS hosts and the hostname annotation (each unless its --ignore-* flag says so);
+   * the ingress-hostname-source annotation narrows to defined-hosts-only (rules and TLS) or
+   * annotation-only, as in ExternalDNS; then --fqdn-template.
    */
-  private static List<String> hostnames(Ingress ingress, Map<String, String> annotations, ObjectRef ref) {
+  private List<String> hostnames(Ingress ingress, Map<String, String> annotations, ObjectRef ref) {
     String hostnameSource = Annotations.get(annotations, "ingress-hostname-source").orElse("");
     List<String> raw = new ArrayList<>();
     if (!hostnameSource.equals("annotation-only") && ingress.getSpec() != null) {
-      if (ingress.getSpec().getRules() != null) {
+      if (ingress.getSpec().getRules() != null && !extraction.ignoreIngressRulesSpec()) {
         for (IngressRule rule : ingress.getSpec().getRules()) {
           if (rule.getHost() != null && !rule.getHost().isBlank()) {
             raw.add(rule.getHost());
           }
         }
       }
-      if (ingress.getSpec().getTls() != null) {
+      if (ingress.getSpec().getTls() != null && !extraction.ignoreIngressTlsSpec()) {
         ingress.getSpec().getTls().forEach(tls -> {
           if (tls.getHosts() != null) {
             tls.getHosts().stream().filter(h -> h != null && !h.isBlank()).forEach(raw::add);
@@ -93,9 +101,9 @@ public final class IngressSource implements Source<Ingress> {
       }
     }
     if (!hostnameSource.equals("defined-hosts-only")) {
-      raw.addAll(Annotations.list(annotations, Annotations.HOSTNAME));
+      raw.addAll(extraction.annotatedHostnames(annotations));
     }
-    return SourceSupport.hostnames(raw, ref);
+    return SourceSupport.hostnames(extraction.hostnames(raw, ingress, KIND), ref);
   }
 
   private static List<String> loadBalancerTargets(Ingress ingress) {

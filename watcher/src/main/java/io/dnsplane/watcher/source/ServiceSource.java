@@ -26,7 +26,7 @@ public final class ServiceSource implements Source<Service> {
 
   private final Set<String> typeFilter;
   private final boolean publishInternal;
-  private final String fqdnTemplate;
+  private final Extraction extraction;
   private final ClusterLookups lookups;
 
   /** What a Service's records depend on besides the Service: its EndpointSlices and the Nodes. */
@@ -59,9 +59,15 @@ public final class ServiceSource implements Source<Service> {
    * @param fqdnTemplate --fqdn-template, empty for none
    */
   public ServiceSource(Set<String> typeFilter, boolean publishInternal, String fqdnTemplate, ClusterLookups lookups) {
-    this.typeFilter = Set.copyOf(typeFilter);
-    this.publishInternal = publishInternal;
-    this.fqdnTemplate = fqdnTemplate == null ? "" : fqdnTemplate;
+    this(new Extraction(ObjectFilter.ALL, Set.of(), typeFilter, publishInternal, new FqdnTemplate(fqdnTemplate), false,
+        false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE), lookups);
+  }
+
+  /** --service-type-filter, --publish-internal-services, --fqdn-template, --ignore-hostname-annotation... */
+  public ServiceSource(Extraction extraction, ClusterLookups lookups) {
+    this.extraction = extraction;
+    this.typeFilter = extraction.serviceTypeFilter();
+    this.publishInternal = extraction.publishInternalServices();
     this.lookups = lookups;
   }
 
@@ -76,25 +82,6 @@ public final class ServiceSource implements Source<Service> {
   /** True for Services whose records come from EndpointSlices. */
   public static boolean isHeadless(Service service) {
     return service.getSpec() != null && "None".equals(service.getSpec().getClusterIP());
-  }
-
-  /** ExternalDNS's --fqdn-template for the fields it can hold here: one or more comma-separated names. */
-  static List<String> fromTemplate(String template, String name, String namespace) {
-    if (template.isBlank()) {
-      return List.of();
-    }
-    String filled = template.replaceAll("\\{\\{\\s*\\.Name\\s*}}", name)
-        .replaceAll("\\{\\{\\s*\\.Namespace\\s*}}", namespace);
-    if (filled.contains("{{")) {
-      throw new IllegalArgumentException("--fqdn-template supports {{.Name}} and {{.Namespace}} only: " + template);
-    }
-    List<String> names = new ArrayList<>();
-    for (String n : filled.split(",")) {
-      if (!n.isBlank()) {
-        names.add(n.trim());
-      }
-    }
-    return names;
   }
 
   @Override
@@ -124,10 +111,7 @@ public final class ServiceSource implements Source<Service> {
       case "NodePort" -> nodeTargets(annotations);
       default -> List.of();
     };
-    List<String> names = Annotations.list(annotations, Annotations.HOSTNAME);
-    if (names.isEmpty()) {
-      names = fromTemplate(fqdnTemplate, service.getMetadata().getName(), service.getMetadata().getNamespace());
-    }
+    List<String> names = extraction.hostnames(extraction.annotatedHostnames(annotations), service, KIND);
     for (String host : SourceSupport.hostnames(names, refOf(service))) {
       if (type.equals("ExternalName")) {
         targets.forEach(t -> endpoints.add(new Endpoint(host, RecordTypes.CNAME, List.of(t), ttl, "",

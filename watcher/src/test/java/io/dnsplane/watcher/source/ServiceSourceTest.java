@@ -107,8 +107,8 @@ class ServiceSourceTest {
     assertThat(new ServiceSource(Set.of(), false, "{{.Name}}.example.com").endpoints(internal)).isEmpty();
     assertThat(new ServiceSource(Set.of(), true, "").endpoints(service("ClusterIP", HOST, List.of(), List.of(), null)))
         .extracting(Endpoint::toString).containsExactly("grpc.example.com A 10.0.0.7");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceSource.fromTemplate("{{.Labels.x}}.example.com", "a", "b"))
-        .hasMessageContaining("{{.Name}} and {{.Namespace}} only");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FqdnTemplate("{{.Spec.ClusterIP}}.example.com"))
+        .hasMessageContaining("{{.Spec.ClusterIP}} is not something dnsplane fills");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,100 @@
+package io.dnsplane.watcher.source;
+
+import io.dnsplane.model.Endpoint;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How objects become endpoints, ExternalDNS's source flags in one value, shared by the watcher's
+ * informers and {@code dnsplane plan --manifests}: which objects ({@code filter}, ingress classes,
+ * Service types, Gateways), where host names come from (the hostname annotation unless
+ * --ignore-hostname-annotation, Ingress rules and TLS unless ignored, --fqdn-template), and what is
+ * done to every source's endpoints ({@link EndpointProcessing}). Pure.
+ */
+public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Set<String> serviceTypeFilter,
+    boolean publishInternalServices, FqdnTemplate fqdnTemplate, boolean combineFqdnAnnotation,
+    boolean ignoreHostnameAnnotation, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
+    GatewayFilter gateways, EndpointProcessing processing) {
+
+  public static final Extraction DEFAULT = new Extraction(ObjectFilter.ALL, Set.of(), Set.of(), false,
+      FqdnTemplate.NONE, false, false, false, false, GatewayFilter.ALL, EndpointProcessing.NONE);
+
+  public Extraction {
+    filter = filter == null ? ObjectFilter.ALL : filter;
+    ingressClasses = Set.copyOf(ingressClasses);
+    serviceTypeFilter = Set.copyOf(serviceTypeFilter);
+    fqdnTemplate = fqdnTemplate == null ? FqdnTemplate.NONE : fqdnTemplate;
+    gateways = gateways == null ? GatewayFilter.ALL : gateways;
+    processing = processing == null ? EndpointProcessing.NONE : processing;
+    if (combineFqdnAnnotation && !fqdnTemplate.isConfigured()) {
+      throw new IllegalArgumentException("--combine-fqdn-annotation needs --fqdn-template");
+    }
+  }
+
+  /** Which Gateways' routes are taken (--gateway-name, --gateway-namespace, --gateway-label-filter). */
+  public record GatewayFilter(String name, String namespace, LabelSelector labels) {
+    public static final GatewayFilter ALL = new GatewayFilter("", "", LabelSelector.EVERYTHING);
+
+    public GatewayFilter {
+      name = name == null ? "" : name;
+      namespace = namespace == null ? "" : namespace;
+      labels = labels == null ? LabelSelector.EVERYTHING : labels;
+    }
+
+    public boolean admits(Gateway gateway) {
+      var meta = gateway.getMetadata();
+      return (name.isEmpty() || name.equals(meta.getName()))
+          && (namespace.isEmpty() || namespace.equals(meta.getNamespace()))
+          && labels.matches(meta.getLabels());
+    }
+  }
+
+  /** The hostname annotation's names, unless --ignore-hostname-annotation. */
+  List<String> annotatedHostnames(java.util.Map<String, String> annotations) {
+    return ignoreHostnameAnnotation ? List.of() : Annotations.list(annotations, Annotations.HOSTNAME);
+  }
+
+  /**
+   * ExternalDNS's template rule (source/template Engine.CombineWithEndpoints): the object's own
+   * names, else the template's; both with --combine-fqdn-annotation.
+   */
+  List<String> hostnames(List<String> own, HasMetadata object, String kind) {
+    if (!fqdnTemplate.isConfigured() || (!combineFqdnAnnotation && !own.isEmpty())) {
+      return own;
+    }
+    List<String> templated = fqdnTemplate.names(object, kind);
+    if (!combineFqdnAnnotation) {
+      return templated;
+    }
+    LinkedHashSet<String> both = new LinkedHashSet<>(own);
+    both.addAll(templated);
+    return new ArrayList<>(both);
+  }
+
+  /** The source, its endpoints processed as ExternalDNS's wrappers process every source's. */
+  public <T extends HasMetadata> Source<T> processed(Source<T> source) {
+    if (processing.equals(EndpointProcessing.NONE)) {
+      return source;
+    }
+    return new Source<>() {
+      @Override
+      public String kind() {
+        return source.kind();
+      }
+
+      @Override
+      public List<Endpoint> endpoints(T object) {
+        return processing.apply(source.endpoints(object));
+      }
+
+      @Override
+      public ObjectRef refOf(T object) {
+        return source.refOf(object);
+      }
+    };
+  }
+}
