@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,30 @@ class ManifestPlanTest {
         "--txt-encrypt-aes-key", KEY, "--txt-owner-id", "someone-new");
     assertThat(exit).isEqualTo(PlanMain.NO_CHANGES);
     assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("= adopt").contains("! conflict app.example.com A");
+  }
+
+  @Test
+  void theWatchersSourceFlagsChooseWhatTheManifestsWant() {
+    // Objects the watcher would not take want nothing: their records would go.
+    for (String[] flags : List.of(new String[] {"--label-filter", "team=payments"},
+        new String[] {"--ingress-class", "nginx"}, new String[] {"--target-net-filter", "10.0.0.0/8"})) {
+      out.reset();
+      int exit = run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+          "--txt-encrypt-aes-key", KEY, flags[0], flags[1], "--output", "json");
+      assertThat(exit).as(String.join(" ", flags)).isEqualTo(PlanMain.CHANGES);
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", flags)).contains("\"delete\"")
+          .contains("\"dnsName\" : \"app.example.com\"");
+    }
+    // A name from --fqdn-template, for Ingresses whose rules are ignored.
+    out.reset();
+    int exit = run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+        "--txt-encrypt-aes-key", KEY, "--ignore-ingress-rules-spec", "--fqdn-template", "{{.Name}}.apps.example.com");
+    assertThat(exit).isEqualTo(PlanMain.CHANGES);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("+ create  app.apps.example.com");
+    err.reset();
+    assertThat(run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--fqdn-template", "{{.Spec.Rules}}"))
+        .isEqualTo(PlanMain.ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--fqdn-template: {{.Spec.Rules}} is not something");
   }
 
   @Test

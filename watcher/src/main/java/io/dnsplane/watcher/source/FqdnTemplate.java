@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
  * as calls or at the end of a pipeline ({@code {{.Name | toLower}}}). A missing label is empty.
  */
 public final class FqdnTemplate {
-  public static final FqdnTemplate NONE = new FqdnTemplate("");
-
   private static final Pattern ACTION = Pattern.compile("\\{\\{-?\\s*(.*?)\\s*-?}}");
   private static final Pattern TOKEN = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|\\S+");
   private static final String SUPPORTED = "dnsplane fills .Name, .Namespace, .Kind, .Labels.KEY, .Annotations.KEY,"
       + " index .Labels|.Annotations \"KEY\", and toLower, trim, trimPrefix, trimSuffix, replace";
+  /** No template (declared after the patterns it is parsed with). */
+  public static final FqdnTemplate NONE = new FqdnTemplate("");
 
   private final String source;
   private final List<Object> parts = new ArrayList<>();
