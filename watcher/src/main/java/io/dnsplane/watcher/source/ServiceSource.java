@@ -139,17 +139,25 @@ public final class ServiceSource implements Source<Service> {
     return !external.isEmpty() || access.equals("public") ? external : lookups.nodeAddresses("InternalIP");
   }
 
+  /**
+   * ExternalDNS's SRV records of a NodePort Service: {@code _<service>._<protocol>.<host>}, each node
+   * port as {@code 0 50 <port> <host>.}. Ports of one protocol share the name; ExternalDNS's planner
+   * keeps one of them, dnsplane publishes them all in the record set.
+   */
   private static List<Endpoint> srvRecords(Service service, String host, long ttl, String resource) {
-    List<Endpoint> srv = new ArrayList<>();
+    Map<String, List<String>> byProtocol = new java.util.TreeMap<>();
     for (var port : service.getSpec().getPorts() == null ? List.<io.fabric8.kubernetes.api.model.ServicePort>of()
         : service.getSpec().getPorts()) {
-      if (port.getNodePort() == null || port.getName() == null || port.getName().isBlank()) {
+      if (port.getNodePort() == null || port.getNodePort() <= 0) {
         continue;
       }
-      String protocol = port.getProtocol() == null ? "tcp" : port.getProtocol().toLowerCase(java.util.Locale.ROOT);
-      srv.add(new Endpoint("_" + port.getName() + "._" + protocol + "." + host, "SRV",
-          List.of("0 50 " + port.getNodePort() + " " + host), ttl, "", Map.of(Endpoint.LABEL_RESOURCE, resource), Map.of()));
+      String protocol = port.getProtocol() == null || port.getProtocol().isBlank() ? "tcp"
+          : port.getProtocol().toLowerCase(java.util.Locale.ROOT);
+      byProtocol.computeIfAbsent(protocol, p -> new ArrayList<>()).add("0 50 " + port.getNodePort() + " " + host + ".");
     }
+    List<Endpoint> srv = new ArrayList<>();
+    byProtocol.forEach((protocol, targets) -> srv.add(new Endpoint("_" + service.getMetadata().getName() + "._" + protocol
+        + "." + host, "SRV", targets, ttl, "", Map.of(Endpoint.LABEL_RESOURCE, resource), Map.of())));
     return srv;
   }
 

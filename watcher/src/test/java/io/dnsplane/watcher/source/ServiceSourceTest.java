@@ -97,6 +97,13 @@ class ServiceSourceTest {
         .addToAnnotations("external-dns.kubernetes.io/access", "private").endMetadata().build();
     assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(privateAccess)).extracting(Endpoint::toString)
         .contains("grpc.example.com A 10.0.1.10,10.0.1.11");
+    // ExternalDNS names them after the Service, not the port (named or not), one name per protocol.
+    Service ports = new ServiceBuilder(nodePort).editSpec().addNewPort().withPort(8443).withNodePort(30444)
+        .withProtocol("TCP").endPort().addNewPort().withName("quic").withPort(443).withNodePort(30445).withProtocol("UDP")
+        .endPort().addNewPort().withName("internal").withPort(9000).endPort().endSpec().build();
+    assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(ports)).extracting(Endpoint::toString)
+        .contains("_grpc._tcp.grpc.example.com SRV 0 50 30443 grpc.example.com,0 50 30444 grpc.example.com",
+            "_grpc._udp.grpc.example.com SRV 0 50 30445 grpc.example.com");
   }
 
   @org.junit.jupiter.api.Test
