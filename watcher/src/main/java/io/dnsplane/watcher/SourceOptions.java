@@ -31,6 +31,13 @@ public final class SourceOptions {
   @Option(names = "--publish-internal-services", description = "Publish ClusterIP Services' hostname annotation with their cluster IPs (ExternalDNS's flag).")
   boolean publishInternalServices;
 
+  @Option(names = "--always-publish-not-ready-addresses", description = "Publish the endpoints of headless Services that are not ready too (ExternalDNS's flag).")
+  boolean alwaysPublishNotReadyAddresses;
+
+  @Option(names = "--exclude-unschedulable", negatable = true, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+      description = "Leave cordoned nodes out of NodePort Services' records (ExternalDNS's flag; default: ${DEFAULT-VALUE}).")
+  boolean excludeUnschedulable;
+
   @Option(names = "--fqdn-template", description = "Names for objects without their own (Ingress, Service, Gateway routes), e.g."
       + " {{.Name}}.{{.Namespace}}.example.com; comma-separated or repeated (ExternalDNS's flag; fields .Name, .Namespace,"
       + " .Kind, .Labels, .Annotations).")
@@ -79,8 +86,9 @@ public final class SourceOptions {
       throw new IllegalArgumentException("--min-ttl must be a TTL such as 60, 60s or 5m: " + minTtl);
     }
     long ttl = parsed.getAsLong();
-    return new Extraction(ObjectFilter.of(annotationFilter, labelFilter), ingressClasses, serviceTypeFilter,
-        publishInternalServices, new FqdnTemplate(String.join(",", fqdnTemplates)), combineFqdnAnnotation,
+    return new Extraction(ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
+        new Extraction.Services(serviceTypeFilter, publishInternalServices, alwaysPublishNotReadyAddresses,
+            excludeUnschedulable), new FqdnTemplate(String.join(",", fqdnTemplates)), combineFqdnAnnotation,
         ignoreHostnameAnnotation, ignoreIngressTlsSpec, ignoreIngressRulesSpec,
         new Extraction.GatewayFilter(gatewayName, gatewayNamespace, LabelSelector.parse(gatewayLabelFilter)),
         new EndpointProcessing(defaultTargets, forceDefaultTargets, nets("--target-net-filter", targetNetFilter),

@@ -81,48 +81,8 @@ final class Sources {
     SharedIndexInformer<EndpointSlice> slices = ns.isEmpty()
         ? sliceClient.inAnyNamespace().runnableInformer(0) : sliceClient.inNamespace(ns).runnableInformer(0);
     SharedIndexInformer<Node> nodes = client.nodes().runnableInformer(0);
-    ServiceSource.ClusterLookups lookups = new ServiceSource.ClusterLookups() {
-      @Override
-      public List<String> readyAddresses(String namespace, String service, String endpointsType) {
-        List<String> addresses = new ArrayList<>();
-        for (EndpointSlice slice : slices.getStore().list()) {
-          if (!namespace.equals(slice.getMetadata().getNamespace()) || slice.getMetadata().getLabels() == null
-              || !service.equals(slice.getMetadata().getLabels().get(SERVICE_NAME_LABEL)) || slice.getEndpoints() == null) {
-            continue;
-          }
-          slice.getEndpoints().stream()
-              .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
-              .forEach(e -> {
-                switch (endpointsType) {
-                  case "NodeExternalIP" -> addresses.addAll(addressesOfNode(e.getNodeName(), "ExternalIP"));
-                  case "HostIP" -> addresses.addAll(addressesOfNode(e.getNodeName(), "InternalIP"));
-                  default -> addresses.addAll(e.getAddresses());
-                }
-              });
-        }
-        return addresses;
-      }
-
-      private List<String> addressesOfNode(String nodeName, String type) {
-        Node node = nodeName == null ? null : nodes.getStore().getByKey(nodeName);
-        if (node == null || node.getStatus() == null || node.getStatus().getAddresses() == null) {
-          return List.of();
-        }
-        return node.getStatus().getAddresses().stream().filter(a -> type.equals(a.getType())).map(a -> a.getAddress()).toList();
-      }
-
-      @Override
-      public List<String> nodeAddresses(String type) {
-        List<String> addresses = new ArrayList<>();
-        for (Node node : nodes.getStore().list()) {
-          if (node.getStatus() != null && node.getStatus().getAddresses() != null) {
-            node.getStatus().getAddresses().stream().filter(a -> type.equals(a.getType()))
-                .forEach(a -> addresses.add(a.getAddress()));
-          }
-        }
-        return addresses;
-      }
-    };
+    ServiceSource.ClusterLookups lookups = ServiceSource.ClusterLookups.of(() -> slices.getStore().list(),
+        () -> nodes.getStore().list());
     Extraction x = config.extraction();
     SourceInformer<Service> informer = new SourceInformer<>(x.processed(new ServiceSource(x, lookups)), services, sink,
         config.filter(),
@@ -137,7 +97,7 @@ final class Sources {
     return informer.startingAlso(slices).startingAlso(nodes);
   }
 
-  static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+  static final String SERVICE_NAME_LABEL = ServiceSource.SERVICE_NAME_LABEL;
 
   private static <T> ResourceEventHandler<T> onAnyChange(Consumer<T> action) {
     return new ResourceEventHandler<>() {

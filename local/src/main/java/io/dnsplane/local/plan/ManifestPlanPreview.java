@@ -175,27 +175,7 @@ public final class ManifestPlanPreview {
     List<Gateway> gateways = ofType(objects, Gateway.class);
     List<EndpointSlice> slices = ofType(objects, EndpointSlice.class);
     List<Node> nodes = ofType(objects, Node.class);
-    ServiceSource.ClusterLookups lookups = new ServiceSource.ClusterLookups() {
-      @Override
-      public List<String> readyAddresses(String namespace, String service, String endpointsType) {
-        List<String> addresses = new ArrayList<>();
-        slices.stream().filter(s -> namespace.equals(ns(s)) && s.getMetadata().getLabels() != null
-                && service.equals(s.getMetadata().getLabels().get("kubernetes.io/service-name")) && s.getEndpoints() != null)
-            .flatMap(s -> s.getEndpoints().stream())
-            .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
-            .forEach(e -> addresses.addAll(e.getAddresses()));
-        return addresses;
-      }
-
-      @Override
-      public List<String> nodeAddresses(String type) {
-        List<String> addresses = new ArrayList<>();
-        nodes.stream().filter(n -> n.getStatus() != null && n.getStatus().getAddresses() != null)
-            .flatMap(n -> n.getStatus().getAddresses().stream()).filter(a -> type.equals(a.getType()))
-            .forEach(a -> addresses.add(a.getAddress()));
-        return addresses;
-      }
-    };
+    ServiceSource.ClusterLookups lookups = ServiceSource.ClusterLookups.of(() -> slices, () -> nodes);
     java.util.function.BiFunction<String, String, Optional<Gateway>> gatewayLookup = (namespace, name) ->
         gateways.stream().filter(g -> namespace.equals(ns(g)) && name.equals(g.getMetadata().getName())).findFirst();
     Source<Ingress> ingresses = extraction.processed(new IngressSource(extraction));

@@ -15,23 +15,37 @@ import java.util.Set;
  * --ignore-hostname-annotation, Ingress rules and TLS unless ignored, --fqdn-template), and what is
  * done to every source's endpoints ({@link EndpointProcessing}). Pure.
  */
-public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Set<String> serviceTypeFilter,
-    boolean publishInternalServices, FqdnTemplate fqdnTemplate, boolean combineFqdnAnnotation,
+public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Services services,
+    FqdnTemplate fqdnTemplate, boolean combineFqdnAnnotation,
     boolean ignoreHostnameAnnotation, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
     GatewayFilter gateways, EndpointProcessing processing) {
 
-  public static final Extraction DEFAULT = new Extraction(ObjectFilter.ALL, Set.of(), Set.of(), false,
+  public static final Extraction DEFAULT = new Extraction(ObjectFilter.ALL, Set.of(), Services.DEFAULT,
       FqdnTemplate.NONE, false, false, false, false, GatewayFilter.ALL, EndpointProcessing.NONE);
 
   public Extraction {
     filter = filter == null ? ObjectFilter.ALL : filter;
     ingressClasses = Set.copyOf(ingressClasses);
-    serviceTypeFilter = Set.copyOf(serviceTypeFilter);
+    services = services == null ? Services.DEFAULT : services;
     fqdnTemplate = fqdnTemplate == null ? FqdnTemplate.NONE : fqdnTemplate;
     gateways = gateways == null ? GatewayFilter.ALL : gateways;
     processing = processing == null ? EndpointProcessing.NONE : processing;
     if (combineFqdnAnnotation && !fqdnTemplate.isConfigured()) {
       throw new IllegalArgumentException("--combine-fqdn-annotation needs --fqdn-template");
+    }
+  }
+
+  /**
+   * The Service source's flags: --service-type-filter (empty: every type), --publish-internal-services,
+   * --always-publish-not-ready-addresses (headless Services' endpoints that are not ready too),
+   * --exclude-unschedulable (NodePort Services leave out cordoned nodes; ExternalDNS's default).
+   */
+  public record Services(Set<String> typeFilter, boolean publishInternal, boolean alwaysPublishNotReadyAddresses,
+      boolean excludeUnschedulable) {
+    public static final Services DEFAULT = new Services(Set.of(), false, false, true);
+
+    public Services {
+      typeFilter = Set.copyOf(typeFilter);
     }
   }
 

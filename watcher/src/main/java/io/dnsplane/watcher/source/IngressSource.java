@@ -27,7 +27,7 @@ public final class IngressSource implements Source<Ingress> {
 
   /** @param ingressClasses --ingress-class: only Ingresses of these classes; empty for all */
   public IngressSource(java.util.Set<String> ingressClasses) {
-    this(new Extraction(ObjectFilter.ALL, ingressClasses, java.util.Set.of(), false, FqdnTemplate.NONE, false, false,
+    this(new Extraction(ObjectFilter.ALL, ingressClasses, Extraction.Services.DEFAULT, FqdnTemplate.NONE, false, false,
         false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE));
   }
 

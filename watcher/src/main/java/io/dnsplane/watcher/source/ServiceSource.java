@@ -4,7 +4,11 @@ import io.dnsplane.model.Endpoint;
 import io.dnsplane.model.RecordTypes;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,29 +33,37 @@ public final class ServiceSource implements Source<Service> {
   private final Extraction extraction;
   private final ClusterLookups lookups;
 
-  /** What a Service's records depend on besides the Service: its EndpointSlices and the Nodes. */
+  /**
+   * What a Service's records depend on besides the Service, read from the watcher's informers (or
+   * a plan's manifests): its EndpointSlices and the Nodes.
+   */
   public interface ClusterLookups {
-    /**
-     * Addresses of the ready endpoints of a Service; with the endpoints-type annotation
-     * {@code NodeExternalIP} the ExternalIP, or {@code HostIP} the InternalIP, of each endpoint's node.
-     */
-    List<String> readyAddresses(String namespace, String service, String endpointsType);
+    /** The EndpointSlices of a Service (labelled kubernetes.io/service-name). */
+    List<EndpointSlice> endpointSlices(String namespace, String service);
 
-    /** Node addresses of a type: ExternalIP or InternalIP. */
-    List<String> nodeAddresses(String type);
+    List<Node> nodes();
 
-    ClusterLookups NONE = new ClusterLookups() {
-      @Override
-      public List<String> readyAddresses(String namespace, String service, String endpointsType) {
-        return List.of();
-      }
+    ClusterLookups NONE = of(List::of, List::of);
 
-      @Override
-      public List<String> nodeAddresses(String type) {
-        return List.of();
-      }
-    };
+    /** Lookups over everything the suppliers hold now. */
+    static ClusterLookups of(Supplier<? extends Collection<EndpointSlice>> slices, Supplier<? extends Collection<Node>> nodes) {
+      return new ClusterLookups() {
+        @Override
+        public List<EndpointSlice> endpointSlices(String namespace, String service) {
+          return slices.get().stream().filter(s -> namespace.equals(s.getMetadata().getNamespace())
+              && s.getMetadata().getLabels() != null
+              && service.equals(s.getMetadata().getLabels().get(SERVICE_NAME_LABEL))).toList();
+        }
+
+        @Override
+        public List<Node> nodes() {
+          return List.copyOf(nodes.get());
+        }
+      };
+    }
   }
+
+  public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
   /**
    * @param typeFilter --service-type-filter: the Service types to publish; empty for all
@@ -59,15 +71,16 @@ public final class ServiceSource implements Source<Service> {
    * @param fqdnTemplate --fqdn-template, empty for none
    */
   public ServiceSource(Set<String> typeFilter, boolean publishInternal, String fqdnTemplate, ClusterLookups lookups) {
-    this(new Extraction(ObjectFilter.ALL, Set.of(), typeFilter, publishInternal, new FqdnTemplate(fqdnTemplate), false,
-        false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE), lookups);
+    this(new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(typeFilter, publishInternal, false, true),
+        new FqdnTemplate(fqdnTemplate), false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE),
+        lookups);
   }
 
   /** --service-type-filter, --publish-internal-services, --fqdn-template, --ignore-hostname-annotation... */
   public ServiceSource(Extraction extraction, ClusterLookups lookups) {
     this.extraction = extraction;
-    this.typeFilter = extraction.serviceTypeFilter();
-    this.publishInternal = extraction.publishInternalServices();
+    this.typeFilter = extraction.services().typeFilter();
+    this.publishInternal = extraction.services().publishInternal();
     this.lookups = lookups;
   }
 
@@ -102,23 +115,29 @@ public final class ServiceSource implements Source<Service> {
 
     List<String> clusterIps = clusterIps(service);
     String ns = service.getMetadata().getNamespace();
-    List<String> targets = switch (type) {
-      case "LoadBalancer" -> loadBalancerTargets(service, annotations);
-      case "ExternalName" -> service.getSpec().getExternalName() == null ? List.of() : List.of(service.getSpec().getExternalName());
-      case "ClusterIP" -> isHeadless(service)
-          ? lookups.readyAddresses(ns, service.getMetadata().getName(), Annotations.get(annotations, "endpoints-type").orElse(""))
-          : publishInternal ? clusterIps : List.of();
-      case "NodePort" -> nodeTargets(annotations);
+    // ExternalDNS: the target annotation gives the targets of any Service type.
+    List<String> annotated = Annotations.list(annotations, Annotations.TARGET);
+    boolean headless = type.equals("ClusterIP") && isHeadless(service) && annotated.isEmpty();
+    List<String> targets = !annotated.isEmpty() ? annotated : switch (type) {
+      case "LoadBalancer" -> loadBalancerTargets(service);
+      case "ExternalName" -> service.getSpec().getExternalIPs() != null && !service.getSpec().getExternalIPs().isEmpty()
+          ? List.copyOf(service.getSpec().getExternalIPs())
+          : service.getSpec().getExternalName() == null ? List.of() : List.of(service.getSpec().getExternalName());
+      case "ClusterIP" -> headless ? List.of() : publishInternal ? clusterIps : List.of();
+      case "NodePort" -> nodeTargets(service, annotations);
       default -> List.of();
     };
     List<String> names = extraction.hostnames(extraction.annotatedHostnames(annotations), service, KIND);
     for (String host : SourceSupport.hostnames(names, refOf(service))) {
-      if (type.equals("ExternalName")) {
+      if (headless) {
+        endpoints.addAll(headlessEndpoints(service, host, ttl, resource, annotations));
+      } else if (type.equals("ExternalName") && annotated.isEmpty() && (service.getSpec().getExternalIPs() == null
+          || service.getSpec().getExternalIPs().isEmpty())) {
         targets.forEach(t -> endpoints.add(new Endpoint(host, RecordTypes.CNAME, List.of(t), ttl, "",
             Map.of(Endpoint.LABEL_RESOURCE, resource), Map.of())));
       } else {
         endpoints.addAll(Targets.endpointsFor(host, targets, ttl, resource));
-        if (type.equals("NodePort") && !targets.isEmpty()) {
+        if (type.equals("NodePort") && annotated.isEmpty() && !targets.isEmpty()) {
           endpoints.addAll(srvRecords(service, host, ttl, resource));
         }
       }
@@ -130,13 +149,82 @@ public final class ServiceSource implements Source<Service> {
     return SourceSupport.decorate(endpoints, annotations);
   }
 
-  private List<String> nodeTargets(Map<String, String> annotations) {
+  /**
+   * ExternalDNS's headless Service records: the addresses of its endpoints (ready ones, or all with
+   * publishNotReadyAddresses or --always-publish-not-ready-addresses) at the Service's name, and
+   * each endpoint that has a host name (a StatefulSet's pods) at {@code <hostname>.<name>} too; with
+   * the endpoints-type annotation NodeExternalIP or HostIP the addresses of the endpoints' nodes.
+   * ExternalDNS reads a pod's spec.hostname; the EndpointSlice carries it for pods whose subdomain
+   * is the Service (as a StatefulSet's are), so dnsplane needs no Pod informer.
+   */
+  private List<Endpoint> headlessEndpoints(Service service, String host, long ttl, String resource,
+      Map<String, String> annotations) {
+    boolean notReadyToo = Boolean.TRUE.equals(service.getSpec().getPublishNotReadyAddresses())
+        || extraction.services().alwaysPublishNotReadyAddresses();
+    String endpointsType = Annotations.get(annotations, "endpoints-type").orElse("");
+    Map<String, List<String>> byName = new java.util.TreeMap<>();
+    for (EndpointSlice slice : lookups.endpointSlices(service.getMetadata().getNamespace(), service.getMetadata().getName())) {
+      if (slice.getEndpoints() == null) {
+        continue;
+      }
+      for (var e : slice.getEndpoints()) {
+        boolean ready = e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady());
+        if (!ready && !notReadyToo) {
+          continue;
+        }
+        List<String> addresses = switch (endpointsType) {
+          case "NodeExternalIP" -> nodeAddresses(e.getNodeName(), "ExternalIP");
+          case "HostIP" -> nodeAddresses(e.getNodeName(), "InternalIP");
+          default -> e.getAddresses() == null ? List.of() : e.getAddresses();
+        };
+        byName.computeIfAbsent(host, n -> new ArrayList<>()).addAll(addresses);
+        if (e.getHostname() != null && !e.getHostname().isBlank()) {
+          byName.computeIfAbsent(e.getHostname() + "." + host, n -> new ArrayList<>()).addAll(addresses);
+        }
+      }
+    }
+    List<Endpoint> out = new ArrayList<>();
+    byName.forEach((name, addresses) -> out.addAll(Targets.endpointsFor(name, new java.util.LinkedHashSet<>(addresses),
+        ttl, resource)));
+    return out;
+  }
+
+  private List<String> nodeAddresses(String nodeName, String type) {
+    return lookups.nodes().stream().filter(n -> n.getMetadata().getName().equals(nodeName))
+        .flatMap(n -> addressesOf(n, type).stream()).toList();
+  }
+
+  private static List<String> addressesOf(Node node, String type) {
+    if (node.getStatus() == null || node.getStatus().getAddresses() == null) {
+      return List.of();
+    }
+    return node.getStatus().getAddresses().stream().filter(a -> type.equals(a.getType())).map(a -> a.getAddress()).toList();
+  }
+
+  /**
+   * ExternalDNS's NodePort targets: the nodes' ExternalIPs, or InternalIPs with the access: private
+   * annotation or when no node has an external one; only nodes running the Service's endpoints with
+   * externalTrafficPolicy: Local; cordoned nodes left out with --exclude-unschedulable.
+   */
+  private List<String> nodeTargets(Service service, Map<String, String> annotations) {
+    List<Node> nodes = lookups.nodes();
+    if ("Local".equals(service.getSpec().getExternalTrafficPolicy())) {
+      Set<String> serving = new java.util.HashSet<>();
+      lookups.endpointSlices(service.getMetadata().getNamespace(), service.getMetadata().getName()).stream()
+          .filter(s -> s.getEndpoints() != null).flatMap(s -> s.getEndpoints().stream())
+          .filter(e -> e.getNodeName() != null).forEach(e -> serving.add(e.getNodeName()));
+      nodes = nodes.stream().filter(n -> serving.contains(n.getMetadata().getName())).toList();
+    }
+    if (extraction.services().excludeUnschedulable()) {
+      nodes = nodes.stream().filter(n -> n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable())).toList();
+    }
+    List<String> external = nodes.stream().flatMap(n -> addressesOf(n, "ExternalIP").stream()).toList();
+    List<String> internal = nodes.stream().flatMap(n -> addressesOf(n, "InternalIP").stream()).toList();
     String access = Annotations.get(annotations, "access").orElse("");
     if (access.equals("private")) {
-      return lookups.nodeAddresses("InternalIP");
+      return internal;
     }
-    List<String> external = lookups.nodeAddresses("ExternalIP");
-    return !external.isEmpty() || access.equals("public") ? external : lookups.nodeAddresses("InternalIP");
+    return !external.isEmpty() || access.equals("public") ? external : internal;
   }
 
   /**
@@ -161,11 +249,7 @@ public final class ServiceSource implements Source<Service> {
     return srv;
   }
 
-  private static List<String> loadBalancerTargets(Service service, Map<String, String> annotations) {
-    List<String> targets = Annotations.list(annotations, Annotations.TARGET);
-    if (!targets.isEmpty()) {
-      return targets;
-    }
+  private static List<String> loadBalancerTargets(Service service) {
     if (service.getSpec().getExternalIPs() != null && !service.getSpec().getExternalIPs().isEmpty()) {
       return List.copyOf(service.getSpec().getExternalIPs());
     }

@@ -42,7 +42,7 @@ class ExtractionTest {
     }
 
     Extraction build() {
-      return new Extraction(ObjectFilter.ALL, Set.of(), Set.of(), false, template, combine, ignoreHostname, ignoreTls,
+      return new Extraction(ObjectFilter.ALL, Set.of(), Extraction.Services.DEFAULT, template, combine, ignoreHostname, ignoreTls,
           ignoreRules, gateways, processing);
     }
   }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dnsplane.model.Endpoint;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,31 +65,54 @@ class ServiceSourceTest {
             service("LoadBalancer", HOST, List.of(), List.of(), null), List.of()));
   }
 
-  static final ServiceSource.ClusterLookups CLUSTER = new ServiceSource.ClusterLookups() {
-    @Override
-    public List<String> readyAddresses(String namespace, String service, String endpointsType) {
-      if (!namespace.equals("default") || !service.equals("grpc")) {
-        return List.of();
-      }
-      return endpointsType.equals("NodeExternalIP") ? List.of("203.0.113.10") : List.of("10.1.0.5", "10.1.0.6");
+  private static Node node(String name, String externalIp, String internalIp, boolean unschedulable) {
+    NodeBuilder b = new NodeBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
+        .withUnschedulable(unschedulable).endSpec().withNewStatus().addNewAddress().withType("InternalIP")
+        .withAddress(internalIp).endAddress().endStatus();
+    if (externalIp != null) {
+      b.editStatus().addNewAddress().withType("ExternalIP").withAddress(externalIp).endAddress().endStatus();
     }
+    return b.build();
+  }
 
-    @Override
-    public List<String> nodeAddresses(String type) {
-      return type.equals("ExternalIP") ? List.of("203.0.113.10") : List.of("10.0.1.10", "10.0.1.11");
-    }
-  };
+  private static EndpointSlice slice(String service, List<io.fabric8.kubernetes.api.model.discovery.v1.Endpoint> endpoints) {
+    return new EndpointSliceBuilder().withNewMetadata().withName(service + "-abc").withNamespace("default")
+        .addToLabels(ServiceSource.SERVICE_NAME_LABEL, service).endMetadata().withAddressType("IPv4")
+        .withEndpoints(endpoints).build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.discovery.v1.Endpoint endpoint(String ip, boolean ready, String hostname,
+      String node) {
+    return new EndpointBuilder().withAddresses(ip).withNewConditions().withReady(ready).endConditions()
+        .withHostname(hostname).withNodeName(node).build();
+  }
+
+  /** Two nodes (a third cordoned), and grpc's endpoints: two ready pods with host names, one not ready. */
+  static final ServiceSource.ClusterLookups CLUSTER = ServiceSource.ClusterLookups.of(
+      () -> List.of(slice("grpc", List.of(endpoint("10.1.0.5", true, "grpc-0", "node-a"),
+          endpoint("10.1.0.6", true, "grpc-1", "node-a"), endpoint("10.1.0.7", false, "grpc-2", "node-b"))),
+          slice("other", List.of(endpoint("10.9.9.9", true, null, "node-b")))),
+      () -> List.of(node("node-a", "203.0.113.10", "10.0.1.10", false), node("node-b", null, "10.0.1.11", false),
+          node("node-c", "203.0.113.12", "10.0.1.12", true)));
 
   @org.junit.jupiter.api.Test
   void aHeadlessServicePublishesItsReadyEndpoints() {
     Service headless = new ServiceBuilder(service("ClusterIP", HOST, List.of(), List.of(), null)).editSpec()
         .withClusterIP("None").withClusterIPs("None").endSpec().build();
     assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(headless)).extracting(Endpoint::toString)
-        .containsExactly("grpc.example.com A 10.1.0.5,10.1.0.6");
+        .containsExactlyInAnyOrder("grpc.example.com A 10.1.0.5,10.1.0.6", "grpc-0.grpc.example.com A 10.1.0.5",
+            "grpc-1.grpc.example.com A 10.1.0.6");
+    Service notReadyToo = new ServiceBuilder(headless).editSpec().withPublishNotReadyAddresses(true).endSpec().build();
+    assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(notReadyToo)).extracting(Endpoint::toString)
+        .contains("grpc.example.com A 10.1.0.5,10.1.0.6,10.1.0.7", "grpc-2.grpc.example.com A 10.1.0.7");
+    Extraction always = new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(Set.of(), false, true, true),
+        FqdnTemplate.NONE, false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE);
+    assertThat(new ServiceSource(always, CLUSTER).endpoints(headless)).extracting(Endpoint::toString)
+        .contains("grpc.example.com A 10.1.0.5,10.1.0.6,10.1.0.7");
     Service nodeIps = new ServiceBuilder(headless).editMetadata()
         .addToAnnotations("external-dns.kubernetes.io/endpoints-type", "NodeExternalIP").endMetadata().build();
     assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(nodeIps)).extracting(Endpoint::toString)
-        .containsExactly("grpc.example.com A 203.0.113.10");
+        .contains("grpc.example.com A 203.0.113.10", "grpc-0.grpc.example.com A 203.0.113.10");
   }
 
   @org.junit.jupiter.api.Test
@@ -97,6 +125,20 @@ class ServiceSourceTest {
         .addToAnnotations("external-dns.kubernetes.io/access", "private").endMetadata().build();
     assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(privateAccess)).extracting(Endpoint::toString)
         .contains("grpc.example.com A 10.0.1.10,10.0.1.11");
+    // Cordoned nodes are left out unless --no-exclude-unschedulable; externalTrafficPolicy: Local
+    // keeps the nodes the Service's endpoints run on.
+    Extraction cordonedToo = new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(Set.of(), false, false, false),
+        FqdnTemplate.NONE, false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE);
+    assertThat(new ServiceSource(cordonedToo, CLUSTER).endpoints(nodePort)).extracting(Endpoint::toString)
+        .contains("grpc.example.com A 203.0.113.10,203.0.113.12");
+    Service local = new ServiceBuilder(nodePort).editSpec().withExternalTrafficPolicy("Local").endSpec().build();
+    assertThat(new ServiceSource(cordonedToo, CLUSTER).endpoints(local)).extracting(Endpoint::toString)
+        .contains("grpc.example.com A 203.0.113.10");
+    // The target annotation gives any Service type its targets (and a NodePort one no SRV records).
+    Service targeted = new ServiceBuilder(nodePort).editMetadata()
+        .addToAnnotations("external-dns.kubernetes.io/target", "lb.example.net").endMetadata().build();
+    assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(targeted)).extracting(Endpoint::toString)
+        .containsExactly("grpc.example.com CNAME lb.example.net");
     // ExternalDNS names them after the Service, not the port (named or not), one name per protocol.
     Service ports = new ServiceBuilder(nodePort).editSpec().addNewPort().withPort(8443).withNodePort(30444)
         .withProtocol("TCP").endPort().addNewPort().withName("quic").withPort(443).withNodePort(30445).withProtocol("UDP")
