@@ -39,6 +39,7 @@ public final class PlannerMain implements Callable<Integer> {
         .withReplayWindow(service.replayWindow());
     PlannerService planner = PlannerService.start(config, started.topics());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, PlannerMain.class);
     var streamsMetrics = planner.bindMetrics(registry);
     OpsServer opsServer = OpsServer.start(service.metricsAddress(), planner::isAlive, planner::isReady, registry);
     RunUntilShutdown.closeOnShutdown(() -> {

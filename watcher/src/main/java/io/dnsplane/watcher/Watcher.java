@@ -159,7 +159,7 @@ public final class Watcher implements AutoCloseable {
   public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
     this.metrics = io.dnsplane.watcher.ops.WatcherMetrics.register(registry, config.clusterId(),
         () -> informers.stream().mapToLong(i -> i.objects().size()).sum(),
-        publisher::publishedCount, publisher::errorCount, heartbeats::lastSentMillis);
+        publisher::publishedCount, publisher::errorCount, heartbeats::lastSentMillis, publisher::endpointsByType);
   }
 
   /** True once every informer listed its kind. */

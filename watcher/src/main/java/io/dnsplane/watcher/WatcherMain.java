@@ -94,6 +94,7 @@ public final class WatcherMain implements Callable<Integer> {
     KubernetesClient client = new KubernetesClientBuilder().withConfig(kube).build();
     Watcher watcher = Watcher.start(config, client, topics, Clock.systemUTC());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, WatcherMain.class);
     watcher.bindMetrics(registry);
     OpsServer opsServer = OpsServer.start(service.metricsAddress(), watcher::isReady, registry);
     RunUntilShutdown.closeOnShutdown(() -> {

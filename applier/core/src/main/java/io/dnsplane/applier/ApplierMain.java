@@ -95,6 +95,7 @@ public final class ApplierMain implements Callable<Integer> {
     ApplierConfig config = ApplierConfig.defaults(connection, instance).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, ApplierMain.class);
     Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC(), ApplierMetrics.of(registry, instance));
     OpsServer opsServer = OpsServer.start(service.metricsAddress(), applier::isAlive, applier::isReady, registry);
     // A loop that died on its own leaves nothing running: exit, so the orchestrator restarts us.

@@ -3,6 +3,7 @@ package io.dnsplane.watcher.ops;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.dnsplane.runtime.ExternalDnsMetrics;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,9 +24,20 @@ public final class WatcherMetrics {
     this.lastHeartbeatMillis = lastHeartbeatMillis;
   }
 
+  /**
+   * @param endpointsByType what the watcher publishes now, endpoints per record type: ExternalDNS's
+   *     source gauges (its sources' endpoints at the last sync)
+   */
   public static WatcherMetrics register(MeterRegistry registry, String clusterId, LongSupplier objectsWatched,
-      LongSupplier published, LongSupplier errors, LongSupplier lastHeartbeatMillis) {
+      LongSupplier published, LongSupplier errors, LongSupplier lastHeartbeatMillis,
+      java.util.function.Supplier<java.util.Map<String, Long>> endpointsByType) {
     WatcherMetrics m = new WatcherMetrics(objectsWatched, published, errors, lastHeartbeatMillis);
+    ExternalDnsMetrics.total(registry, "external_dns_source_endpoints_total", "Number of Endpoints in all sources"
+        + " (dnsplane: what this watcher publishes now)", () -> ExternalDnsMetrics.sum(endpointsByType.get()));
+    ExternalDnsMetrics.perRecordType(registry, "external_dns_source_records",
+        "Number of source records partitioned by label name (vector)", endpointsByType);
+    ExternalDnsMetrics.total(registry, "external_dns_source_errors_total", "Number of Source errors (dnsplane: records"
+        + " the watcher could not publish)", () -> m.errors.getAsLong());
     Gauge.builder("dnsplane_watcher_objects_watched", m, x -> x.objectsWatched.getAsLong()).tag("cluster", clusterId)
         .description("Objects the watcher's informers hold").strongReference(true).register(registry);
     FunctionCounter.builder("dnsplane_watcher_desired_published", m, x -> x.published.getAsLong()).tag("cluster", clusterId)

@@ -121,6 +121,13 @@ public final class DesiredEndpointsPublisher implements Consumer<SourceEvent> {
   }
 
   /** What was published before a restart: unchanged objects are then not published again. */
+  /** The endpoints published now (the last of every object), counted per record type. */
+  public java.util.Map<String, Long> endpointsByType() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    lastPublished.values().forEach(endpoints -> endpoints.forEach(e -> counts.merge(e.recordType(), 1L, Long::sum)));
+    return counts;
+  }
+
   public synchronized void seed(Map<ObjectRef, List<Endpoint>> published) {
     lastPublished.putAll(published);
   }

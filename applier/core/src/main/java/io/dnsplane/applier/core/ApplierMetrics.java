@@ -1,6 +1,7 @@
 package io.dnsplane.applier.core;
 
 import io.dnsplane.avro.ApplyStatus;
+import io.dnsplane.runtime.ExternalDnsMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,10 +11,20 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 public final class ApplierMetrics {
   private final MeterRegistry registry;
   private final String provider;
+  private final java.util.concurrent.atomic.AtomicLong lastSyncMillis = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong lastReconcileMillis = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong registryErrors = new java.util.concurrent.atomic.AtomicLong();
 
   private ApplierMetrics(MeterRegistry registry, String provider) {
     this.registry = registry;
     this.provider = provider;
+    ExternalDnsMetrics.gauge(registry, "external_dns_controller_last_sync_timestamp_seconds", "Timestamp of last"
+        + " successful sync with the DNS provider (dnsplane: the last batch applied or drift check passed)",
+        () -> lastSyncMillis.get() / 1000.0);
+    ExternalDnsMetrics.gauge(registry, "external_dns_controller_last_reconcile_timestamp_seconds", "Timestamp of last"
+        + " attempted sync with the DNS provider", () -> lastReconcileMillis.get() / 1000.0);
+    ExternalDnsMetrics.total(registry, "external_dns_registry_errors_total", "Number of Registry errors (dnsplane:"
+        + " batches failed or refused in part, zone listings failed)", () -> registryErrors.get());
   }
 
   public static ApplierMetrics of(MeterRegistry registry, String provider) {
@@ -27,6 +38,36 @@ public final class ApplierMetrics {
 
   void batch(ApplyStatus status) {
     registry.counter("dnsplane_applier_batches", "provider", provider, "status", status.name()).increment();
+    long now = System.currentTimeMillis();
+    lastReconcileMillis.set(now);
+    if (status == ApplyStatus.APPLIED || status == ApplyStatus.NOTHING_TO_DO) {
+      lastSyncMillis.set(now);
+    } else if (status == ApplyStatus.FAILED || status == ApplyStatus.PARTIAL) {
+      registryError();
+    }
+  }
+
+  /** A drift check of every owned zone: passed, or a listing failed. */
+  void driftCheck(boolean listed) {
+    long now = System.currentTimeMillis();
+    lastReconcileMillis.set(now);
+    if (listed) {
+      lastSyncMillis.set(now);
+    } else {
+      registryError();
+    }
+  }
+
+  private void registryError() {
+    registryErrors.incrementAndGet();
+  }
+
+  /** ExternalDNS's registry gauges, of what the zones this replica applies hold (TXT ownership records included). */
+  void registryRecords(java.util.function.Supplier<java.util.Map<String, Long>> byType) {
+    ExternalDnsMetrics.total(registry, "external_dns_registry_endpoints_total", "Number of Endpoints in the registry"
+        + " (dnsplane: records the applier last listed in its zones)", () -> ExternalDnsMetrics.sum(byType.get()));
+    ExternalDnsMetrics.perRecordType(registry, "external_dns_registry_records",
+        "Number of registry records partitioned by label name (vector)", byType);
   }
 
   void applyCalls(int calls) {

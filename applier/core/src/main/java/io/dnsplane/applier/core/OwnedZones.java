@@ -40,6 +40,7 @@ final class OwnedZones {
     this.metrics = metrics;
     metrics.gauge("dnsplane_applier_zones", "Zones this replica applies (those of its partitions)", observedById,
         Map::size);
+    metrics.registryRecords(this::recordsByType);
     this.changesTopic = changesTopic;
     this.observations = observations;
   }
@@ -101,6 +102,7 @@ final class OwnedZones {
    */
   void checkDrift() {
     discoverZones();
+    boolean listed = true;
     for (String zoneId : Set.copyOf(observedById.keySet())) {
       Zone zone = zonesById.get(zoneId);
       try {
@@ -112,9 +114,30 @@ final class OwnedZones {
           log.warn("drift in zone {}: {} names changed outside dnsplane: {}", zone.name(), drifted.size(), drifted);
         }
       } catch (RuntimeException e) {
+        listed = false;
         log.warn("drift check of zone {} failed, retried at the next interval: {}", zone.name(), e.toString());
       }
     }
+    metrics.driftCheck(listed);
+  }
+
+  /** The records of the owned zones as last listed, per record type; read on a scrape, so it copies first. */
+  Map<String, Long> recordsByType() {
+    java.util.List<ObservedZone> zones;
+    try {
+      zones = java.util.List.copyOf(observedById.values());
+    } catch (java.util.ConcurrentModificationException e) {
+      zones = java.util.List.of(); // a zone taken on while scraped: the next scrape counts it
+    }
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (ObservedZone zone : zones) {
+      try {
+        zone.byName().values().forEach(records -> records.forEach(r -> counts.merge(r.recordType(), 1L, Long::sum)));
+      } catch (java.util.ConcurrentModificationException e) {
+        // Being applied to while scraped: the next scrape counts it.
+      }
+    }
+    return counts;
   }
 
   /** Zones created (or let through the filters) since the last listing are taken on, in owned partitions. */
