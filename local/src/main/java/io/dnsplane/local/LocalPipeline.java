@@ -156,7 +156,7 @@ public final class LocalPipeline implements AutoCloseable {
   public void startWatcher(String clusterId) {
     KubernetesClient client = clusters.get(clusterId).newClient();
     WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka, "",
-        config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd", "gateway-httproute"));
+        config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd", "gateway-httproute", "gateway-grpcroute", "node"));
     watchers.put(clusterId, Watcher.start(watcherConfig, client, topics, Clock.systemUTC()));
   }
 

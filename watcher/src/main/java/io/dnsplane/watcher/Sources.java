@@ -5,6 +5,7 @@ import io.dnsplane.watcher.informer.SourceInformer;
 import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.Extraction;
 import io.dnsplane.watcher.source.IngressSource;
+import io.dnsplane.watcher.source.NodeSource;
 import io.dnsplane.watcher.source.ServiceSource;
 import io.dnsplane.watcher.source.SourceEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -37,7 +38,8 @@ final class Sources {
   static final String CRD = "crd";
   static final String GATEWAY_HTTPROUTE = "gateway-httproute";
   static final String GATEWAY_GRPCROUTE = "gateway-grpcroute";
-  static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE, GATEWAY_GRPCROUTE);
+  static final String NODE = "node";
+  static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE, GATEWAY_GRPCROUTE, NODE);
 
   private Sources() {}
 
@@ -60,6 +62,12 @@ final class Sources {
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
           informers.add(new SourceInformer<>(x.processed(new DnsEndpointSource()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
           informer.addEventHandler(new DnsEndpointStatus(client));
+        }
+        case NODE -> {
+          // Nodes are cluster-scoped: --namespace does not narrow them (as in ExternalDNS).
+          SharedIndexInformer<Node> informer = client.nodes().runnableInformer(0);
+          informers.add(new SourceInformer<>(x.processed(new NodeSource(x)), informer, sink, config.filter(),
+              config.maxEndpointsPerObject()));
         }
         case GATEWAY_HTTPROUTE -> informers.add(routes(config, client, sink, HTTPRoute.class, GatewayRouteSource::httpRoutes));
         case GATEWAY_GRPCROUTE -> informers.add(routes(config, client, sink, GRPCRoute.class, GatewayRouteSource::grpcRoutes));

@@ -21,6 +21,7 @@ import io.dnsplane.planner.preview.EndpointPlanPreview;
 import io.dnsplane.planner.preview.PreviewException;
 import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.Extraction;
+import io.dnsplane.watcher.source.NodeSource;
 import io.dnsplane.watcher.source.Source;
 import io.dnsplane.watcher.source.GatewayRouteSource;
 import io.dnsplane.watcher.source.IngressSource;
@@ -65,7 +66,7 @@ public final class ManifestPlanPreview {
    * @param zone --zone: the zone the file must hold; empty to take the file's SOA as it is
    */
   public record Options(Path zoneFile, Path route53Records, String zone, Policy policy, Set<String> recordTypes,
-      DomainFilter domainFilter, TxtRegistryConfig txt, Extraction extraction) {
+      DomainFilter domainFilter, TxtRegistryConfig txt, Extraction extraction, Set<String> sources) {
     public Options {
       if ((zoneFile == null) == (route53Records == null)) {
         throw new PreviewException("give the zone as --zone-file or as --route53-records, one of them");
@@ -88,7 +89,7 @@ public final class ManifestPlanPreview {
     Set<String> owners = new TreeSet<>();
     for (Cluster cluster : clusters) {
       owners.add(cluster.ownerId());
-      for (Endpoint e : desired(cluster, options.extraction())) {
+      for (Endpoint e : desired(cluster, options.extraction(), options.sources())) {
         if (options.domainFilter().matches(e.dnsName()) && DnsNames.isInZone(e.dnsName(), zoneName)) {
           desiredByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e);
         }
@@ -170,7 +171,7 @@ public final class ManifestPlanPreview {
    * What one cluster's manifests want, through the watcher's own sources and source flags: objects
    * the watcher would not take (annotation, label or controller filter) want nothing.
    */
-  static List<Endpoint> desired(Cluster cluster, Extraction extraction) {
+  static List<Endpoint> desired(Cluster cluster, Extraction extraction, Set<String> sources) {
     List<HasMetadata> objects = load(cluster.dir());
     List<Gateway> gateways = ofType(objects, Gateway.class);
     List<EndpointSlice> slices = ofType(objects, EndpointSlice.class);
@@ -185,12 +186,16 @@ public final class ManifestPlanPreview {
     Source<GRPCRoute> grpcRoutes = extraction.processed(GatewayRouteSource.grpcRoutes(gatewayLookup, ns -> Optional.empty(),
         extraction));
     Source<GenericKubernetesResource> dnsEndpoints = extraction.processed(new DnsEndpointSource());
+    Source<Node> nodeSource = extraction.processed(new NodeSource(extraction));
     List<Endpoint> desired = new ArrayList<>();
     for (HasMetadata object : objects) {
       if (extraction.filter().rejects(object).isPresent()) {
         continue;
       }
       List<Endpoint> endpoints;
+      if (!sources.contains(sourceOf(object))) {
+        continue;
+      }
       if (object instanceof Ingress i) {
         endpoints = ingresses.endpoints(i);
       } else if (object instanceof Service s) {
@@ -199,6 +204,8 @@ public final class ManifestPlanPreview {
         endpoints = httpRoutes.endpoints(r);
       } else if (object instanceof GRPCRoute r) {
         endpoints = grpcRoutes.endpoints(r);
+      } else if (object instanceof Node n) {
+        endpoints = nodeSource.endpoints(n);
       } else if (object instanceof GenericKubernetesResource g && "DNSEndpoint".equals(g.getKind())) {
         endpoints = dnsEndpoints.endpoints(g);
       } else {
@@ -207,6 +214,19 @@ public final class ManifestPlanPreview {
       endpoints.forEach(e -> desired.add(e.withLabel(Endpoint.LABEL_OWNER, cluster.ownerId())));
     }
     return desired;
+  }
+
+  /** The watcher's --source name that takes the object ("" for kinds no source takes). */
+  private static String sourceOf(HasMetadata object) {
+    return switch (object.getKind() == null ? "" : object.getKind()) {
+      case "Ingress" -> "ingress";
+      case "Service" -> "service";
+      case "DNSEndpoint" -> "crd";
+      case "HTTPRoute" -> "gateway-httproute";
+      case "GRPCRoute" -> "gateway-grpcroute";
+      case "Node" -> "node";
+      default -> "";
+    };
   }
 
   private static String ns(HasMetadata object) {

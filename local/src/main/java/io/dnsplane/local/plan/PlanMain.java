@@ -43,6 +43,10 @@ public final class PlanMain implements Callable<Integer> {
   @Option(names = "--cluster-owner", description = "Manifest mode: NAME=OWNER, a cluster's TXT owner id (default: its name, or --txt-owner-id for a single cluster).")
   List<String> clusterOwners = List.of();
 
+  @Option(names = "--source", split = ",", defaultValue = "ingress,service,crd,gateway-httproute,gateway-grpcroute",
+      description = "Manifest mode: the kinds the watchers watch (the watcher's --source; node too when given). Default: ${DEFAULT-VALUE}.")
+  Set<String> manifestSources;
+
   @Option(names = "--zone-file", description = "Manifest mode: the zone in RFC 1035 master format, as dig AXFR prints it.")
   Path zoneFile;
 
@@ -92,7 +96,8 @@ public final class PlanMain implements Callable<Integer> {
         }
         TxtRegistryConfig registry = txt.hasBareMigrations() ? txt.config(singleOwner()) : txt.config();
         result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, route53Records, zone,
-            Policy.fromFlag(policy), types, scope.domainFilter(), registry, sources.extraction()));
+            Policy.fromFlag(policy), types, scope.domainFilter(), registry, sources.extraction(),
+            manifestSources));
       } else {
         if (desired == null || current == null) {
           throw new PreviewException("give --manifests DIR with --zone-file FILE, or --desired FILE with --current FILE");

@@ -127,6 +127,26 @@ class ManifestPlanTest {
   }
 
   @Test
+  void nodesAreTakenWhenTheirSourceIsGiven() throws Exception {
+    Files.writeString(cluster.resolve("node.yaml"), """
+        apiVersion: v1
+        kind: Node
+        metadata: {name: node-a}
+        status:
+          addresses:
+          - {type: ExternalIP, address: 203.0.113.7}
+        """);
+    assertThat(run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+        "--txt-encrypt-aes-key", KEY)).as("no --source node").isEqualTo(PlanMain.NO_CHANGES);
+    out.reset();
+    int exit = run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+        "--txt-encrypt-aes-key", KEY, "--source", "ingress,node", "--fqdn-template", "{{.Name}}.nodes.example.com");
+    assertThat(exit).isEqualTo(PlanMain.CHANGES);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("+ create  node-a.nodes.example.com A 203.0.113.7")
+        .doesNotContain("delete");
+  }
+
+  @Test
   void badInputNamesTheFile() throws Exception {
     Files.writeString(cluster.resolve("broken.yaml"), "kind: [unclosed");
     assertThat(run("--manifests", cluster.toString(), "--zone-file", zone.toString())).isEqualTo(PlanMain.ERROR);

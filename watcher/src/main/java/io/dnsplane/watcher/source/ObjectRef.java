@@ -13,10 +13,12 @@ public record ObjectRef(String kind, String namespace, String name) {
   /**
    * ExternalDNS's resource label value: {@code ingress/default/app}; a DNSEndpoint's is
    * {@code crd/<namespace>/<name>}, as ExternalDNS's crd source writes it (source/crd.go), so the
-   * TXT records ExternalDNS made for them are adopted unchanged.
+   * TXT records ExternalDNS made for them are adopted unchanged; a cluster-scoped object's (a Node)
+   * is {@code node/<name>}, as ExternalDNS's node source writes it.
    */
   public String resourceLabel() {
-    return (kind.equals(DnsEndpointSource.KIND) ? "crd" : kind) + "/" + namespace + "/" + name;
+    String k = kind.equals(DnsEndpointSource.KIND) ? "crd" : kind;
+    return namespace.isEmpty() ? k + "/" + name : k + "/" + namespace + "/" + name;
   }
 
   @Override
