@@ -31,6 +31,13 @@ final class AliasRecords {
     for (Endpoint e : desired) {
       Map<String, String> specific = new TreeMap<>(e.providerSpecific());
       String annotated = specific.get(ALIAS);
+      // ExternalDNS v0.22's alias: A or AAAA on a CNAME makes one alias of that type only.
+      String onlyType = RecordTypes.CNAME.equals(e.recordType()) && ("A".equals(annotated) || "AAAA".equals(annotated))
+          ? annotated : null;
+      if (onlyType != null) {
+        annotated = "true";
+        specific.put(ALIAS, "true");
+      }
       boolean alias;
       if (annotated != null) {
         alias = annotated.equals("true") && ALIASABLE.contains(e.recordType());
@@ -53,7 +60,9 @@ final class AliasRecords {
       specific.put(EVALUATE_TARGET_HEALTH, health == null ? Boolean.toString(evaluateTargetHealth)
           : Boolean.toString(health.equals("true")));
       long ttl = e.ttl() > 0 ? ALIAS_TTL : 0;
-      if (RecordTypes.CNAME.equals(e.recordType())) {
+      if (onlyType != null) {
+        out.add(with(e, onlyType, ttl, specific));
+      } else if (RecordTypes.CNAME.equals(e.recordType())) {
         out.add(with(e, RecordTypes.A, ttl, specific));
         out.add(with(e, RecordTypes.AAAA, ttl, specific));
       } else {

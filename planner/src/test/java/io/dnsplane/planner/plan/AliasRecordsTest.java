@@ -53,6 +53,20 @@ class AliasRecordsTest {
   }
 
   @Test
+  void aliasAOrAaaaMakesThatAliasOnly() {
+    // ExternalDNS v0.22's alias: A / alias: AAAA; the property reads as Route53 lists the record.
+    for (String type : List.of("A", "AAAA")) {
+      Endpoint cname = with(want("cluster-a", "ingress/default/shop", "shop.example.com", "CNAME", 0, ELB),
+          Map.of("alias", type));
+      assertThat(describe(AliasRecords.adjust(List.of(cname), true, false))).as(type).containsExactly(
+          type + " 0 [" + ELB + "] {alias=true, aws/evaluate-target-health=true}");
+    }
+    // On an A record only "true" makes an alias, as ExternalDNS's adjustAandAAAARecord.
+    Endpoint a = with(want("cluster-a", "crd/default/a", "a.example.com", "A", 0, "192.0.2.1"), Map.of("alias", "A"));
+    assertThat(describe(AliasRecords.adjust(List.of(a), true, false))).containsExactly("A 0 [192.0.2.1] {}");
+  }
+
+  @Test
   void aliasRecordsExternalDnsCreatedAreAdoptedAsTheyAre() {
     // What ExternalDNS left in Route53 for an Ingress behind an ALB: A and AAAA aliases, typed TXTs.
     String txt = "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=ingress/default/shop\"";
