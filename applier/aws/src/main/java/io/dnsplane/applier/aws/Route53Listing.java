@@ -58,8 +58,9 @@ public final class Route53Listing {
   /** The endpoints the applier would list: SOA and NS left out, aliases as ExternalDNS lists them. */
   public static List<Endpoint> endpoints(List<ResourceRecordSet> sets) {
     Route53Records records = new Route53Records(true);
+    String zoneName = zoneName(sets).orElse("");
     List<Endpoint> out = new ArrayList<>();
-    sets.forEach(s -> records.toEndpoint(s).ifPresent(out::add));
+    sets.forEach(s -> records.toEndpoint(s, zoneName).ifPresent(out::add));
     return out;
   }
 

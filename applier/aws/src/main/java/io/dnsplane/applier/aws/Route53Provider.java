@@ -112,7 +112,7 @@ final class Route53Provider implements DnsProvider {
     try {
       List<Endpoint> out = new ArrayList<>();
       client.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zone.id()).maxItems("300")).resourceRecordSets()
-          .forEach(set -> records.toEndpoint(set).ifPresent(out::add));
+          .forEach(set -> records.toEndpoint(set, zone.name()).ifPresent(out::add));
       return out;
     } catch (SdkException e) {
       throw Route53Errors.classify("listing zone " + zone.name(), e);
@@ -130,7 +130,7 @@ final class Route53Provider implements DnsProvider {
           if (!Route53Records.unescape(set.name()).equals(name)) {
             break;
           }
-          records.toEndpoint(set).ifPresent(out::add);
+          records.toEndpoint(set, zone.name()).ifPresent(out::add);
         }
       } catch (SdkException e) {
         throw Route53Errors.classify("reading " + name + " in zone " + zone.name(), e);
@@ -153,7 +153,7 @@ final class Route53Provider implements DnsProvider {
   public ApplyOutcome apply(Zone zone, Changes changes) {
     List<Change> batch;
     try {
-      batch = records.changes(changes);
+      batch = records.changes(zone, changes);
     } catch (IllegalArgumentException e) {
       throw new BatchRefusedException(e.getMessage(), e);
     }

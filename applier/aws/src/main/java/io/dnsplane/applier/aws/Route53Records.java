@@ -36,6 +36,10 @@ final class Route53Records {
   static final String SUBDIVISION = "aws/geolocation-subdivision-code";
   static final String HEALTH_CHECK = "aws/health-check-id";
   static final String MULTI_VALUE = "aws/multi-value-answer";
+  /** ExternalDNS's aws-target-hosted-zone annotation: the hosted zone of an alias's target, when not its own. */
+  static final String TARGET_HOSTED_ZONE = "aws/target-hosted-zone";
+  /** ExternalDNS's placeholder for an alias to a record of the same zone, while the zone is not known. */
+  private static final String SAME_ZONE = "same-zone";
   /** Properties that choose a routing policy: changing one needs DELETE and CREATE, not UPSERT. */
   private static final List<String> ROUTING = List.of(WEIGHT, REGION, FAILOVER, CONTINENT, COUNTRY, SUBDIVISION,
       MULTI_VALUE);
@@ -47,8 +51,17 @@ final class Route53Records {
     this.evaluateTargetHealth = evaluateTargetHealth;
   }
 
-  /** A listed record set as an endpoint; empty for types dnsplane does not manage (SOA, NS at the apex...). */
+  /** As below, for a zone whose name is not known. */
   Optional<Endpoint> toEndpoint(ResourceRecordSet set) {
+    return toEndpoint(set, "");
+  }
+
+  /**
+   * A listed record set as an endpoint; empty for types dnsplane does not manage (SOA, NS at the
+   * apex...). An alias to a zone other than its target's canonical one and its own ({@code zoneName})
+   * says so ({@link #TARGET_HOSTED_ZONE}), as its desire does.
+   */
+  Optional<Endpoint> toEndpoint(ResourceRecordSet set, String zoneName) {
     String type = set.typeAsString();
     Map<String, String> specific = new TreeMap<>();
     List<String> targets = new ArrayList<>();
@@ -58,6 +71,12 @@ final class Route53Records {
       targets.add(DnsNames.normalizeTarget(set.aliasTarget().dnsName()));
       specific.put(ALIAS, "true");
       specific.put(EVALUATE_TARGET_HEALTH, Boolean.toString(set.aliasTarget().evaluateTargetHealth()));
+      String target = DnsNames.normalizeTarget(set.aliasTarget().dnsName());
+      boolean canonical = AwsCanonicalZones.of(target).map(z -> z.equals(set.aliasTarget().hostedZoneId())).orElse(false);
+      boolean sameZone = !zoneName.isEmpty() && DnsNames.isInZone(target, zoneName);
+      if (!canonical && !sameZone && set.aliasTarget().hostedZoneId() != null) {
+        specific.put(TARGET_HOSTED_ZONE, set.aliasTarget().hostedZoneId());
+      }
     } else {
       set.resourceRecords().forEach(r -> targets.add(r.value()));
     }
@@ -87,14 +106,14 @@ final class Route53Records {
     return Optional.of(new Endpoint(unescape(set.name()), type, targets, ttl, setIdentifier, Map.of(), specific));
   }
 
-  /** The record set an endpoint is written as. */
-  ResourceRecordSet toRecordSet(Endpoint e) {
+  /** The record set an endpoint is written as, in {@code zone} (null: not known yet, for sizing a batch). */
+  ResourceRecordSet toRecordSet(Endpoint e, io.dnsplane.applier.spi.Zone zone) {
     ResourceRecordSet.Builder set = ResourceRecordSet.builder().name(e.dnsName());
     Map<String, String> specific = e.providerSpecific();
     if (isAlias(e)) {
       String target = e.targets().get(0);
       set.type(e.recordType().equals("CNAME") ? "A" : e.recordType())
-          .aliasTarget(AliasTarget.builder().dnsName(target).hostedZoneId(aliasZone(target, e))
+          .aliasTarget(AliasTarget.builder().dnsName(target).hostedZoneId(aliasZone(target, e, zone))
               .evaluateTargetHealth(Boolean.parseBoolean(specific.getOrDefault(EVALUATE_TARGET_HEALTH,
                   Boolean.toString(evaluateTargetHealth)))).build());
     } else {
@@ -125,19 +144,23 @@ final class Route53Records {
    * overwrites a record set dnsplane does not know of.
    */
   List<Change> changes(Changes changes) {
+    return changes(null, changes);
+  }
+
+  List<Change> changes(io.dnsplane.applier.spi.Zone zone, Changes changes) {
     List<Change> out = new ArrayList<>();
-    changes.delete().forEach(e -> out.add(change(ChangeAction.DELETE, e)));
+    changes.delete().forEach(e -> out.add(change(ChangeAction.DELETE, e, zone)));
     for (int i = 0; i < changes.updateNew().size(); i++) {
       Endpoint oldE = changes.updateOld().get(i);
       Endpoint newE = changes.updateNew().get(i);
       if (needsDeleteCreate(oldE, newE)) {
-        out.add(change(ChangeAction.DELETE, oldE));
-        out.add(change(ChangeAction.CREATE, newE));
+        out.add(change(ChangeAction.DELETE, oldE, zone));
+        out.add(change(ChangeAction.CREATE, newE, zone));
       } else {
-        out.add(change(ChangeAction.UPSERT, newE));
+        out.add(change(ChangeAction.UPSERT, newE, zone));
       }
     }
-    changes.create().forEach(e -> out.add(change(ChangeAction.CREATE, e)));
+    changes.create().forEach(e -> out.add(change(ChangeAction.CREATE, e, zone)));
     return out;
   }
 
@@ -147,18 +170,37 @@ final class Route53Records {
         || ROUTING.stream().anyMatch(p -> oldE.providerSpecific().containsKey(p) != newE.providerSpecific().containsKey(p));
   }
 
-  private Change change(ChangeAction action, Endpoint e) {
-    return Change.builder().action(action).resourceRecordSet(toRecordSet(e)).build();
+  private Change change(ChangeAction action, Endpoint e, io.dnsplane.applier.spi.Zone zone) {
+    return Change.builder().action(action).resourceRecordSet(toRecordSet(e, zone)).build();
   }
 
   static boolean isAlias(Endpoint e) {
     return ProviderProperties.isAlias(e) && !e.targets().isEmpty();
   }
 
-  /** The canonical hosted zone of a load balancer or edge target; a target elsewhere is refused. */
-  private static String aliasZone(String target, Endpoint e) {
-    return AwsCanonicalZones.of(target).orElseThrow(() -> new IllegalArgumentException("alias target " + target + " of " + e.dnsName()
-            + " is not an AWS load balancer, Global Accelerator or CloudFront name with a known hosted zone"));
+  /**
+   * The hosted zone of an alias's target, as ExternalDNS finds it: the aws-target-hosted-zone
+   * annotation, else the canonical zone of an AWS load balancer, CloudFront or Global Accelerator
+   * name, else the record's own zone when the target is a name in it; anything else is refused.
+   */
+  private static String aliasZone(String target, Endpoint e, io.dnsplane.applier.spi.Zone zone) {
+    String explicit = e.providerSpecific().get(TARGET_HOSTED_ZONE);
+    if (explicit != null && !explicit.isBlank()) {
+      return explicit.trim().replaceFirst("^/hostedzone/", "");
+    }
+    Optional<String> canonical = AwsCanonicalZones.of(target);
+    if (canonical.isPresent()) {
+      return canonical.get();
+    }
+    if (zone == null) {
+      return SAME_ZONE;
+    }
+    if (DnsNames.isInZone(target, zone.name())) {
+      return zone.id().replaceFirst("^/hostedzone/", "");
+    }
+    throw new IllegalArgumentException("alias target " + target + " of " + e.dnsName() + " is not an AWS load balancer,"
+        + " Global Accelerator or CloudFront name with a known hosted zone, nor a name in zone " + zone.name()
+        + "; give its zone with the aws-target-hosted-zone annotation");
   }
 
   /** TXT values are sent as quoted strings, as Route53 requires; others as they are. */

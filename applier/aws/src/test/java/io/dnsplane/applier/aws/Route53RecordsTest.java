@@ -61,6 +61,34 @@ class Route53RecordsTest {
   }
 
   @Test
+  void anAliasTargetsItsCanonicalZoneItsOwnOrTheOneItsAnnotationGives() {
+    io.dnsplane.applier.spi.Zone zone = new io.dnsplane.applier.spi.Zone("Z123OWN", "example.com");
+    Map<String, String> alias = Map.of("alias", "true");
+    java.util.function.Function<Endpoint, String> zoneOf = e -> records.changes(zone, new Changes.Builder().create(e).build())
+        .get(0).resourceRecordSet().aliasTarget().hostedZoneId();
+    assertThat(zoneOf.apply(new Endpoint("www.example.com", "A", List.of("k8s-a-1.eu-west-1.elb.amazonaws.com"), 0, "",
+        Map.of(), alias))).isEqualTo("Z32O12XQLNTSW2");
+    // ExternalDNS's same-zone alias: a target that is a name of the zone.
+    assertThat(zoneOf.apply(new Endpoint("www.example.com", "A", List.of("origin.example.com"), 0, "", Map.of(), alias)))
+        .isEqualTo("Z123OWN");
+    assertThat(zoneOf.apply(new Endpoint("www.example.com", "A", List.of("origin.example.org"), 0, "", Map.of(),
+        Map.of("alias", "true", "aws/target-hosted-zone", "/hostedzone/Z999OTHER")))).isEqualTo("Z999OTHER");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> zoneOf.apply(new Endpoint("www.example.com", "A",
+            List.of("origin.example.org"), 0, "", Map.of(), alias)))
+        .hasMessageContaining("give its zone with the aws-target-hosted-zone annotation");
+    // Listed back, only an alias to another zone says which, as its desire does.
+    var other = software.amazon.awssdk.services.route53.model.ResourceRecordSet.builder().name("www.example.com.").type("A")
+        .aliasTarget(software.amazon.awssdk.services.route53.model.AliasTarget.builder().dnsName("origin.example.org.")
+            .hostedZoneId("Z999OTHER").evaluateTargetHealth(false).build()).build();
+    assertThat(records.toEndpoint(other, "example.com").orElseThrow().providerSpecific())
+        .containsEntry("aws/target-hosted-zone", "Z999OTHER");
+    var same = other.toBuilder().aliasTarget(other.aliasTarget().toBuilder().dnsName("origin.example.com.")
+        .hostedZoneId("Z123OWN").build()).build();
+    assertThat(records.toEndpoint(same, "example.com").orElseThrow().providerSpecific())
+        .doesNotContainKey("aws/target-hosted-zone");
+  }
+
+  @Test
   void batchLimitsCountUpsertsTwice() {
     Route53Limits limits = Route53Limits.AWS;
     List<Endpoint> thousand = IntStream.range(0, 1000)
