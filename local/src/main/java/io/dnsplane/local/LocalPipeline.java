@@ -156,7 +156,8 @@ public final class LocalPipeline implements AutoCloseable {
   public void startWatcher(String clusterId) {
     KubernetesClient client = clusters.get(clusterId).newClient();
     WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka, "",
-        config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd", "gateway-httproute", "gateway-grpcroute", "node"));
+        config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd", "gateway-httproute", "gateway-grpcroute",
+        "gateway-tlsroute", "gateway-tcproute", "gateway-udproute", "node"));
     watchers.put(clusterId, Watcher.start(watcherConfig, client, topics, Clock.systemUTC()));
   }
 

@@ -18,6 +18,9 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.TCPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.UDPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -38,8 +41,12 @@ final class Sources {
   static final String CRD = "crd";
   static final String GATEWAY_HTTPROUTE = "gateway-httproute";
   static final String GATEWAY_GRPCROUTE = "gateway-grpcroute";
+  static final String GATEWAY_TLSROUTE = "gateway-tlsroute";
+  static final String GATEWAY_TCPROUTE = "gateway-tcproute";
+  static final String GATEWAY_UDPROUTE = "gateway-udproute";
   static final String NODE = "node";
-  static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE, GATEWAY_GRPCROUTE, NODE);
+  static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE, GATEWAY_GRPCROUTE, GATEWAY_TLSROUTE,
+      GATEWAY_TCPROUTE, GATEWAY_UDPROUTE, NODE);
 
   private Sources() {}
 
@@ -71,6 +78,9 @@ final class Sources {
         }
         case GATEWAY_HTTPROUTE -> informers.add(routes(config, client, sink, HTTPRoute.class, GatewayRouteSource::httpRoutes));
         case GATEWAY_GRPCROUTE -> informers.add(routes(config, client, sink, GRPCRoute.class, GatewayRouteSource::grpcRoutes));
+        case GATEWAY_TLSROUTE -> informers.add(routes(config, client, sink, TLSRoute.class, GatewayRouteSource::tlsRoutes));
+        case GATEWAY_TCPROUTE -> informers.add(routes(config, client, sink, TCPRoute.class, GatewayRouteSource::tcpRoutes));
+        case GATEWAY_UDPROUTE -> informers.add(routes(config, client, sink, UDPRoute.class, GatewayRouteSource::udpRoutes));
         default -> throw new IllegalArgumentException("unknown --source " + source + "; known: " + KNOWN);
       }
     }

@@ -35,6 +35,9 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.TCPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.UDPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -187,6 +190,12 @@ public final class ManifestPlanPreview {
         extraction));
     Source<GenericKubernetesResource> dnsEndpoints = extraction.processed(new DnsEndpointSource());
     Source<Node> nodeSource = extraction.processed(new NodeSource(extraction));
+    Source<TLSRoute> tlsRoutes = extraction.processed(GatewayRouteSource.tlsRoutes(gatewayLookup, ns -> Optional.empty(),
+        extraction));
+    Source<TCPRoute> tcpRoutes = extraction.processed(GatewayRouteSource.tcpRoutes(gatewayLookup, ns -> Optional.empty(),
+        extraction));
+    Source<UDPRoute> udpRoutes = extraction.processed(GatewayRouteSource.udpRoutes(gatewayLookup, ns -> Optional.empty(),
+        extraction));
     List<Endpoint> desired = new ArrayList<>();
     for (HasMetadata object : objects) {
       if (extraction.filter().rejects(object).isPresent()) {
@@ -204,6 +213,12 @@ public final class ManifestPlanPreview {
         endpoints = httpRoutes.endpoints(r);
       } else if (object instanceof GRPCRoute r) {
         endpoints = grpcRoutes.endpoints(r);
+      } else if (object instanceof TLSRoute r) {
+        endpoints = tlsRoutes.endpoints(r);
+      } else if (object instanceof TCPRoute r) {
+        endpoints = tcpRoutes.endpoints(r);
+      } else if (object instanceof UDPRoute r) {
+        endpoints = udpRoutes.endpoints(r);
       } else if (object instanceof Node n) {
         endpoints = nodeSource.endpoints(n);
       } else if (object instanceof GenericKubernetesResource g && "DNSEndpoint".equals(g.getKind())) {
@@ -224,6 +239,9 @@ public final class ManifestPlanPreview {
       case "DNSEndpoint" -> "crd";
       case "HTTPRoute" -> "gateway-httproute";
       case "GRPCRoute" -> "gateway-grpcroute";
+      case "TLSRoute" -> "gateway-tlsroute";
+      case "TCPRoute" -> "gateway-tcproute";
+      case "UDPRoute" -> "gateway-udproute";
       case "Node" -> "node";
       default -> "";
     };

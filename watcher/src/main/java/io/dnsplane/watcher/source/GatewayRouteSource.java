@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatusAddress;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.TCPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.UDPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
@@ -70,6 +73,30 @@ public final class GatewayRouteSource<R extends HasMetadata> implements Source<R
   public static GatewayRouteSource<GRPCRoute> grpcRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
       Function<String, Optional<Map<String, String>>> namespaceLabels, Extraction extraction) {
     return new GatewayRouteSource<>("grpcroute", "GRPCRoute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
+        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
+        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels, extraction);
+  }
+
+  /** TLSRoutes (gateway.networking.k8s.io/v1, as ExternalDNS v0.22 reads them): host names, TLS listeners. */
+  public static GatewayRouteSource<TLSRoute> tlsRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
+      Function<String, Optional<Map<String, String>>> namespaceLabels, Extraction extraction) {
+    return new GatewayRouteSource<>("tlsroute", "TLSRoute", r -> r.getSpec() == null ? null : r.getSpec().getHostnames(),
+        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
+        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels, extraction);
+  }
+
+  /** TCPRoutes: no host names of their own (the annotation's, or the listeners'), TCP or TLS listeners. */
+  public static GatewayRouteSource<TCPRoute> tcpRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
+      Function<String, Optional<Map<String, String>>> namespaceLabels, Extraction extraction) {
+    return new GatewayRouteSource<>("tcproute", "TCPRoute", r -> null,
+        r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
+        r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels, extraction);
+  }
+
+  /** UDPRoutes: no host names of their own, UDP listeners. */
+  public static GatewayRouteSource<UDPRoute> udpRoutes(BiFunction<String, String, Optional<Gateway>> gateways,
+      Function<String, Optional<Map<String, String>>> namespaceLabels, Extraction extraction) {
+    return new GatewayRouteSource<>("udproute", "UDPRoute", r -> null,
         r -> r.getSpec() == null ? null : r.getSpec().getParentRefs(),
         r -> r.getStatus() == null ? null : r.getStatus().getParents(), gateways, namespaceLabels, extraction);
   }

@@ -61,12 +61,32 @@ final class RouteAdmission {
    *
    * @param namespaceLabels the labels of a namespace, for {@code from: Selector}
    */
+  /** The protocol a route kind is served over, as ExternalDNS's routes give it (Protocol()). */
+  static String protocolOf(String routeKind) {
+    return switch (routeKind) {
+      case "TLSRoute" -> "TLS";
+      case "TCPRoute" -> "TCP";
+      case "UDPRoute" -> "UDP";
+      default -> "HTTP";
+    };
+  }
+
+  /** ExternalDNS's gwProtocolMatches: HTTPS is HTTP, and a TLS listener takes TCP routes. */
+  static boolean protocolMatches(String route, String listener) {
+    String l = listener.equals("HTTPS") ? "HTTP" : listener;
+    if (route.equals("TCP") && l.equals("TLS")) {
+      l = "TCP";
+    }
+    return route.equals(l);
+  }
+
   static Optional<String> refusal(Gateway gateway, Listener listener, ParentReference ref, String routeKind,
       String routeNamespace, java.util.function.Function<String, Optional<Map<String, String>>> namespaceLabels) {
     String name = "listener " + listener.getName();
     String protocol = orDefault(listener.getProtocol(), "").toUpperCase(Locale.ROOT);
-    if (!protocol.equals("HTTP") && !protocol.equals("HTTPS")) {
-      return Optional.of(name + " speaks " + protocol + ", not HTTP");
+    String wanted = protocolOf(routeKind);
+    if (!protocolMatches(wanted, protocol)) {
+      return Optional.of(name + " speaks " + protocol + ", not " + wanted);
     }
     if (ref.getPort() != null && !ref.getPort().equals(listener.getPort())) {
       return Optional.of(name + " listens on port " + listener.getPort() + ", not " + ref.getPort());

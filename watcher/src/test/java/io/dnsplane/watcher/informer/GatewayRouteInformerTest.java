@@ -103,4 +103,35 @@ class GatewayRouteInformerTest {
       informers.forEach(SourceInformer::close);
     }
   }
+
+  @Test
+  void aTcpRouteOnATcpListenerIsPublishedUnderItsAnnotatedName() {
+    client.resources(Gateway.class).inNamespace("default").resource(new GatewayBuilder().withNewMetadata()
+        .withName("web-gw").withNamespace("default").endMetadata().withNewSpec().withGatewayClassName("example")
+        .addNewListener().withName("postgres").withPort(5432).withProtocol("TCP").endListener().endSpec().build()).create();
+    setAddress("192.0.2.70");
+    var tcp = client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.TCPRoute.class);
+    tcp.inNamespace("default").resource(new io.fabric8.kubernetes.api.model.gatewayapi.v1.TCPRouteBuilder().withNewMetadata()
+        .withName("db").withNamespace("default").addToAnnotations("external-dns.kubernetes.io/hostname", "db.example.com")
+        .endMetadata().withNewSpec().addNewParentRef().withName("web-gw").endParentRef().endSpec().build()).create();
+    tcp.inNamespace("default").withName("db").editStatus(r -> {
+      r.setStatus(new io.fabric8.kubernetes.api.model.gatewayapi.v1.TCPRouteStatusBuilder().addNewParent()
+          .withControllerName("example.com/gateway").withNewParentRef().withName("web-gw").withNamespace("default")
+          .endParentRef().withConditions(new io.fabric8.kubernetes.api.model.ConditionBuilder().withType("Accepted")
+              .withStatus("True").build()).endParent().build());
+      return r;
+    });
+    List<SourceEvent> events = new CopyOnWriteArrayList<>();
+    WatcherConfig config = new WatcherConfig("cluster-a", "cluster-a", "unused:9092", "", Duration.ofSeconds(1))
+        .withSources(List.of("gateway-tcproute"));
+    List<SourceInformer<?>> informers = io.dnsplane.watcher.SourcesAccess.informers(config, client, events::add);
+    informers.forEach(SourceInformer::start);
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> emitted(events, "db.example.com A 192.0.2.70"));
+      setAddress("192.0.2.71");
+      await().atMost(Duration.ofSeconds(10)).until(() -> emitted(events, "db.example.com A 192.0.2.71"));
+    } finally {
+      informers.forEach(SourceInformer::close);
+    }
+  }
 }
