@@ -174,11 +174,10 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** Starts the planner with local mode's settings, then {@code adjust}'s (a test's cluster timeout, say). */
   public void startPlanner(java.util.function.UnaryOperator<PlannerConfig> adjust) {
-    // Local mode retries refused changes after 5 s instead of 30 s, and waits 3 s instead of 10 s for
-    // a zone's listing (one process, one broker: it arrives within the second), so a demo does not
-    // keep you waiting.
+    // Local mode retries refused changes after 5 s instead of 30 s, so a demo does not keep you waiting.
+    // It keeps the planner's --listing-settle, which a replay of its topics assumes.
     PlannerConfig plannerConfig = PlannerConfig.defaults(kafka, config.stateDir().resolve("planner"),
-        Policy.SYNC).withRetries(Duration.ofSeconds(5), Duration.ofSeconds(5)).withListingSettle(Duration.ofSeconds(3));
+        Policy.SYNC).withRetries(Duration.ofSeconds(5), Duration.ofSeconds(5));
     planner = PlannerService.start(adjust.apply(plannerConfig), topics);
   }
 

@@ -42,9 +42,7 @@ class ExternalDnsMigrationIT {
     copy(MIGRATION.resolve("zones-external-dns-" + version), examples.resolve("zones"));
     LocalConfig config = new LocalConfig(stateDir, examples, 0, 3, Duration.ofSeconds(1), Duration.ofSeconds(3))
         .withProvider("aws");
-    // The planner's production --listing-settle: this is the test of planning on a listing as it arrives.
     try (LocalPipeline pipeline = LocalPipeline.start(config, planner -> planner
-        .withListingSettle(io.dnsplane.planner.PlannerConfig.DEFAULT_LISTING_SETTLE)
         .withTxtRegistry(new TxtRegistryConfig("_external-dns.", "", "", false, KEY, Map.of()))
         .withRecordTypes(Set.of("A", "AAAA", "CNAME", "SRV"), Set.of()))) {
       Map<String, List<String>> before = pipeline.route53().snapshot("example.com");
