@@ -64,6 +64,9 @@ public final class SourceOptions {
   @Option(names = "--gateway-label-filter", defaultValue = "", description = "Only routes attached to Gateways whose labels match this selector (ExternalDNS's flag).")
   String gatewayLabelFilter;
 
+  @Option(names = "--openshift-router-name", defaultValue = "", description = "OpenShift Routes: the router whose admission counts (ExternalDNS's flag). Default: the first that admitted the Route.")
+  String openshiftRouterName;
+
   @Option(names = "--default-targets", split = ",", description = "Targets for endpoints that have none (ExternalDNS's flag; repeatable, comma list).")
   List<String> defaultTargets = List.of();
 
@@ -92,7 +95,7 @@ public final class SourceOptions {
         ignoreHostnameAnnotation, ignoreIngressTlsSpec, ignoreIngressRulesSpec,
         new Extraction.GatewayFilter(gatewayName, gatewayNamespace, LabelSelector.parse(gatewayLabelFilter)),
         new EndpointProcessing(defaultTargets, forceDefaultTargets, nets("--target-net-filter", targetNetFilter),
-            nets("--exclude-target-net", excludeTargetNets), ttl));
+            nets("--exclude-target-net", excludeTargetNets), ttl), openshiftRouterName);
   }
 
   private static List<TargetNet> nets(String flag, List<String> values) {

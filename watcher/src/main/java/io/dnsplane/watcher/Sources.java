@@ -1,11 +1,13 @@
 package io.dnsplane.watcher;
 
 import io.dnsplane.watcher.informer.DnsEndpointResources;
+import io.dnsplane.watcher.informer.OpenShiftRouteResources;
 import io.dnsplane.watcher.informer.SourceInformer;
 import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.Extraction;
 import io.dnsplane.watcher.source.IngressSource;
 import io.dnsplane.watcher.source.NodeSource;
+import io.dnsplane.watcher.source.OpenShiftRouteSource;
 import io.dnsplane.watcher.source.ServiceSource;
 import io.dnsplane.watcher.source.SourceEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -45,8 +47,9 @@ final class Sources {
   static final String GATEWAY_TCPROUTE = "gateway-tcproute";
   static final String GATEWAY_UDPROUTE = "gateway-udproute";
   static final String NODE = "node";
+  static final String OPENSHIFT_ROUTE = "openshift-route";
   static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE, GATEWAY_GRPCROUTE, GATEWAY_TLSROUTE,
-      GATEWAY_TCPROUTE, GATEWAY_UDPROUTE, NODE);
+      GATEWAY_TCPROUTE, GATEWAY_UDPROUTE, NODE, OPENSHIFT_ROUTE);
 
   private Sources() {}
 
@@ -69,6 +72,13 @@ final class Sources {
               ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
           informers.add(new SourceInformer<>(x.processed(new DnsEndpointSource()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
           informer.addEventHandler(new DnsEndpointStatus(client));
+        }
+        case OPENSHIFT_ROUTE -> {
+          var resources = client.genericKubernetesResources(OpenShiftRouteResources.CONTEXT);
+          SharedIndexInformer<GenericKubernetesResource> informer = ns.isEmpty()
+              ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
+          informers.add(new SourceInformer<>(x.processed(new OpenShiftRouteSource(x)), informer, sink, config.filter(),
+              config.maxEndpointsPerObject()));
         }
         case NODE -> {
           // Nodes are cluster-scoped: --namespace does not narrow them (as in ExternalDNS).

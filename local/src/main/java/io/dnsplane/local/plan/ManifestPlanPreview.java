@@ -22,6 +22,7 @@ import io.dnsplane.planner.preview.PreviewException;
 import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.Extraction;
 import io.dnsplane.watcher.source.NodeSource;
+import io.dnsplane.watcher.source.OpenShiftRouteSource;
 import io.dnsplane.watcher.source.Source;
 import io.dnsplane.watcher.source.GatewayRouteSource;
 import io.dnsplane.watcher.source.IngressSource;
@@ -190,6 +191,7 @@ public final class ManifestPlanPreview {
         extraction));
     Source<GenericKubernetesResource> dnsEndpoints = extraction.processed(new DnsEndpointSource());
     Source<Node> nodeSource = extraction.processed(new NodeSource(extraction));
+    Source<GenericKubernetesResource> openshiftRoutes = extraction.processed(new OpenShiftRouteSource(extraction));
     Source<TLSRoute> tlsRoutes = extraction.processed(GatewayRouteSource.tlsRoutes(gatewayLookup, ns -> Optional.empty(),
         extraction));
     Source<TCPRoute> tcpRoutes = extraction.processed(GatewayRouteSource.tcpRoutes(gatewayLookup, ns -> Optional.empty(),
@@ -221,6 +223,8 @@ public final class ManifestPlanPreview {
         endpoints = udpRoutes.endpoints(r);
       } else if (object instanceof Node n) {
         endpoints = nodeSource.endpoints(n);
+      } else if (object instanceof GenericKubernetesResource g && "Route".equals(g.getKind())) {
+        endpoints = openshiftRoutes.endpoints(g);
       } else if (object instanceof GenericKubernetesResource g && "DNSEndpoint".equals(g.getKind())) {
         endpoints = dnsEndpoints.endpoints(g);
       } else {
@@ -243,6 +247,7 @@ public final class ManifestPlanPreview {
       case "TCPRoute" -> "gateway-tcproute";
       case "UDPRoute" -> "gateway-udproute";
       case "Node" -> "node";
+      case "Route" -> "openshift-route";
       default -> "";
     };
   }

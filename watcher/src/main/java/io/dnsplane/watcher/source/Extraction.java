@@ -13,15 +13,16 @@ import java.util.Set;
  * informers and {@code dnsplane plan --manifests}: which objects ({@code filter}, ingress classes,
  * Service types, Gateways), where host names come from (the hostname annotation unless
  * --ignore-hostname-annotation, Ingress rules and TLS unless ignored, --fqdn-template), and what is
- * done to every source's endpoints ({@link EndpointProcessing}). Pure.
+ * done to every source's endpoints ({@link EndpointProcessing}); --openshift-router-name (the router
+ * whose admission of an OpenShift Route counts; empty: the first that admitted it). Pure.
  */
 public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Services services,
     FqdnTemplate fqdnTemplate, boolean combineFqdnAnnotation,
     boolean ignoreHostnameAnnotation, boolean ignoreIngressTlsSpec, boolean ignoreIngressRulesSpec,
-    GatewayFilter gateways, EndpointProcessing processing) {
+    GatewayFilter gateways, EndpointProcessing processing, String openshiftRouterName) {
 
   public static final Extraction DEFAULT = new Extraction(ObjectFilter.ALL, Set.of(), Services.DEFAULT,
-      FqdnTemplate.NONE, false, false, false, false, GatewayFilter.ALL, EndpointProcessing.NONE);
+      FqdnTemplate.NONE, false, false, false, false, GatewayFilter.ALL, EndpointProcessing.NONE, "");
 
   public Extraction {
     filter = filter == null ? ObjectFilter.ALL : filter;
@@ -30,6 +31,7 @@ public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Servic
     fqdnTemplate = fqdnTemplate == null ? FqdnTemplate.NONE : fqdnTemplate;
     gateways = gateways == null ? GatewayFilter.ALL : gateways;
     processing = processing == null ? EndpointProcessing.NONE : processing;
+    openshiftRouterName = openshiftRouterName == null ? "" : openshiftRouterName;
     if (combineFqdnAnnotation && !fqdnTemplate.isConfigured()) {
       throw new IllegalArgumentException("--combine-fqdn-annotation needs --fqdn-template");
     }

@@ -28,7 +28,7 @@ public final class IngressSource implements Source<Ingress> {
   /** @param ingressClasses --ingress-class: only Ingresses of these classes; empty for all */
   public IngressSource(java.util.Set<String> ingressClasses) {
     this(new Extraction(ObjectFilter.ALL, ingressClasses, Extraction.Services.DEFAULT, FqdnTemplate.NONE, false, false,
-        false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE));
+        false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE, ""));
   }
 
   public IngressSource() {

@@ -72,7 +72,7 @@ public final class ServiceSource implements Source<Service> {
    */
   public ServiceSource(Set<String> typeFilter, boolean publishInternal, String fqdnTemplate, ClusterLookups lookups) {
     this(new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(typeFilter, publishInternal, false, true),
-        new FqdnTemplate(fqdnTemplate), false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE),
+        new FqdnTemplate(fqdnTemplate), false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE, ""),
         lookups);
   }
 

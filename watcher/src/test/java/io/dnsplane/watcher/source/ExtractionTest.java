@@ -43,7 +43,7 @@ class ExtractionTest {
 
     Extraction build() {
       return new Extraction(ObjectFilter.ALL, Set.of(), Extraction.Services.DEFAULT, template, combine, ignoreHostname, ignoreTls,
-          ignoreRules, gateways, processing);
+          ignoreRules, gateways, processing, "");
     }
   }
 

@@ -33,7 +33,7 @@ class NodeSourceTest {
 
   private static Extraction extraction(String template, boolean combine, boolean excludeUnschedulable) {
     return new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(Set.of(), false, false, excludeUnschedulable),
-        new FqdnTemplate(template), combine, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE);
+        new FqdnTemplate(template), combine, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE, "");
   }
 
   static Stream<Case> cases() {

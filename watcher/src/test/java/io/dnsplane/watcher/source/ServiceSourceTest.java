@@ -106,7 +106,7 @@ class ServiceSourceTest {
     assertThat(new ServiceSource(Set.of(), false, "", CLUSTER).endpoints(notReadyToo)).extracting(Endpoint::toString)
         .contains("grpc.example.com A 10.1.0.5,10.1.0.6,10.1.0.7", "grpc-2.grpc.example.com A 10.1.0.7");
     Extraction always = new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(Set.of(), false, true, true),
-        FqdnTemplate.NONE, false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE);
+        FqdnTemplate.NONE, false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE, "");
     assertThat(new ServiceSource(always, CLUSTER).endpoints(headless)).extracting(Endpoint::toString)
         .contains("grpc.example.com A 10.1.0.5,10.1.0.6,10.1.0.7");
     Service nodeIps = new ServiceBuilder(headless).editMetadata()
@@ -128,7 +128,7 @@ class ServiceSourceTest {
     // Cordoned nodes are left out unless --no-exclude-unschedulable; externalTrafficPolicy: Local
     // keeps the nodes the Service's endpoints run on.
     Extraction cordonedToo = new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(Set.of(), false, false, false),
-        FqdnTemplate.NONE, false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE);
+        FqdnTemplate.NONE, false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE, "");
     assertThat(new ServiceSource(cordonedToo, CLUSTER).endpoints(nodePort)).extracting(Endpoint::toString)
         .contains("grpc.example.com A 203.0.113.10,203.0.113.12");
     Service local = new ServiceBuilder(nodePort).editSpec().withExternalTrafficPolicy("Local").endSpec().build();
