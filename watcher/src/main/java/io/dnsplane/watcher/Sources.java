@@ -1,11 +1,13 @@
 package io.dnsplane.watcher;
 
 import io.dnsplane.watcher.informer.DnsEndpointResources;
+import io.dnsplane.watcher.informer.ContourHttpProxyResources;
 import io.dnsplane.watcher.informer.OpenShiftRouteResources;
 import io.dnsplane.watcher.informer.SourceInformer;
 import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.Extraction;
 import io.dnsplane.watcher.source.IngressSource;
+import io.dnsplane.watcher.source.ContourHttpProxySource;
 import io.dnsplane.watcher.source.NodeSource;
 import io.dnsplane.watcher.source.OpenShiftRouteSource;
 import io.dnsplane.watcher.source.ServiceSource;
@@ -48,8 +50,9 @@ final class Sources {
   static final String GATEWAY_UDPROUTE = "gateway-udproute";
   static final String NODE = "node";
   static final String OPENSHIFT_ROUTE = "openshift-route";
+  static final String CONTOUR_HTTPPROXY = "contour-httpproxy";
   static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE, GATEWAY_GRPCROUTE, GATEWAY_TLSROUTE,
-      GATEWAY_TCPROUTE, GATEWAY_UDPROUTE, NODE, OPENSHIFT_ROUTE);
+      GATEWAY_TCPROUTE, GATEWAY_UDPROUTE, NODE, OPENSHIFT_ROUTE, CONTOUR_HTTPPROXY);
 
   private Sources() {}
 
@@ -73,13 +76,10 @@ final class Sources {
           informers.add(new SourceInformer<>(x.processed(new DnsEndpointSource()), informer, sink, config.filter(), config.maxEndpointsPerObject()));
           informer.addEventHandler(new DnsEndpointStatus(client));
         }
-        case OPENSHIFT_ROUTE -> {
-          var resources = client.genericKubernetesResources(OpenShiftRouteResources.CONTEXT);
-          SharedIndexInformer<GenericKubernetesResource> informer = ns.isEmpty()
-              ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(ns).runnableInformer(0);
-          informers.add(new SourceInformer<>(x.processed(new OpenShiftRouteSource(x)), informer, sink, config.filter(),
-              config.maxEndpointsPerObject()));
-        }
+        case OPENSHIFT_ROUTE -> informers.add(generic(config, client, sink, OpenShiftRouteResources.CONTEXT,
+            new OpenShiftRouteSource(x)));
+        case CONTOUR_HTTPPROXY -> informers.add(generic(config, client, sink, ContourHttpProxyResources.CONTEXT,
+            new ContourHttpProxySource(x)));
         case NODE -> {
           // Nodes are cluster-scoped: --namespace does not narrow them (as in ExternalDNS).
           SharedIndexInformer<Node> informer = client.nodes().runnableInformer(0);
@@ -144,6 +144,17 @@ final class Sources {
         action.accept(object);
       }
     };
+  }
+
+  /** Custom resources read as generic ones (OpenShift Routes, Contour HTTPProxies), in --namespace or all. */
+  private static SourceInformer<GenericKubernetesResource> generic(WatcherConfig config, KubernetesClient client,
+      Consumer<SourceEvent> sink, io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext context,
+      io.dnsplane.watcher.source.Source<GenericKubernetesResource> source) {
+    var resources = client.genericKubernetesResources(context);
+    SharedIndexInformer<GenericKubernetesResource> informer = config.namespace().isEmpty()
+        ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(config.namespace()).runnableInformer(0);
+    return new SourceInformer<>(config.extraction().processed(source), informer, sink, config.filter(),
+        config.maxEndpointsPerObject());
   }
 
   /** GatewayRouteSource::httpRoutes or ::grpcRoutes. */

@@ -21,6 +21,7 @@ import io.dnsplane.planner.preview.EndpointPlanPreview;
 import io.dnsplane.planner.preview.PreviewException;
 import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.Extraction;
+import io.dnsplane.watcher.source.ContourHttpProxySource;
 import io.dnsplane.watcher.source.NodeSource;
 import io.dnsplane.watcher.source.OpenShiftRouteSource;
 import io.dnsplane.watcher.source.Source;
@@ -192,6 +193,7 @@ public final class ManifestPlanPreview {
     Source<GenericKubernetesResource> dnsEndpoints = extraction.processed(new DnsEndpointSource());
     Source<Node> nodeSource = extraction.processed(new NodeSource(extraction));
     Source<GenericKubernetesResource> openshiftRoutes = extraction.processed(new OpenShiftRouteSource(extraction));
+    Source<GenericKubernetesResource> httpProxies = extraction.processed(new ContourHttpProxySource(extraction));
     Source<TLSRoute> tlsRoutes = extraction.processed(GatewayRouteSource.tlsRoutes(gatewayLookup, ns -> Optional.empty(),
         extraction));
     Source<TCPRoute> tcpRoutes = extraction.processed(GatewayRouteSource.tcpRoutes(gatewayLookup, ns -> Optional.empty(),
@@ -223,6 +225,8 @@ public final class ManifestPlanPreview {
         endpoints = udpRoutes.endpoints(r);
       } else if (object instanceof Node n) {
         endpoints = nodeSource.endpoints(n);
+      } else if (object instanceof GenericKubernetesResource g && "HTTPProxy".equals(g.getKind())) {
+        endpoints = httpProxies.endpoints(g);
       } else if (object instanceof GenericKubernetesResource g && "Route".equals(g.getKind())) {
         endpoints = openshiftRoutes.endpoints(g);
       } else if (object instanceof GenericKubernetesResource g && "DNSEndpoint".equals(g.getKind())) {
@@ -248,6 +252,7 @@ public final class ManifestPlanPreview {
       case "UDPRoute" -> "gateway-udproute";
       case "Node" -> "node";
       case "Route" -> "openshift-route";
+      case "HTTPProxy" -> "contour-httpproxy";
       default -> "";
     };
   }

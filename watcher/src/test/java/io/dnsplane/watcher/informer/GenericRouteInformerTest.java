@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** --source openshift-route against the mock API server. */
+/** --source openshift-route and contour-httpproxy (custom resources read as generic ones) against the mock API server. */
 @EnableKubernetesMockClient(crud = true)
-class OpenShiftRouteInformerTest {
+class GenericRouteInformerTest {
   KubernetesClient client;
 
   @Test
@@ -42,6 +42,29 @@ class OpenShiftRouteInformerTest {
     try {
       await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof SourceEvent.Upsert u
           && u.endpoints().toString().contains("shop.apps.example.com CNAME router-default.apps.example.com")));
+    } finally {
+      informers.forEach(SourceInformer::close);
+    }
+  }
+
+  @Test
+  void translatesAContourHttpProxy() {
+    GenericKubernetesResource proxy = Serialization.unmarshal("""
+        apiVersion: projectcontour.io/v1
+        kind: HTTPProxy
+        metadata: {name: shop, namespace: web}
+        spec: {virtualhost: {fqdn: shop.example.com}}
+        status: {loadBalancer: {ingress: [{ip: 192.0.2.20}]}}
+        """, GenericKubernetesResource.class);
+    client.genericKubernetesResources(ContourHttpProxyResources.CONTEXT).inNamespace("web").resource(proxy).create();
+    List<SourceEvent> events = new CopyOnWriteArrayList<>();
+    WatcherConfig config = new WatcherConfig("cluster-a", "cluster-a", "unused:9092", "", Duration.ofSeconds(1))
+        .withSources(List.of("contour-httpproxy"));
+    List<SourceInformer<?>> informers = SourcesAccess.informers(config, client, events::add);
+    informers.forEach(SourceInformer::start);
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof SourceEvent.Upsert u
+          && u.endpoints().toString().contains("shop.example.com A 192.0.2.20")));
     } finally {
       informers.forEach(SourceInformer::close);
     }
