@@ -48,11 +48,7 @@ public final class ContourHttpProxySource implements Source<GenericKubernetesRes
     }
     own.addAll(extraction.annotatedHostnames(annotations));
     long ttl = SourceSupport.ttl(annotations, ref);
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (String host : SourceSupport.hostnames(extraction.hostnames(own, proxy, KIND), ref)) {
-      endpoints.addAll(Targets.endpointsFor(host, targets, ttl, ref.resourceLabel()));
-    }
-    return SourceSupport.decorate(endpoints, annotations);
+    return SourceSupport.endpoints(extraction.hostnames(own, proxy, KIND), targets, ttl, ref, annotations);
   }
 
   private static List<String> loadBalancerTargets(GenericKubernetesResource proxy) {

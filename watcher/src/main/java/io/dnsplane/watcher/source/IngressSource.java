@@ -69,11 +69,7 @@ public final class IngressSource implements Source<Ingress> {
     }
     long ttl = SourceSupport.ttl(annotations, ref);
 
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (String hostname : hostnames(ingress, annotations, ref)) {
-      endpoints.addAll(Targets.endpointsFor(hostname, targets, ttl, ref.resourceLabel()));
-    }
-    return SourceSupport.decorate(endpoints, annotations);
+    return SourceSupport.endpoints(hostnames(ingress, annotations, ref), targets, ttl, ref, annotations);
   }
 
   /**

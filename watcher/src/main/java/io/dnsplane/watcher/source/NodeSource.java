@@ -2,7 +2,6 @@ package io.dnsplane.watcher.source;
 
 import io.dnsplane.model.Endpoint;
 import io.fabric8.kubernetes.api.model.Node;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,11 +48,7 @@ public final class NodeSource implements Source<Node> {
     boolean replaced = extraction.fqdnTemplate().isConfigured() && !extraction.combineFqdnAnnotation();
     List<String> own = replaced ? List.of() : List.of(node.getMetadata().getName());
     long ttl = SourceSupport.ttl(annotations, ref);
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (String host : SourceSupport.hostnames(extraction.hostnames(own, node, KIND), ref)) {
-      endpoints.addAll(Targets.endpointsFor(host, targets, ttl, ref.resourceLabel()));
-    }
-    return SourceSupport.decorate(endpoints, annotations);
+    return SourceSupport.endpoints(extraction.hostnames(own, node, KIND), targets, ttl, ref, annotations);
   }
 
   private static List<String> addresses(Node node, String type) {

@@ -49,11 +49,7 @@ public final class OpenShiftRouteSource implements Source<GenericKubernetesResou
     }
     own.addAll(extraction.annotatedHostnames(annotations));
     long ttl = SourceSupport.ttl(annotations, ref);
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (String host : SourceSupport.hostnames(extraction.hostnames(own, route, KIND), ref)) {
-      endpoints.addAll(Targets.endpointsFor(host, targets, ttl, ref.resourceLabel()));
-    }
-    return SourceSupport.decorate(endpoints, annotations);
+    return SourceSupport.endpoints(extraction.hostnames(own, route, KIND), targets, ttl, ref, annotations);
   }
 
   /** The host and router canonical host name of the router that admitted the Route, or null. */

@@ -31,6 +31,19 @@ final class SourceSupport {
   }
 
   /**
+   * The endpoints of an object's host names (the valid ones) to its targets, with its per-object
+   * annotations: what every source ends with.
+   */
+  static List<io.dnsplane.model.Endpoint> endpoints(List<String> hosts, List<String> targets, long ttl, ObjectRef ref,
+      Map<String, String> annotations) {
+    List<io.dnsplane.model.Endpoint> endpoints = new ArrayList<>();
+    for (String host : hostnames(hosts, ref)) {
+      endpoints.addAll(Targets.endpointsFor(host, targets, ttl, ref.resourceLabel()));
+    }
+    return decorate(endpoints, annotations);
+  }
+
+  /**
    * ExternalDNS's per-object annotations every endpoint of the object carries: set-identifier, and
    * provider-specific ones (aws-* as aws/*, cloudflare-*, webhook-* as webhook/*).
    */
