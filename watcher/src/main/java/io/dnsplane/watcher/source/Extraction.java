@@ -40,14 +40,21 @@ public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Servic
   /**
    * The Service source's flags: --service-type-filter (empty: every type), --publish-internal-services,
    * --always-publish-not-ready-addresses (headless Services' endpoints that are not ready too),
-   * --exclude-unschedulable (NodePort Services leave out cordoned nodes; ExternalDNS's default).
+   * --exclude-unschedulable (NodePort Services and the node source leave out cordoned nodes;
+   * ExternalDNS's default), --expose-internal-ipv6 (nodes' internal IPv6 addresses beside their
+   * external ones).
    */
   public record Services(Set<String> typeFilter, boolean publishInternal, boolean alwaysPublishNotReadyAddresses,
-      boolean excludeUnschedulable) {
-    public static final Services DEFAULT = new Services(Set.of(), false, false, true);
+      boolean excludeUnschedulable, boolean exposeInternalIpv6) {
+    public static final Services DEFAULT = new Services(Set.of(), false, false, true, false);
 
     public Services {
       typeFilter = Set.copyOf(typeFilter);
+    }
+
+    public Services(Set<String> typeFilter, boolean publishInternal, boolean alwaysPublishNotReadyAddresses,
+        boolean excludeUnschedulable) {
+      this(typeFilter, publishInternal, alwaysPublishNotReadyAddresses, excludeUnschedulable, false);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * core/v1 Node to endpoints, as ExternalDNS's node source (source/node.go): the node's name, or the
  * --fqdn-template's names instead (both with --combine-fqdn-annotation); targets from the target
- * annotation, else the node's ExternalIPs, else its InternalIPs; a cordoned node has none with
+ * annotation, else the node's ExternalIPs (and internal IPv6 ones with --expose-internal-ipv6), else its
+ * InternalIPs; a cordoned node has none with
  * --exclude-unschedulable (ExternalDNS's default). Pure.
  */
 public final class NodeSource implements Source<Node> {
@@ -35,10 +36,9 @@ public final class NodeSource implements Source<Node> {
     Map<String, String> annotations = node.getMetadata().getAnnotations();
     List<String> targets = Annotations.list(annotations, Annotations.TARGET);
     if (targets.isEmpty()) {
-      targets = addresses(node, "ExternalIP");
-    }
-    if (targets.isEmpty()) {
-      targets = addresses(node, "InternalIP");
+      List<String> external = addresses(node, "ExternalIP");
+      targets = external.isEmpty() ? addresses(node, "InternalIP")
+          : ServiceSource.withInternalIpv6(external, addresses(node, "InternalIP"), extraction.services().exposeInternalIpv6());
     }
     if (targets.isEmpty()) {
       ExtractionProblems.report("the node has no address");

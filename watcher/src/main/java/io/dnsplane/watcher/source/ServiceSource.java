@@ -194,6 +194,16 @@ public final class ServiceSource implements Source<Service> {
         .flatMap(n -> addressesOf(n, type).stream()).toList();
   }
 
+  /** ExternalDNS's --expose-internal-ipv6: the internal IPv6 addresses beside the external ones. */
+  static List<String> withInternalIpv6(List<String> external, List<String> internal, boolean expose) {
+    if (!expose) {
+      return external;
+    }
+    List<String> out = new ArrayList<>(external);
+    internal.stream().filter(Targets::isIpv6).forEach(out::add);
+    return out;
+  }
+
   private static List<String> addressesOf(Node node, String type) {
     if (node.getStatus() == null || node.getStatus().getAddresses() == null) {
       return List.of();
@@ -224,7 +234,10 @@ public final class ServiceSource implements Source<Service> {
     if (access.equals("private")) {
       return internal;
     }
-    return !external.isEmpty() || access.equals("public") ? external : internal;
+    if (!external.isEmpty() || access.equals("public")) {
+      return withInternalIpv6(external, internal, extraction.services().exposeInternalIpv6());
+    }
+    return internal;
   }
 
   /**
