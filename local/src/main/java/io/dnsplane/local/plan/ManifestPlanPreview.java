@@ -184,77 +184,50 @@ public final class ManifestPlanPreview {
     ServiceSource.ClusterLookups lookups = ServiceSource.ClusterLookups.of(() -> slices, () -> nodes);
     java.util.function.BiFunction<String, String, Optional<Gateway>> gatewayLookup = (namespace, name) ->
         gateways.stream().filter(g -> namespace.equals(ns(g)) && name.equals(g.getMetadata().getName())).findFirst();
-    Source<Ingress> ingresses = extraction.processed(new IngressSource(extraction));
-    Source<Service> services = extraction.processed(new ServiceSource(extraction, lookups));
-    Source<HTTPRoute> httpRoutes = extraction.processed(GatewayRouteSource.httpRoutes(gatewayLookup, ns -> Optional.empty(),
-        extraction));
-    Source<GRPCRoute> grpcRoutes = extraction.processed(GatewayRouteSource.grpcRoutes(gatewayLookup, ns -> Optional.empty(),
-        extraction));
-    Source<GenericKubernetesResource> dnsEndpoints = extraction.processed(new DnsEndpointSource());
-    Source<Node> nodeSource = extraction.processed(new NodeSource(extraction));
-    Source<GenericKubernetesResource> openshiftRoutes = extraction.processed(new OpenShiftRouteSource(extraction));
-    Source<GenericKubernetesResource> httpProxies = extraction.processed(new ContourHttpProxySource(extraction));
-    Source<TLSRoute> tlsRoutes = extraction.processed(GatewayRouteSource.tlsRoutes(gatewayLookup, ns -> Optional.empty(),
-        extraction));
-    Source<TCPRoute> tcpRoutes = extraction.processed(GatewayRouteSource.tcpRoutes(gatewayLookup, ns -> Optional.empty(),
-        extraction));
-    Source<UDPRoute> udpRoutes = extraction.processed(GatewayRouteSource.udpRoutes(gatewayLookup, ns -> Optional.empty(),
-        extraction));
+    java.util.function.Function<String, Optional<Map<String, String>>> noNamespaceLabels = ns -> Optional.empty();
+    // Each kind the watcher takes, under the --source name that takes it, through the watcher's own source.
+    Map<String, KindSource<?>> byKind = Map.ofEntries(
+        Map.entry("Ingress", KindSource.of(extraction, "ingress", Ingress.class, new IngressSource(extraction))),
+        Map.entry("Service", KindSource.of(extraction, "service", Service.class, new ServiceSource(extraction, lookups))),
+        Map.entry("DNSEndpoint", KindSource.of(extraction, "crd", GenericKubernetesResource.class, new DnsEndpointSource())),
+        Map.entry("HTTPRoute", KindSource.of(extraction, "gateway-httproute", HTTPRoute.class,
+            GatewayRouteSource.httpRoutes(gatewayLookup, noNamespaceLabels, extraction))),
+        Map.entry("GRPCRoute", KindSource.of(extraction, "gateway-grpcroute", GRPCRoute.class,
+            GatewayRouteSource.grpcRoutes(gatewayLookup, noNamespaceLabels, extraction))),
+        Map.entry("TLSRoute", KindSource.of(extraction, "gateway-tlsroute", TLSRoute.class,
+            GatewayRouteSource.tlsRoutes(gatewayLookup, noNamespaceLabels, extraction))),
+        Map.entry("TCPRoute", KindSource.of(extraction, "gateway-tcproute", TCPRoute.class,
+            GatewayRouteSource.tcpRoutes(gatewayLookup, noNamespaceLabels, extraction))),
+        Map.entry("UDPRoute", KindSource.of(extraction, "gateway-udproute", UDPRoute.class,
+            GatewayRouteSource.udpRoutes(gatewayLookup, noNamespaceLabels, extraction))),
+        Map.entry("Node", KindSource.of(extraction, "node", Node.class, new NodeSource(extraction))),
+        Map.entry("Route", KindSource.of(extraction, "openshift-route", GenericKubernetesResource.class,
+            new OpenShiftRouteSource(extraction))),
+        Map.entry("HTTPProxy", KindSource.of(extraction, "contour-httpproxy", GenericKubernetesResource.class,
+            new ContourHttpProxySource(extraction))));
     List<Endpoint> desired = new ArrayList<>();
     for (HasMetadata object : objects) {
-      if (extraction.filter().rejects(object).isPresent()) {
+      KindSource<?> kind = byKind.get(object.getKind() == null ? "" : object.getKind());
+      if (kind == null || !sources.contains(kind.source()) || extraction.filter().rejects(object).isPresent()) {
         continue;
       }
-      List<Endpoint> endpoints;
-      if (!sources.contains(sourceOf(object))) {
-        continue;
-      }
-      if (object instanceof Ingress i) {
-        endpoints = ingresses.endpoints(i);
-      } else if (object instanceof Service s) {
-        endpoints = services.endpoints(s);
-      } else if (object instanceof HTTPRoute r) {
-        endpoints = httpRoutes.endpoints(r);
-      } else if (object instanceof GRPCRoute r) {
-        endpoints = grpcRoutes.endpoints(r);
-      } else if (object instanceof TLSRoute r) {
-        endpoints = tlsRoutes.endpoints(r);
-      } else if (object instanceof TCPRoute r) {
-        endpoints = tcpRoutes.endpoints(r);
-      } else if (object instanceof UDPRoute r) {
-        endpoints = udpRoutes.endpoints(r);
-      } else if (object instanceof Node n) {
-        endpoints = nodeSource.endpoints(n);
-      } else if (object instanceof GenericKubernetesResource g && "HTTPProxy".equals(g.getKind())) {
-        endpoints = httpProxies.endpoints(g);
-      } else if (object instanceof GenericKubernetesResource g && "Route".equals(g.getKind())) {
-        endpoints = openshiftRoutes.endpoints(g);
-      } else if (object instanceof GenericKubernetesResource g && "DNSEndpoint".equals(g.getKind())) {
-        endpoints = dnsEndpoints.endpoints(g);
-      } else {
-        continue;
-      }
-      endpoints.forEach(e -> desired.add(e.withLabel(Endpoint.LABEL_OWNER, cluster.ownerId())));
+      kind.endpoints(object)
+          .forEach(e -> desired.add(e.withLabel(Endpoint.LABEL_OWNER, cluster.ownerId())));
     }
     return desired;
   }
 
-  /** The watcher's --source name that takes the object ("" for kinds no source takes). */
-  private static String sourceOf(HasMetadata object) {
-    return switch (object.getKind() == null ? "" : object.getKind()) {
-      case "Ingress" -> "ingress";
-      case "Service" -> "service";
-      case "DNSEndpoint" -> "crd";
-      case "HTTPRoute" -> "gateway-httproute";
-      case "GRPCRoute" -> "gateway-grpcroute";
-      case "TLSRoute" -> "gateway-tlsroute";
-      case "TCPRoute" -> "gateway-tcproute";
-      case "UDPRoute" -> "gateway-udproute";
-      case "Node" -> "node";
-      case "Route" -> "openshift-route";
-      case "HTTPProxy" -> "contour-httpproxy";
-      default -> "";
-    };
+  /** A kind the watcher takes: the --source that takes it, its class, the source that translates it. */
+  private record KindSource<T extends HasMetadata>(String source, Class<T> type, Source<T> translation) {
+    /** The source with its endpoints processed as the watcher's are ({@link Extraction#processed}). */
+    static <T extends HasMetadata> KindSource<T> of(Extraction extraction, String source, Class<T> type, Source<T> s) {
+      return new KindSource<>(source, type, extraction.processed(s));
+    }
+
+    /** The object's endpoints; none for an object of another API version than the source reads. */
+    List<Endpoint> endpoints(HasMetadata object) {
+      return type.isInstance(object) ? translation.endpoints(type.cast(object)) : List.of();
+    }
   }
 
   private static String ns(HasMetadata object) {

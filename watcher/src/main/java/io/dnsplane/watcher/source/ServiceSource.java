@@ -14,22 +14,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * core/v1 Service to endpoints, as ExternalDNS's service source: the hostname annotation on a
- * LoadBalancer (targets: the target annotation, else spec.externalIPs, else
- * status.loadBalancer.ingress) or an ExternalName Service (a CNAME to spec.externalName); the
- * internal-hostname annotation on any Service with a cluster IP (targets: spec.clusterIPs).
- * {@code --publish-internal-services} publishes the hostname annotation of ClusterIP Services with
- * their cluster IPs; {@code --fqdn-template} names Services without a hostname annotation
- * ({@code {{.Name}}}, {@code {{.Namespace}}}). A headless Service publishes the addresses of its
- * ready endpoints (EndpointSlices); a NodePort Service the nodes' addresses (ExternalIP, or
- * InternalIP with the {@code access: private} annotation or when nodes have no external address)
- * and an SRV record per port ({@code _port._tcp.name 0 50 nodePort name}).
+ * core/v1 Service to endpoints, as ExternalDNS's service source (source/service.go): the hostname
+ * annotation (or --fqdn-template) of a LoadBalancer (spec.externalIPs, else
+ * status.loadBalancer.ingress), an ExternalName Service (a CNAME to spec.externalName, or its
+ * externalIPs), a headless Service (its endpoints from EndpointSlices, each pod with a host name at
+ * {@code <hostname>.<name>} too), a NodePort Service (its nodes' addresses per the access annotation,
+ * and SRV records {@code _<service>._<protocol>.<name>}) and, with --publish-internal-services, a
+ * ClusterIP Service's cluster IPs; the target annotation gives any type its targets. The
+ * internal-hostname annotation publishes the cluster IPs. Pure: the EndpointSlices and Nodes come
+ * through {@link ClusterLookups}.
  */
 public final class ServiceSource implements Source<Service> {
   public static final String KIND = "service";
 
-  private final Set<String> typeFilter;
-  private final boolean publishInternal;
   private final Extraction extraction;
   private final ClusterLookups lookups;
 
@@ -79,8 +76,6 @@ public final class ServiceSource implements Source<Service> {
   /** --service-type-filter, --publish-internal-services, --fqdn-template, --ignore-hostname-annotation... */
   public ServiceSource(Extraction extraction, ClusterLookups lookups) {
     this.extraction = extraction;
-    this.typeFilter = extraction.services().typeFilter();
-    this.publishInternal = extraction.services().publishInternal();
     this.lookups = lookups;
   }
 
@@ -105,6 +100,7 @@ public final class ServiceSource implements Source<Service> {
   @Override
   public List<Endpoint> endpoints(Service service) {
     String type = service.getSpec() == null || service.getSpec().getType() == null ? "ClusterIP" : service.getSpec().getType();
+    Set<String> typeFilter = extraction.services().typeFilter();
     if (!typeFilter.isEmpty() && !typeFilter.contains(type)) {
       return List.of();
     }
@@ -123,7 +119,7 @@ public final class ServiceSource implements Source<Service> {
       case "ExternalName" -> service.getSpec().getExternalIPs() != null && !service.getSpec().getExternalIPs().isEmpty()
           ? List.copyOf(service.getSpec().getExternalIPs())
           : service.getSpec().getExternalName() == null ? List.of() : List.of(service.getSpec().getExternalName());
-      case "ClusterIP" -> headless ? List.of() : publishInternal ? clusterIps : List.of();
+      case "ClusterIP" -> headless ? List.of() : extraction.services().publishInternal() ? clusterIps : List.of();
       case "NodePort" -> nodeTargets(service, annotations);
       default -> List.of();
     };
