@@ -44,8 +44,10 @@ class AuditIT {
 
   @Test
   void historyAndStateAnswerFromTheAuditLog() throws Exception {
+    // Without --listing-settle's hold, planner and replays alike: a replay of names the planner held
+    // for it may plan them at other moments than the planner did (a known gap, see README).
     try (LocalPipeline pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3,
-        Duration.ofSeconds(1), Duration.ofMinutes(10)).withProvider("aws"))) {
+        Duration.ofSeconds(1), Duration.ofMinutes(10)).withProvider("aws"), p -> p.withListingSettle(Duration.ZERO))) {
       Route53Fake route53 = pipeline.route53();
       KubernetesClient cluster = pipeline.clusters().get("cluster-a").client();
       await().atMost(Duration.ofSeconds(90)).until(() -> route53.snapshot("example.com").containsKey("api.example.com A"));
@@ -107,12 +109,12 @@ class AuditIT {
 
       // The recorded run replayed through a fresh planner (LocalPipeline's planner: --policy=sync) makes
       // exactly the recorded plans; with upsert-only the delete is not planned.
-      Run replay = run(new ReplayMain(), "--policy=sync", kafka);
+      Run replay = run(new ReplayMain(), "--policy=sync", "--listing-settle=PT0S", kafka);
       assertThat(replay.exit()).as(replay.out() + replay.err()).isZero();
       assertThat(replay.err()).contains("the same").containsPattern(" [1-9]\\d* recorded, [1-9]\\d* replayed")
           .as("from the name events the planner kept, in the order it planned them")
           .contains("(the name events, in the order planned)");
-      Run stricter = run(new ReplayMain(), "--policy=sync", "--set", "policy=upsert-only", "--output", "json", kafka);
+      Run stricter = run(new ReplayMain(), "--policy=sync", "--listing-settle=PT0S", "--set", "policy=upsert-only", "--output", "json", kafka);
       assertThat(stricter.exit()).as(stricter.err()).isEqualTo(1);
       List<JsonNode> differences = new ArrayList<>();
       for (String line : stricter.out().strip().split("\n")) {
@@ -123,9 +125,9 @@ class AuditIT {
         assertThat(d.path("rule").asText()).isEqualTo("DELETE");
         assertThat(d.path("delete").toString()).contains(NAME);
       });
-      Run window = run(new ReplayMain(), "--policy=sync", "--from", history.get(2).path("plannedAt").asText(), kafka);
+      Run window = run(new ReplayMain(), "--policy=sync", "--listing-settle=PT0S", "--from", history.get(2).path("plannedAt").asText(), kafka);
       assertThat(window.exit()).as(window.err()).isZero();
-      assertThat(run(new ReplayMain(), "--policy=sync", "--set", "no-such-flag=1", kafka).exit()).isEqualTo(2);
+      assertThat(run(new ReplayMain(), "--policy=sync", "--listing-settle=PT0S", "--set", "no-such-flag=1", kafka).exit()).isEqualTo(2);
 
       Run never = run(new HistoryMain(), "never.example.com", kafka);
       assertThat(never.exit()).isEqualTo(AuditOptions.NOT_FOUND);
