@@ -2,11 +2,15 @@ package io.dnsplane.watcher;
 
 import io.dnsplane.watcher.informer.DnsEndpointResources;
 import io.dnsplane.watcher.informer.ContourHttpProxyResources;
+import io.dnsplane.watcher.informer.IstioResources;
 import io.dnsplane.watcher.informer.OpenShiftRouteResources;
 import io.dnsplane.watcher.informer.SourceInformer;
 import io.dnsplane.watcher.source.DnsEndpointSource;
 import io.dnsplane.watcher.source.Extraction;
 import io.dnsplane.watcher.source.IngressSource;
+import io.dnsplane.watcher.source.IstioGatewaySource;
+import io.dnsplane.watcher.source.IstioGateways;
+import io.dnsplane.watcher.source.IstioVirtualServiceSource;
 import io.dnsplane.watcher.source.ContourHttpProxySource;
 import io.dnsplane.watcher.source.NodeSource;
 import io.dnsplane.watcher.source.OpenShiftRouteSource;
@@ -51,8 +55,10 @@ final class Sources {
   static final String NODE = "node";
   static final String OPENSHIFT_ROUTE = "openshift-route";
   static final String CONTOUR_HTTPPROXY = "contour-httpproxy";
+  static final String ISTIO_GATEWAY = "istio-gateway";
+  static final String ISTIO_VIRTUALSERVICE = "istio-virtualservice";
   static final Set<String> KNOWN = Set.of(INGRESS, SERVICE, CRD, GATEWAY_HTTPROUTE, GATEWAY_GRPCROUTE, GATEWAY_TLSROUTE,
-      GATEWAY_TCPROUTE, GATEWAY_UDPROUTE, NODE, OPENSHIFT_ROUTE, CONTOUR_HTTPPROXY);
+      GATEWAY_TCPROUTE, GATEWAY_UDPROUTE, NODE, OPENSHIFT_ROUTE, CONTOUR_HTTPPROXY, ISTIO_GATEWAY, ISTIO_VIRTUALSERVICE);
 
   private Sources() {}
 
@@ -80,6 +86,8 @@ final class Sources {
             new OpenShiftRouteSource(x)));
         case CONTOUR_HTTPPROXY -> informers.add(generic(config, client, sink, ContourHttpProxyResources.CONTEXT,
             new ContourHttpProxySource(x)));
+        case ISTIO_GATEWAY -> informers.add(istioGateways(config, client, sink));
+        case ISTIO_VIRTUALSERVICE -> informers.add(istioVirtualServices(config, client, sink));
         case NODE -> {
           // Nodes are cluster-scoped: --namespace does not narrow them (as in ExternalDNS).
           SharedIndexInformer<Node> informer = client.nodes().runnableInformer(0);
@@ -155,6 +163,65 @@ final class Sources {
         ? resources.inAnyNamespace().runnableInformer(0) : resources.inNamespace(config.namespace()).runnableInformer(0);
     return new SourceInformer<>(config.extraction().processed(source), informer, sink, config.filter(),
         config.maxEndpointsPerObject());
+  }
+
+  /** The Services, Ingresses and Istio Gateways an Istio source reads, as informers in --namespace (or all). */
+  private record IstioCompanions(SharedIndexInformer<Service> services, SharedIndexInformer<Ingress> ingresses,
+      SharedIndexInformer<GenericKubernetesResource> gateways) {
+    static IstioCompanions of(WatcherConfig config, KubernetesClient client) {
+      String ns = config.namespace();
+      var serviceClient = client.services();
+      var ingressClient = client.network().v1().ingresses();
+      var gatewayClient = client.genericKubernetesResources(IstioResources.GATEWAYS);
+      return new IstioCompanions(
+          ns.isEmpty() ? serviceClient.inAnyNamespace().runnableInformer(0) : serviceClient.inNamespace(ns).runnableInformer(0),
+          ns.isEmpty() ? ingressClient.inAnyNamespace().runnableInformer(0) : ingressClient.inNamespace(ns).runnableInformer(0),
+          ns.isEmpty() ? gatewayClient.inAnyNamespace().runnableInformer(0) : gatewayClient.inNamespace(ns).runnableInformer(0));
+    }
+
+    IstioGateways.Lookups lookups() {
+      return new IstioGateways.Lookups(() -> services.getStore().list(),
+          (ns, name) -> Optional.ofNullable(ingresses.getStore().getByKey(ns + "/" + name)),
+          (ns, name) -> Optional.ofNullable(gateways.getStore().getByKey(ns + "/" + name)));
+    }
+  }
+
+  /**
+   * Istio Gateways, with the Services and Ingresses their targets come from. A Service or Ingress
+   * change translates every Gateway again: Gateways are few, and the publisher drops what is unchanged.
+   */
+  private static SourceInformer<GenericKubernetesResource> istioGateways(WatcherConfig config, KubernetesClient client,
+      Consumer<SourceEvent> sink) {
+    IstioCompanions companions = IstioCompanions.of(config, client);
+    SourceInformer<GenericKubernetesResource> informer = new SourceInformer<>(
+        config.extraction().processed(new IstioGatewaySource(config.extraction(), companions.lookups())),
+        companions.gateways(), sink, config.filter(), config.maxEndpointsPerObject());
+    companions.services().addEventHandler(onAnyChange(service -> informer.list().forEach(informer::resend)));
+    companions.ingresses().addEventHandler(onAnyChange(ingress -> informer.list().forEach(informer::resend)));
+    return informer.startingAlso(companions.services()).startingAlso(companions.ingresses());
+  }
+
+  /**
+   * Istio VirtualServices, with the Gateways they name and those Gateways' Services and Ingresses:
+   * a Gateway change translates the VirtualServices naming it again, a Service or Ingress change all.
+   */
+  private static SourceInformer<GenericKubernetesResource> istioVirtualServices(WatcherConfig config,
+      KubernetesClient client, Consumer<SourceEvent> sink) {
+    IstioCompanions companions = IstioCompanions.of(config, client);
+    var vsClient = client.genericKubernetesResources(IstioResources.VIRTUAL_SERVICES);
+    SharedIndexInformer<GenericKubernetesResource> virtualServices = config.namespace().isEmpty()
+        ? vsClient.inAnyNamespace().runnableInformer(0) : vsClient.inNamespace(config.namespace()).runnableInformer(0);
+    SourceInformer<GenericKubernetesResource> informer = new SourceInformer<>(
+        config.extraction().processed(new IstioVirtualServiceSource(config.extraction(), companions.lookups())),
+        virtualServices, sink, config.filter(), config.maxEndpointsPerObject());
+    companions.gateways().addEventHandler(onAnyChange(gateway -> informer.list().stream()
+        .filter(vs -> IstioVirtualServiceSource.gatewaysOf(vs).stream().anyMatch(g ->
+            g[0].equals(gateway.getMetadata().getNamespace()) && g[1].equals(gateway.getMetadata().getName())))
+        .forEach(informer::resend)));
+    companions.services().addEventHandler(onAnyChange(service -> informer.list().forEach(informer::resend)));
+    companions.ingresses().addEventHandler(onAnyChange(ingress -> informer.list().forEach(informer::resend)));
+    return informer.startingAlso(companions.gateways()).startingAlso(companions.services())
+        .startingAlso(companions.ingresses());
   }
 
   /** GatewayRouteSource::httpRoutes or ::grpcRoutes. */
