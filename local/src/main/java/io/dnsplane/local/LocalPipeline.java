@@ -157,7 +157,8 @@ public final class LocalPipeline implements AutoCloseable {
     KubernetesClient client = clusters.get(clusterId).newClient();
     WatcherConfig watcherConfig = new WatcherConfig(clusterId, clusterId, kafka, "",
         config.heartbeatInterval()).withSources(List.of("ingress", "service", "crd", "gateway-httproute", "gateway-grpcroute",
-        "gateway-tlsroute", "gateway-tcproute", "gateway-udproute", "node", "openshift-route", "contour-httpproxy"));
+        "gateway-tlsroute", "gateway-tcproute", "gateway-udproute", "node", "openshift-route", "contour-httpproxy",
+        "istio-gateway", "istio-virtualservice"));
     watchers.put(clusterId, Watcher.start(watcherConfig, client, topics, Clock.systemUTC()));
   }
 

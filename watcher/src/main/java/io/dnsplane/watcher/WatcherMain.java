@@ -61,7 +61,7 @@ public final class WatcherMain implements Callable<Integer> {
   @Option(names = "--heartbeat-interval", defaultValue = "PT10S", description = "ISO-8601 duration between heartbeats (default: ${DEFAULT-VALUE}).")
   Duration heartbeatInterval;
 
-  @Option(names = "--source", split = ",", defaultValue = "ingress", description = "What to watch (ExternalDNS's names, repeatable): ingress, service, crd (DNSEndpoint), gateway-httproute, gateway-grpcroute, gateway-tlsroute, gateway-tcproute, gateway-udproute, node, openshift-route, contour-httpproxy. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--source", split = ",", defaultValue = "ingress", description = "What to watch (ExternalDNS's names, repeatable): ingress, service, crd (DNSEndpoint), gateway-httproute, gateway-grpcroute, gateway-tlsroute, gateway-tcproute, gateway-udproute, node, openshift-route, contour-httpproxy, istio-gateway, istio-virtualservice. Default: ${DEFAULT-VALUE}.")
   List<String> sources;
 
   @Option(names = "--record-events", negatable = true, defaultValue = "true", description = "Record what became of each object's DNS as Kubernetes Events on it (default: ${DEFAULT-VALUE}).")

@@ -37,6 +37,7 @@ class RbacTest {
       }
     }
     assertThat(role.getRules()).flatExtracting(PolicyRule::getResources)
-        .contains("ingresses", "services", "dnsendpoints", "gateways", "httproutes", "events");
+        .contains("ingresses", "services", "dnsendpoints", "gateways", "httproutes", "routes", "httpproxies", "virtualservices",
+            "events");
   }
 }

@@ -27,6 +27,9 @@ import io.dnsplane.watcher.source.OpenShiftRouteSource;
 import io.dnsplane.watcher.source.Source;
 import io.dnsplane.watcher.source.GatewayRouteSource;
 import io.dnsplane.watcher.source.IngressSource;
+import io.dnsplane.watcher.source.IstioGatewaySource;
+import io.dnsplane.watcher.source.IstioGateways;
+import io.dnsplane.watcher.source.IstioVirtualServiceSource;
 import io.dnsplane.watcher.source.ServiceSource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -185,6 +188,15 @@ public final class ManifestPlanPreview {
     java.util.function.BiFunction<String, String, Optional<Gateway>> gatewayLookup = (namespace, name) ->
         gateways.stream().filter(g -> namespace.equals(ns(g)) && name.equals(g.getMetadata().getName())).findFirst();
     java.util.function.Function<String, Optional<Map<String, String>>> noNamespaceLabels = ns -> Optional.empty();
+    List<Service> services = ofType(objects, Service.class);
+    List<Ingress> ingresses = ofType(objects, Ingress.class);
+    List<GenericKubernetesResource> istioGateways = ofType(objects, GenericKubernetesResource.class).stream()
+        .filter(g -> ISTIO.admits(g) && "Gateway".equals(g.getKind())).toList();
+    IstioGateways.Lookups istio = new IstioGateways.Lookups(() -> services,
+        (namespace, name) -> ingresses.stream().filter(i -> namespace.equals(ns(i)) && name.equals(i.getMetadata().getName()))
+            .findFirst(),
+        (namespace, name) -> istioGateways.stream().filter(g -> namespace.equals(ns(g))
+            && name.equals(g.getMetadata().getName())).findFirst());
     // Each kind the watcher takes, under the --source name that takes it, through the watcher's own source.
     Map<String, KindSource<?>> byKind = Map.ofEntries(
         Map.entry("Ingress", KindSource.of(extraction, "ingress", Ingress.class, new IngressSource(extraction))),
@@ -204,7 +216,12 @@ public final class ManifestPlanPreview {
         Map.entry("Route", KindSource.of(extraction, "openshift-route", GenericKubernetesResource.class,
             new OpenShiftRouteSource(extraction))),
         Map.entry("HTTPProxy", KindSource.of(extraction, "contour-httpproxy", GenericKubernetesResource.class,
-            new ContourHttpProxySource(extraction))));
+            new ContourHttpProxySource(extraction))),
+        // Istio's Gateway shares its kind with Gateway API's, which is no source of its own: told apart by group.
+        Map.entry("Gateway", KindSource.of(extraction, "istio-gateway", GenericKubernetesResource.class,
+            new IstioGatewaySource(extraction, istio)).inGroup(ISTIO)),
+        Map.entry("VirtualService", KindSource.of(extraction, "istio-virtualservice", GenericKubernetesResource.class,
+            new IstioVirtualServiceSource(extraction, istio)).inGroup(ISTIO)));
     List<Endpoint> desired = new ArrayList<>();
     for (HasMetadata object : objects) {
       KindSource<?> kind = byKind.get(object.getKind() == null ? "" : object.getKind());
@@ -217,16 +234,33 @@ public final class ManifestPlanPreview {
     return desired;
   }
 
-  /** A kind the watcher takes: the --source that takes it, its class, the source that translates it. */
-  private record KindSource<T extends HasMetadata>(String source, Class<T> type, Source<T> translation) {
+  /** An API group: objects whose apiVersion is {@code <group>/<version>}. */
+  private record ApiGroup(String name) {
+    boolean admits(HasMetadata object) {
+      return object.getApiVersion() != null && object.getApiVersion().startsWith(name + "/");
+    }
+  }
+
+  private static final ApiGroup ISTIO = new ApiGroup("networking.istio.io");
+
+  /**
+   * A kind the watcher takes: the --source that takes it, its class, the source that translates it,
+   * and its API group when its kind alone does not say (null: any).
+   */
+  private record KindSource<T extends HasMetadata>(String source, Class<T> type, Source<T> translation, ApiGroup group) {
     /** The source with its endpoints processed as the watcher's are ({@link Extraction#processed}). */
     static <T extends HasMetadata> KindSource<T> of(Extraction extraction, String source, Class<T> type, Source<T> s) {
-      return new KindSource<>(source, type, extraction.processed(s));
+      return new KindSource<>(source, type, extraction.processed(s), null);
     }
 
-    /** The object's endpoints; none for an object of another API version than the source reads. */
+    KindSource<T> inGroup(ApiGroup apiGroup) {
+      return new KindSource<>(source, type, translation, apiGroup);
+    }
+
+    /** The object's endpoints; none for an object of another API version or group than the source reads. */
     List<Endpoint> endpoints(HasMetadata object) {
-      return type.isInstance(object) ? translation.endpoints(type.cast(object)) : List.of();
+      return type.isInstance(object) && (group == null || group.admits(object))
+          ? translation.endpoints(type.cast(object)) : List.of();
     }
   }
 

@@ -43,7 +43,7 @@ public final class PlanMain implements Callable<Integer> {
   @Option(names = "--cluster-owner", description = "Manifest mode: NAME=OWNER, a cluster's TXT owner id (default: its name, or --txt-owner-id for a single cluster).")
   List<String> clusterOwners = List.of();
 
-  @Option(names = "--source", split = ",", defaultValue = "ingress,service,crd,gateway-httproute,gateway-grpcroute,gateway-tlsroute,gateway-tcproute,gateway-udproute,openshift-route,contour-httpproxy",
+  @Option(names = "--source", split = ",", defaultValue = "ingress,service,crd,gateway-httproute,gateway-grpcroute,gateway-tlsroute,gateway-tcproute,gateway-udproute,openshift-route,contour-httpproxy,istio-gateway,istio-virtualservice",
       description = "Manifest mode: the kinds the watchers watch (the watcher's --source; node too when given). Default: ${DEFAULT-VALUE}.")
   Set<String> manifestSources;
 

@@ -147,6 +147,49 @@ class ManifestPlanTest {
   }
 
   @Test
+  void istioGatewaysAndVirtualServicesAreToldApartFromGatewayApisGateways() throws Exception {
+    Files.writeString(cluster.resolve("istio.yaml"), """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: istio-ingressgateway, namespace: istio-system}
+        spec:
+          type: LoadBalancer
+          selector: {istio: ingressgateway}
+        status:
+          loadBalancer:
+            ingress: [{ip: 198.51.100.40}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: public, namespace: istio-system}
+        spec:
+          selector: {istio: ingressgateway}
+          servers:
+          - hosts: ["*/mesh.example.com", "*/*.shop.example.com"]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: cart, namespace: web}
+        spec:
+          hosts: [cart.shop.example.com]
+          gateways: [istio-system/public]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: envoy, namespace: default}
+        spec:
+          gatewayClassName: envoy
+          listeners: [{name: http, port: 80, protocol: HTTP, hostname: gw.example.com}]
+        """);
+    int exit = run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+        "--txt-encrypt-aes-key", KEY);
+    assertThat(exit).isEqualTo(PlanMain.CHANGES);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("+ create  mesh.example.com A 198.51.100.40")
+        .contains("+ create  cart.shop.example.com A 198.51.100.40").doesNotContain("gw.example.com")
+        .doesNotContain("delete");
+  }
+
+  @Test
   void badInputNamesTheFile() throws Exception {
     Files.writeString(cluster.resolve("broken.yaml"), "kind: [unclosed");
     assertThat(run("--manifests", cluster.toString(), "--zone-file", zone.toString())).isEqualTo(PlanMain.ERROR);
