@@ -41,6 +41,9 @@ public final class SourceOptions {
   @Option(names = "--expose-internal-ipv6", description = "NodePort Services and the node source: publish nodes' internal IPv6 addresses beside their external ones (ExternalDNS's flag).")
   boolean exposeInternalIpv6;
 
+  @Option(names = "--resolve-service-load-balancer-hostname", description = "LoadBalancer Services: publish the addresses a load balancer's host name resolves to (A/AAAA) instead of a CNAME to it, resolved again every minute (ExternalDNS's flag).")
+  boolean resolveServiceLoadBalancerHostname;
+
   @Option(names = "--fqdn-template", description = "Names for objects without their own (Ingress, Service, Gateway routes), e.g."
       + " {{.Name}}.{{.Namespace}}.example.com; comma-separated or repeated (ExternalDNS's flag; fields .Name, .Namespace,"
       + " .Kind, .Labels, .Annotations).")
@@ -94,7 +97,7 @@ public final class SourceOptions {
     long ttl = parsed.getAsLong();
     return new Extraction(ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
         new Extraction.Services(serviceTypeFilter, publishInternalServices, alwaysPublishNotReadyAddresses,
-            excludeUnschedulable, exposeInternalIpv6), new FqdnTemplate(String.join(",", fqdnTemplates)), combineFqdnAnnotation,
+            excludeUnschedulable, exposeInternalIpv6, resolveServiceLoadBalancerHostname), new FqdnTemplate(String.join(",", fqdnTemplates)), combineFqdnAnnotation,
         ignoreHostnameAnnotation, ignoreIngressTlsSpec, ignoreIngressRulesSpec,
         new Extraction.GatewayFilter(gatewayName, gatewayNamespace, LabelSelector.parse(gatewayLabelFilter)),
         new EndpointProcessing(defaultTargets, forceDefaultTargets, nets("--target-net-filter", targetNetFilter),

@@ -130,10 +130,34 @@ final class Sources {
     }));
     nodes.addEventHandler(onAnyChange(node -> informer.list().stream()
         .filter(s -> s.getSpec() != null && "NodePort".equals(s.getSpec().getType())).forEach(informer::resend)));
-    return informer.startingAlso(slices).startingAlso(nodes);
+    informer.startingAlso(slices).startingAlso(nodes);
+    if (x.services().resolveLoadBalancerHostname()) {
+      // What a load balancer's name resolves to changes without the Service changing: resolve it
+      // again as often as ExternalDNS's default --interval does (the publisher drops what is unchanged).
+      var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "resolve-load-balancer-hostnames");
+        thread.setDaemon(true);
+        return thread;
+      });
+      timer.scheduleWithFixedDelay(() -> informer.list().stream().filter(Sources::hasLoadBalancerHostname)
+          .forEach(informer::resend), RESOLVE_INTERVAL.toMillis(), RESOLVE_INTERVAL.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+      informer.closingAlso(timer::shutdownNow);
+    }
+    return informer;
   }
 
   static final String SERVICE_NAME_LABEL = ServiceSource.SERVICE_NAME_LABEL;
+
+  /** How often --resolve-service-load-balancer-hostname resolves load balancers' names again: ExternalDNS's --interval default. */
+  static final java.time.Duration RESOLVE_INTERVAL = java.time.Duration.ofMinutes(1);
+
+  private static boolean hasLoadBalancerHostname(Service service) {
+    return service.getStatus() != null && service.getStatus().getLoadBalancer() != null
+        && service.getStatus().getLoadBalancer().getIngress() != null
+        && service.getStatus().getLoadBalancer().getIngress().stream()
+            .anyMatch(i -> i.getHostname() != null && !i.getHostname().isBlank());
+  }
 
   private static <T> ResourceEventHandler<T> onAnyChange(Consumer<T> action) {
     return new ResourceEventHandler<>() {

@@ -26,6 +26,7 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
   private final SharedIndexInformer<T> informer;
   private final Consumer<SourceEvent> sink;
   private final java.util.List<SharedIndexInformer<?>> companions = new java.util.ArrayList<>();
+  private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
 
   private final ObjectFilter filter;
   private final int maxEndpointsPerObject;
@@ -58,6 +59,12 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
   /** Informers this one depends on (a route's Gateways), started, synced and closed with it. */
   public SourceInformer<T> startingAlso(SharedIndexInformer<?> companion) {
     companions.add(companion);
+    return this;
+  }
+
+  /** Something else to close with this informer (a timer that translates objects again). */
+  public SourceInformer<T> closingAlso(AutoCloseable resource) {
+    resources.add(resource);
     return this;
   }
 
@@ -143,6 +150,13 @@ public final class SourceInformer<T extends HasMetadata> implements ResourceEven
 
   @Override
   public void close() {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("cannot close {}: {}", resource, e.getMessage());
+      }
+    }
     informer.close();
     companions.forEach(SharedIndexInformer::close);
   }

@@ -42,11 +42,12 @@ public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Servic
    * --always-publish-not-ready-addresses (headless Services' endpoints that are not ready too),
    * --exclude-unschedulable (NodePort Services and the node source leave out cordoned nodes;
    * ExternalDNS's default), --expose-internal-ipv6 (nodes' internal IPv6 addresses beside their
-   * external ones).
+   * external ones), --resolve-service-load-balancer-hostname (a load balancer's host name as the
+   * addresses it resolves to: A/AAAA records instead of a CNAME).
    */
   public record Services(Set<String> typeFilter, boolean publishInternal, boolean alwaysPublishNotReadyAddresses,
-      boolean excludeUnschedulable, boolean exposeInternalIpv6) {
-    public static final Services DEFAULT = new Services(Set.of(), false, false, true, false);
+      boolean excludeUnschedulable, boolean exposeInternalIpv6, boolean resolveLoadBalancerHostname) {
+    public static final Services DEFAULT = new Services(Set.of(), false, false, true, false, false);
 
     public Services {
       typeFilter = Set.copyOf(typeFilter);
@@ -54,7 +55,7 @@ public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Servic
 
     public Services(Set<String> typeFilter, boolean publishInternal, boolean alwaysPublishNotReadyAddresses,
         boolean excludeUnschedulable) {
-      this(typeFilter, publishInternal, alwaysPublishNotReadyAddresses, excludeUnschedulable, false);
+      this(typeFilter, publishInternal, alwaysPublishNotReadyAddresses, excludeUnschedulable, false, false);
     }
   }
 

@@ -40,11 +40,39 @@ public final class ServiceSource implements Source<Service> {
 
     List<Node> nodes();
 
+    /**
+     * The addresses a host name resolves to (--resolve-service-load-balancer-hostname).
+     *
+     * @throws java.net.UnknownHostException when it resolves to none
+     */
+    List<String> addresses(String hostname) throws java.net.UnknownHostException;
+
     ClusterLookups NONE = of(List::of, List::of);
 
-    /** Lookups over everything the suppliers hold now. */
+    /** The system resolver's answer, as ExternalDNS's net.LookupIP. */
+    static List<String> systemAddresses(String hostname) throws java.net.UnknownHostException {
+      return java.util.Arrays.stream(java.net.InetAddress.getAllByName(hostname))
+          .map(java.net.InetAddress::getHostAddress).toList();
+    }
+
+    /** Lookups over everything the suppliers hold now; host names resolved by the system resolver. */
     static ClusterLookups of(Supplier<? extends Collection<EndpointSlice>> slices, Supplier<? extends Collection<Node>> nodes) {
+      return of(slices, nodes, ClusterLookups::systemAddresses);
+    }
+
+    /** A resolver of host names to addresses. */
+    interface Resolver {
+      List<String> addresses(String hostname) throws java.net.UnknownHostException;
+    }
+
+    static ClusterLookups of(Supplier<? extends Collection<EndpointSlice>> slices, Supplier<? extends Collection<Node>> nodes,
+        Resolver resolver) {
       return new ClusterLookups() {
+        @Override
+        public List<String> addresses(String hostname) throws java.net.UnknownHostException {
+          return resolver.addresses(hostname);
+        }
+
         @Override
         public List<EndpointSlice> endpointSlices(String namespace, String service) {
           return slices.get().stream().filter(s -> namespace.equals(s.getMetadata().getNamespace())
@@ -115,7 +143,7 @@ public final class ServiceSource implements Source<Service> {
     List<String> annotated = Annotations.list(annotations, Annotations.TARGET);
     boolean headless = type.equals("ClusterIP") && isHeadless(service) && annotated.isEmpty();
     List<String> targets = !annotated.isEmpty() ? annotated : switch (type) {
-      case "LoadBalancer" -> loadBalancerTargets(service);
+      case "LoadBalancer" -> loadBalancerTargets(service, extraction.services().resolveLoadBalancerHostname());
       case "ExternalName" -> service.getSpec().getExternalIPs() != null && !service.getSpec().getExternalIPs().isEmpty()
           ? List.copyOf(service.getSpec().getExternalIPs())
           : service.getSpec().getExternalName() == null ? List.of() : List.of(service.getSpec().getExternalName());
@@ -258,7 +286,8 @@ public final class ServiceSource implements Source<Service> {
     return srv;
   }
 
-  private static List<String> loadBalancerTargets(Service service) {
+  /** ExternalDNS's extractLoadBalancerTargets: a host name that does not resolve is reported and skipped. */
+  private List<String> loadBalancerTargets(Service service, boolean resolveHostnames) {
     if (service.getSpec().getExternalIPs() != null && !service.getSpec().getExternalIPs().isEmpty()) {
       return List.copyOf(service.getSpec().getExternalIPs());
     }
@@ -270,7 +299,16 @@ public final class ServiceSource implements Source<Service> {
           lb.add(ingress.getIp().trim());
         }
         if (ingress.getHostname() != null && !ingress.getHostname().isBlank()) {
-          lb.add(ingress.getHostname().trim());
+          String hostname = ingress.getHostname().trim();
+          if (!resolveHostnames) {
+            lb.add(hostname);
+            continue;
+          }
+          try {
+            lb.addAll(lookups.addresses(hostname));
+          } catch (java.net.UnknownHostException e) {
+            ExtractionProblems.report("load balancer host name " + hostname + " does not resolve: " + e.getMessage());
+          }
         }
       }
     }

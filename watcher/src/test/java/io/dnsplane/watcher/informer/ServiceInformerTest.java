@@ -53,4 +53,26 @@ class ServiceInformerTest {
       informers.forEach(SourceInformer::close);
     }
   }
+
+  /** --resolve-service-load-balancer-hostname through the watcher's flags: the system resolver's answer, not a CNAME. */
+  @Test
+  void aLoadBalancersHostNameIsResolvedWhenTheFlagIsGiven() {
+    client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName("web")
+        .withNamespace("default").addToAnnotations("external-dns.kubernetes.io/hostname", "web.example.com").endMetadata()
+        .withNewSpec().withType("LoadBalancer").endSpec().withNewStatus().withNewLoadBalancer().addNewIngress()
+        .withHostname("localhost").endIngress().endLoadBalancer().endStatus().build()).create();
+    io.dnsplane.watcher.SourceOptions flags = new io.dnsplane.watcher.SourceOptions();
+    new picocli.CommandLine(flags).parseArgs("--resolve-service-load-balancer-hostname");
+    List<SourceEvent> events = new CopyOnWriteArrayList<>();
+    WatcherConfig config = new WatcherConfig("cluster-a", "cluster-a", "unused:9092", "", Duration.ofSeconds(1))
+        .withSources(List.of("service")).withExtraction(flags.extraction());
+    List<SourceInformer<?>> informers = SourcesAccess.informers(config, client, events::add);
+    informers.forEach(SourceInformer::start);
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> emitted(events, "web.example.com A 127.0.0.1"));
+      org.assertj.core.api.Assertions.assertThat(events.toString()).doesNotContain("CNAME localhost");
+    } finally {
+      informers.forEach(SourceInformer::close);
+    }
+  }
 }

@@ -57,7 +57,7 @@ class NodeSourceTest {
         new Case("and has them without it", extraction(template, false, false),
             node(Map.of(), true, "ExternalIP", "203.0.113.1"), List.of("node-a.edge.example.com A 203.0.113.1")),
         new Case("--expose-internal-ipv6 adds the internal IPv6 addresses to the external ones",
-            new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(Set.of(), false, false, true, true),
+            new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(Set.of(), false, false, true, true, false),
                 FqdnTemplate.NONE, false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE, ""),
             node(Map.of(), false, "ExternalIP", "203.0.113.1", "InternalIP", "10.0.0.1", "InternalIP", "fd00::1"),
             List.of("node-a A 203.0.113.1", "node-a AAAA fd00::1")),

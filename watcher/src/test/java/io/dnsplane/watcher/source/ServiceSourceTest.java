@@ -160,6 +160,36 @@ class ServiceSourceTest {
         .hasMessageContaining("{{.Spec.ClusterIP}} is not something dnsplane fills");
   }
 
+  /**
+   * --resolve-service-load-balancer-hostname: a load balancer's host name becomes the addresses it
+   * resolves to (ExternalDNS's extractLoadBalancerTargets); one that does not resolve is skipped and
+   * said, its IPs kept; without the flag it stays a CNAME.
+   */
+  @org.junit.jupiter.api.Test
+  void loadBalancerHostNamesAreResolvedWhenAsked() {
+    Service service = new ServiceBuilder(service("LoadBalancer", HOST, List.of(), List.of("192.0.2.40"), null))
+        .editStatus().editLoadBalancer().addNewIngress().withHostname("lb-1.elb.example.net").endIngress()
+        .addNewIngress().withHostname("gone.elb.example.net").endIngress().endLoadBalancer().endStatus().build();
+    Map<String, List<String>> dns = Map.of("lb-1.elb.example.net", List.of("198.51.100.1", "2001:db8::1"));
+    ServiceSource.ClusterLookups resolving = ServiceSource.ClusterLookups.of(List::of, List::of, name -> {
+      if (!dns.containsKey(name)) {
+        throw new java.net.UnknownHostException(name);
+      }
+      return dns.get(name);
+    });
+    Extraction resolve = new Extraction(ObjectFilter.ALL, Set.of(), new Extraction.Services(Set.of(), false, false, true,
+        false, true), FqdnTemplate.NONE, false, false, false, false, Extraction.GatewayFilter.ALL, EndpointProcessing.NONE, "");
+    ExtractionProblems.Result<List<Endpoint>> resolved = ExtractionProblems.collect(
+        () -> new ServiceSource(resolve, resolving).endpoints(service));
+    assertThat(resolved.value()).extracting(Endpoint::toString)
+        .containsExactlyInAnyOrder("grpc.example.com A 192.0.2.40,198.51.100.1", "grpc.example.com AAAA 2001:db8::1");
+    assertThat(resolved.problems()).containsExactly("load balancer host name gone.elb.example.net does not resolve: "
+        + "gone.elb.example.net");
+    assertThat(new ServiceSource(Extraction.DEFAULT, resolving).endpoints(service)).extracting(Endpoint::toString)
+        .containsExactlyInAnyOrder("grpc.example.com A 192.0.2.40",
+            "grpc.example.com CNAME gone.elb.example.net,lb-1.elb.example.net");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void extractsEndpoints(Case c) {
