@@ -1,5 +1,6 @@
 package io.dnsplane.watcher;
 
+import io.dnsplane.watcher.source.AnnotationPrefix;
 import io.dnsplane.watcher.source.EndpointProcessing;
 import io.dnsplane.watcher.source.Extraction;
 import io.dnsplane.watcher.source.FqdnTemplate;
@@ -21,6 +22,9 @@ public final class SourceOptions {
 
   @Option(names = "--annotation-filter", defaultValue = "", description = "Only objects whose annotations match this label selector (ExternalDNS's flag).")
   String annotationFilter;
+
+  @Option(names = "--annotation-prefix", defaultValue = "external-dns.kubernetes.io/", description = "The prefix of the annotations read (hostname, target, ttl, controller, aws-*, ...); annotations under another are not (ExternalDNS's flag). Default: ${DEFAULT-VALUE}.")
+  String annotationPrefix;
 
   @Option(names = "--label-filter", defaultValue = "", description = "Only objects whose labels match this label selector (ExternalDNS's flag).")
   String labelFilter;
@@ -95,7 +99,7 @@ public final class SourceOptions {
       throw new IllegalArgumentException("--min-ttl must be a TTL such as 60, 60s or 5m: " + minTtl);
     }
     long ttl = parsed.getAsLong();
-    return new Extraction(ObjectFilter.of(annotationFilter, labelFilter), ingressClasses,
+    return new Extraction(ObjectFilter.of(annotationFilter, labelFilter, new AnnotationPrefix(annotationPrefix)), ingressClasses,
         new Extraction.Services(serviceTypeFilter, publishInternalServices, alwaysPublishNotReadyAddresses,
             excludeUnschedulable, exposeInternalIpv6, resolveServiceLoadBalancerHostname), new FqdnTemplate(String.join(",", fqdnTemplates)), combineFqdnAnnotation,
         ignoreHostnameAnnotation, ignoreIngressTlsSpec, ignoreIngressRulesSpec,

@@ -203,10 +203,11 @@ final class Sources {
           ns.isEmpty() ? gatewayClient.inAnyNamespace().runnableInformer(0) : gatewayClient.inNamespace(ns).runnableInformer(0));
     }
 
-    IstioGateways.Lookups lookups() {
+    /** Lookups over the stores; Gateways' annotations read under --annotation-prefix, as the object's are. */
+    IstioGateways.Lookups lookups(Extraction extraction) {
       return new IstioGateways.Lookups(() -> services.getStore().list(),
           (ns, name) -> Optional.ofNullable(ingresses.getStore().getByKey(ns + "/" + name)),
-          (ns, name) -> Optional.ofNullable(gateways.getStore().getByKey(ns + "/" + name)));
+          (ns, name) -> Optional.ofNullable(gateways.getStore().getByKey(ns + "/" + name)).map(extraction::viewed));
     }
   }
 
@@ -218,7 +219,7 @@ final class Sources {
       Consumer<SourceEvent> sink) {
     IstioCompanions companions = IstioCompanions.of(config, client);
     SourceInformer<GenericKubernetesResource> informer = new SourceInformer<>(
-        config.extraction().processed(new IstioGatewaySource(config.extraction(), companions.lookups())),
+        config.extraction().processed(new IstioGatewaySource(config.extraction(), companions.lookups(config.extraction()))),
         companions.gateways(), sink, config.filter(), config.maxEndpointsPerObject());
     companions.services().addEventHandler(onAnyChange(service -> informer.list().forEach(informer::resend)));
     companions.ingresses().addEventHandler(onAnyChange(ingress -> informer.list().forEach(informer::resend)));
@@ -236,7 +237,7 @@ final class Sources {
     SharedIndexInformer<GenericKubernetesResource> virtualServices = config.namespace().isEmpty()
         ? vsClient.inAnyNamespace().runnableInformer(0) : vsClient.inNamespace(config.namespace()).runnableInformer(0);
     SourceInformer<GenericKubernetesResource> informer = new SourceInformer<>(
-        config.extraction().processed(new IstioVirtualServiceSource(config.extraction(), companions.lookups())),
+        config.extraction().processed(new IstioVirtualServiceSource(config.extraction(), companions.lookups(config.extraction()))),
         virtualServices, sink, config.filter(), config.maxEndpointsPerObject());
     companions.gateways().addEventHandler(onAnyChange(gateway -> informer.list().stream()
         .filter(vs -> IstioVirtualServiceSource.gatewaysOf(vs).stream().anyMatch(g ->
@@ -272,7 +273,9 @@ final class Sources {
     // confined to one namespace (--namespace) cannot read Namespaces: such listeners admit nothing there.
     SharedIndexInformer<Namespace> namespaces = ns.isEmpty() ? client.namespaces().runnableInformer(0) : null;
     GatewayRouteSource<R> source = sourceFor.create(
-        (gwNs, gwName) -> Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName)),
+        // A Gateway's annotations (its targets) are read under --annotation-prefix, as the route's are.
+        (gwNs, gwName) -> Optional.ofNullable(gateways.getStore().getByKey(gwNs + "/" + gwName))
+            .map(config.extraction()::viewed),
         routeNs -> namespaces == null ? Optional.empty() : Optional.ofNullable(namespaces.getStore().getByKey(routeNs))
             .map(n -> n.getMetadata().getLabels() == null ? Map.<String, String>of() : n.getMetadata().getLabels()),
         config.extraction());

@@ -186,7 +186,8 @@ public final class ManifestPlanPreview {
     List<Node> nodes = ofType(objects, Node.class);
     ServiceSource.ClusterLookups lookups = ServiceSource.ClusterLookups.of(() -> slices, () -> nodes);
     java.util.function.BiFunction<String, String, Optional<Gateway>> gatewayLookup = (namespace, name) ->
-        gateways.stream().filter(g -> namespace.equals(ns(g)) && name.equals(g.getMetadata().getName())).findFirst();
+        gateways.stream().filter(g -> namespace.equals(ns(g)) && name.equals(g.getMetadata().getName())).findFirst()
+            .map(extraction::viewed);
     java.util.function.Function<String, Optional<Map<String, String>>> noNamespaceLabels = ns -> Optional.empty();
     List<Service> services = ofType(objects, Service.class);
     List<Ingress> ingresses = ofType(objects, Ingress.class);
@@ -196,7 +197,7 @@ public final class ManifestPlanPreview {
         (namespace, name) -> ingresses.stream().filter(i -> namespace.equals(ns(i)) && name.equals(i.getMetadata().getName()))
             .findFirst(),
         (namespace, name) -> istioGateways.stream().filter(g -> namespace.equals(ns(g))
-            && name.equals(g.getMetadata().getName())).findFirst());
+            && name.equals(g.getMetadata().getName())).findFirst().map(extraction::viewed));
     // Each kind the watcher takes, under the --source name that takes it, through the watcher's own source.
     Map<String, KindSource<?>> byKind = Map.ofEntries(
         Map.entry("Ingress", KindSource.of(extraction, "ingress", Ingress.class, new IngressSource(extraction))),

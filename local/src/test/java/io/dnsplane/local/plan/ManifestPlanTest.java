@@ -190,6 +190,39 @@ class ManifestPlanTest {
   }
 
   @Test
+  void anAnnotationPrefixIsReadOnTheObjectAndOnTheGatewayItsTargetsComeFrom() throws Exception {
+    Files.writeString(cluster.resolve("istio.yaml"), """
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: public
+          namespace: istio-system
+          annotations: {custom.io/target: lb.example.net, external-dns.kubernetes.io/target: 192.0.2.99}
+        spec:
+          servers:
+          - hosts: ["*/*"]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: cart
+          namespace: web
+          annotations: {custom.io/hostname: cart.example.com}
+        spec:
+          gateways: [istio-system/public]
+        """);
+    int exit = run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--txt-prefix", "p-",
+        "--txt-encrypt-aes-key", KEY, "--annotation-prefix", "custom.io/", "--output", "json");
+    assertThat(exit).isEqualTo(PlanMain.CHANGES);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"dnsName\" : \"cart.example.com\"")
+        .contains("lb.example.net").doesNotContain("192.0.2.99");
+    err.reset();
+    assertThat(run("--manifests", cluster.toString(), "--zone-file", zone.toString(), "--annotation-prefix", "custom.io"))
+        .isEqualTo(PlanMain.ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--annotation-prefix must end with '/'");
+  }
+
+  @Test
   void badInputNamesTheFile() throws Exception {
     Files.writeString(cluster.resolve("broken.yaml"), "kind: [unclosed");
     assertThat(run("--manifests", cluster.toString(), "--zone-file", zone.toString())).isEqualTo(PlanMain.ERROR);

@@ -99,9 +99,22 @@ public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Servic
     return new ArrayList<>(both);
   }
 
-  /** The source, its endpoints processed as ExternalDNS's wrappers process every source's. */
+  /** --annotation-prefix: what sources read objects' annotations under; objects they look up are {@link #viewed} too. */
+  public AnnotationPrefix annotationPrefix() {
+    return filter.annotationPrefix();
+  }
+
+  /** The object as sources read it: its annotations under --annotation-prefix ({@link AnnotationPrefix#view}). */
+  public <T extends HasMetadata> T viewed(T object) {
+    return filter.annotationPrefix().view(object);
+  }
+
+  /**
+   * The source, reading objects under --annotation-prefix, its endpoints processed as ExternalDNS's
+   * wrappers process every source's.
+   */
   public <T extends HasMetadata> Source<T> processed(Source<T> source) {
-    if (processing.equals(EndpointProcessing.NONE)) {
+    if (processing.equals(EndpointProcessing.NONE) && annotationPrefix().isDefault()) {
       return source;
     }
     return new Source<>() {
@@ -112,7 +125,7 @@ public record Extraction(ObjectFilter filter, Set<String> ingressClasses, Servic
 
       @Override
       public List<Endpoint> endpoints(T object) {
-        return processing.apply(source.endpoints(object));
+        return processing.apply(source.endpoints(viewed(object)));
       }
 
       @Override
