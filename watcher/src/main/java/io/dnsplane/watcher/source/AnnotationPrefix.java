@@ -1,7 +1,6 @@
 package io.dnsplane.watcher.source;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +14,13 @@ import java.util.Map;
  * --annotation-filter read them). Pure.
  */
 public record AnnotationPrefix(String prefix) {
+  /**
+   * Copies objects through the Jackson binding the Kubernetes model is annotated for (the client's
+   * Serialization is an edge, which this pure package does not use).
+   */
+  private static final tools.jackson.databind.json.JsonMapper COPIER = tools.jackson.databind.json.JsonMapper.builder()
+      .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
   public static final AnnotationPrefix DEFAULT = new AnnotationPrefix(Annotations.PREFIX);
 
   /** ExternalDNS's validation of the flag, in its words. */
@@ -56,7 +62,8 @@ public record AnnotationPrefix(String prefix) {
         || object.getMetadata().getAnnotations().isEmpty()) {
       return object;
     }
-    T copy = Serialization.clone(object);
+    @SuppressWarnings("unchecked")
+    T copy = (T) COPIER.convertValue(object, object.getClass());
     copy.getMetadata().setAnnotations(canonical(object.getMetadata().getAnnotations()));
     return copy;
   }
