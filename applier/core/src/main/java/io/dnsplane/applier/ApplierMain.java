@@ -55,8 +55,8 @@ public final class ApplierMain implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--max-delete-fraction", defaultValue = "0.3", description = "Hold a zone's deletes when more than this share of its owned records would go within --delete-window; 1 turns the breaker off (default: ${DEFAULT-VALUE}).")
-  double maxDeleteFraction;
+  @Mixin
+  MaxDeleteFraction maxDeleteFraction = new MaxDeleteFraction();
 
   @Option(names = "--delete-window", defaultValue = "PT10M", description = "ISO-8601 duration applied deletes count against the breaker (default: ${DEFAULT-VALUE}).")
   java.time.Duration deleteWindow;
@@ -92,7 +92,7 @@ public final class ApplierMain implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
     }
     DnsProvider dns = InstanceNamedProvider.of(factory.create(providerArgs.toArray(String[]::new), budget), instance);
-    ApplierConfig config = ApplierConfig.defaults(connection, instance).withDeleteBreaker(maxDeleteFraction, 10, deleteWindow)
+    ApplierConfig config = ApplierConfig.defaults(connection, instance).withDeleteBreaker(maxDeleteFraction.value, 10, deleteWindow)
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, ApplierMain.class);

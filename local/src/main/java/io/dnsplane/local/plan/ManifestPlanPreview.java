@@ -69,25 +69,49 @@ public final class ManifestPlanPreview {
   public record Cluster(String id, String ownerId, Path dir) {}
 
   /**
-   * @param zoneFile the zone in master format, or null when {@code route53Records} gives it
+   * @param zoneFile the zone in master format, or null when another gives it
    * @param route53Records the zone as {@code aws route53 list-resource-record-sets} prints it, or null
+   * @param liveZone the zone as a provider listed it ({@code --provider}), or null
    * @param zone --zone: the zone the file must hold; empty to take the file's SOA as it is
    */
-  public record Options(Path zoneFile, Path route53Records, String zone, Policy policy, Set<String> recordTypes,
-      DomainFilter domainFilter, TxtRegistryConfig txt, Extraction extraction, Set<String> sources) {
+  public record Options(Path zoneFile, Path route53Records, ZoneContents liveZone, String zone, Policy policy,
+      Set<String> recordTypes, DomainFilter domainFilter, TxtRegistryConfig txt, Extraction extraction, Set<String> sources) {
     public Options {
-      if ((zoneFile == null) == (route53Records == null)) {
-        throw new PreviewException("give the zone as --zone-file or as --route53-records, one of them");
+      if (java.util.stream.Stream.of(zoneFile, route53Records, liveZone).filter(java.util.Objects::nonNull).count() != 1) {
+        throw new PreviewException("give the zone as --zone-file, --route53-records or --provider, one of them");
       }
     }
   }
 
-  private record Current(String zoneName, List<Endpoint> records, Set<String> capabilities) {}
+  /**
+   * A zone's name, its records (TXT ownership records included), what its provider can do, and the
+   * provider's zones inside it, which serve their own names (ExternalDNS's most specific zone).
+   */
+  public record ZoneContents(String zoneName, List<Endpoint> records, Set<String> capabilities, Set<String> innerZones) {
+    public ZoneContents(String zoneName, List<Endpoint> records, Set<String> capabilities) {
+      this(zoneName, records, capabilities, Set.of());
+    }
+
+    boolean serves(String name) {
+      return DnsNames.isInZone(name, zoneName) && innerZones.stream().noneMatch(inner -> DnsNames.isInZone(name, inner));
+    }
+  }
+
+  /** The preview, and its changes name by name: each name's record sets with their TXT records, to apply together. */
+  public record Planned(EndpointPlanPreview.Result result, List<NameChanges> byName) {}
+
+  /** One name's changes. */
+  public record NameChanges(String name, Changes changes) {}
 
   private ManifestPlanPreview() {}
 
   public static EndpointPlanPreview.Result plan(List<Cluster> clusters, Options options) {
-    Current zone = options.zoneFile() != null ? fromZoneFile(options) : fromRoute53(options);
+    return planned(clusters, options).result();
+  }
+
+  public static Planned planned(List<Cluster> clusters, Options options) {
+    ZoneContents zone = options.liveZone() != null ? options.liveZone()
+        : options.zoneFile() != null ? fromZoneFile(options) : fromRoute53(options);
     String zoneName = zone.zoneName();
     List<Endpoint> observed = zone.records();
     Map<String, List<Endpoint>> observedByName = new LinkedHashMap<>();
@@ -98,7 +122,7 @@ public final class ManifestPlanPreview {
     for (Cluster cluster : clusters) {
       owners.add(cluster.ownerId());
       for (Endpoint e : desired(cluster, options.extraction(), options.sources())) {
-        if (options.domainFilter().matches(e.dnsName()) && DnsNames.isInZone(e.dnsName(), zoneName)) {
+        if (options.domainFilter().matches(e.dnsName()) && zone.serves(e.dnsName())) {
           desiredByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e);
         }
       }
@@ -108,8 +132,9 @@ public final class ManifestPlanPreview {
     NamePlanner planner = new NamePlanner(new Planner(options.recordTypes()), options.policy(), registry);
     Set<String> names = new TreeSet<>(desiredByName.keySet());
     observed.stream().filter(e -> !e.recordType().equals("TXT")).map(Endpoint::dnsName)
-        .filter(options.domainFilter()::matches).forEach(names::add);
+        .filter(options.domainFilter()::matches).filter(zone::serves).forEach(names::add);
     Changes.Builder changes = new Changes.Builder();
+    List<NameChanges> byName = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     List<Endpoint> adoptions = new ArrayList<>();
     for (String name : names) {
@@ -117,6 +142,9 @@ public final class ManifestPlanPreview {
       Plan plan = planner.plan(name, zoneName, desiredByName.getOrDefault(name, List.of()), around,
           OwnerScope.all(owners), zone.capabilities());
       changes.addAll(plan.changes());
+      if (!plan.changes().isEmpty()) {
+        byName.add(new NameChanges(name, plan.changes()));
+      }
       conflicts.addAll(plan.conflicts());
       for (Endpoint current : registry.currentWithOwnership(name, around)) {
         Map<String, String> by = Ownership.of(current);
@@ -125,10 +153,10 @@ public final class ManifestPlanPreview {
         }
       }
     }
-    return new EndpointPlanPreview.Result(changes.build(), conflicts, adoptions, zoneName);
+    return new Planned(new EndpointPlanPreview.Result(changes.build(), conflicts, adoptions, zoneName), byName);
   }
 
-  private static Current fromZoneFile(Options options) {
+  private static ZoneContents fromZoneFile(Options options) {
     org.xbill.DNS.Zone dnsZone;
     try {
       dnsZone = ZoneFiles.load(options.zoneFile());
@@ -136,11 +164,11 @@ public final class ManifestPlanPreview {
       throw new PreviewException(options.zoneFile() + ": " + e.getMessage());
     }
     String zoneName = checkedZone(DnsNames.normalize(dnsZone.getOrigin().toString()), options, options.zoneFile());
-    return new Current(zoneName, new InMemoryProvider(List.of(dnsZone)).records(new Zone(zoneName, zoneName)), Set.of());
+    return new ZoneContents(zoneName, new InMemoryProvider(List.of(dnsZone)).records(new Zone(zoneName, zoneName)), Set.of());
   }
 
   /** Route53's listing, read as the Route53 applier reads it, planned as for a Route53 zone (aliases, weights). */
-  private static Current fromRoute53(Options options) {
+  private static ZoneContents fromRoute53(Options options) {
     List<software.amazon.awssdk.services.route53.model.ResourceRecordSet> sets;
     try {
       sets = Route53Listing.read(options.route53Records());
@@ -154,7 +182,7 @@ public final class ManifestPlanPreview {
     String zoneName = listed.isEmpty() ? DnsNames.normalize(options.zone())
         : checkedZone(listed, options, options.route53Records());
     // ExternalDNS's defaults for Route53: --aws-evaluate-target-health, no --aws-prefer-cname.
-    return new Current(zoneName, Route53Listing.endpoints(sets), Route53Listing.capabilities(true, false));
+    return new ZoneContents(zoneName, Route53Listing.endpoints(sets), Route53Listing.capabilities(true, false));
   }
 
   private static String checkedZone(String zoneName, Options options, Path file) {

@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
  * {@code dnsplane plan}: what the planner would change, offline, either from Kubernetes manifests
  * (one folder per cluster) and a zone file or Route53's listing, or from endpoints in ExternalDNS's JSON shape. Exit 0
  * when nothing would change, 2 when changes are planned, 1 on bad input: usable as a CI drift check.
+ * With {@code --provider}, the zones are read from the provider itself, and with {@code --once}
+ * the plan is applied ({@link PlanOnce}).
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = "Previews what dnsplane would change, from desired and current endpoints in ExternalDNS's JSON shape.")
@@ -27,6 +29,8 @@ public final class PlanMain implements Callable<Integer> {
   public static final int NO_CHANGES = 0;
   public static final int CHANGES = 2;
   public static final int ERROR = 1;
+  /** --once: some changes were refused, given up on, or held by the delete breaker; the others were applied. */
+  public static final int PARTLY_APPLIED = 3;
 
   @Option(names = "--desired", description = "Endpoint mode: JSON array of desired endpoints.")
   Path desired;
@@ -55,6 +59,24 @@ public final class PlanMain implements Callable<Integer> {
 
   @Option(names = "--zone", defaultValue = "", description = "Manifest mode: the zone --zone-file or --route53-records must hold.")
   String zone;
+
+  @Option(names = "--provider", description = "Manifest mode: read the zones from this DNS provider (its flags follow,"
+      + " as the applier takes them; flags both declare, such as --domain-filter, go to both) instead of a file.")
+  String provider;
+
+  @Option(names = "--once", description = "With --provider: apply the plan to the provider and exit (ExternalDNS's"
+      + " --once), for a CI job. Bypasses the pipeline: the changes are not in the audit topics. Exit 0 when every"
+      + " change is applied, 3 when some were refused or held.")
+  boolean once;
+
+  @CommandLine.Mixin
+  io.dnsplane.applier.MaxDeleteFraction maxDeleteFraction = new io.dnsplane.applier.MaxDeleteFraction();
+
+  @CommandLine.Unmatched
+  List<String> providerArgs = new java.util.ArrayList<>();
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--txt-owner-id", defaultValue = "default", description = "The owner id the desire belongs to; empty for no owner filtering (default: ${DEFAULT-VALUE}).")
   String ownerId;
@@ -90,14 +112,28 @@ public final class PlanMain implements Callable<Integer> {
       Set<String> types = scope.plannedRecordTypes();
       EndpointPlanPreview.Result result;
       boolean manifestMode = !manifests.isEmpty() || !namedClusters.isEmpty();
+      if (provider == null && !providerArgs.isEmpty()) {
+        throw new PreviewException("unknown option: " + String.join(" ", providerArgs));
+      }
+      if (once && provider == null) {
+        throw new PreviewException("--once applies the plan through a provider: give --provider NAME and its flags");
+      }
+      if (provider != null) {
+        if (!manifestMode) {
+          throw new PreviewException("--provider plans from manifests: give --manifests DIR (or --cluster NAME=DIR)");
+        }
+        if (zoneFile != null || route53Records != null) {
+          throw new PreviewException("--provider reads the zones from the provider: drop --zone-file and --route53-records");
+        }
+        PlanOnce plan = new PlanOnce(provider, spec, providerArgs, zone, once,
+            maxDeleteFraction.value, out);
+        return plan.run(zoneContents -> manifestOptions(zoneContents, types), clusters(), output.equals("json"));
+      }
       if (manifestMode) {
         if ((zoneFile == null) == (route53Records == null)) {
-          throw new PreviewException("--manifests needs the zone: --zone-file FILE or --route53-records FILE");
+          throw new PreviewException("--manifests needs the zone: --zone-file FILE, --route53-records FILE or --provider NAME");
         }
-        TxtRegistryConfig registry = txt.hasBareMigrations() ? txt.config(singleOwner()) : txt.config();
-        result = ManifestPlanPreview.plan(clusters(), new ManifestPlanPreview.Options(zoneFile, route53Records, zone,
-            Policy.fromFlag(policy), types, scope.domainFilter(), registry, sources.extraction(),
-            manifestSources));
+        result = ManifestPlanPreview.plan(clusters(), manifestOptions(null, types));
       } else {
         if (desired == null || current == null) {
           throw new PreviewException("give --manifests DIR with --zone-file FILE, or --desired FILE with --current FILE");
@@ -112,6 +148,13 @@ public final class PlanMain implements Callable<Integer> {
       err.println("dnsplane plan: " + e.getMessage());
       return ERROR;
     }
+  }
+
+  /** @param liveZone the zone as the provider listed it, or null when a file gives it */
+  private ManifestPlanPreview.Options manifestOptions(ManifestPlanPreview.ZoneContents liveZone, Set<String> types) {
+    TxtRegistryConfig registry = txt.hasBareMigrations() ? txt.config(singleOwner()) : txt.config();
+    return new ManifestPlanPreview.Options(zoneFile, route53Records, liveZone, liveZone == null ? zone : "",
+        Policy.fromFlag(policy), types, scope.domainFilter(), registry, sources.extraction(), manifestSources);
   }
 
   private List<ManifestPlanPreview.Cluster> clusters() {
