@@ -239,6 +239,6 @@ class ManifestPlanTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds zone example.com, not --zone example.org");
     err.reset();
     assertThat(run("--manifests", cluster.toString())).isEqualTo(PlanMain.ERROR);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--manifests needs the zone: --zone-file FILE or --route53-records FILE");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--manifests needs the zone: --zone-file FILE, --route53-records FILE or --provider NAME");
   }
 }
