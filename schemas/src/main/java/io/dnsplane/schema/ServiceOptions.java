@@ -58,6 +58,12 @@ public final class ServiceOptions {
     return new Started(connection, topics);
   }
 
+  /** A service that talks to no Kafka (the applier as a webhook server): logging and its effective configuration only. */
+  public void startWithoutKafka(String service, CommandSpec spec) {
+    ops.configureLogging();
+    EffectiveConfig.log(service, spec);
+  }
+
   public InetSocketAddress metricsAddress() {
     return ops.metricsAddress();
   }

@@ -70,6 +70,15 @@ public final class ApplierMain implements Callable<Integer> {
   @Option(names = "--provider-rate-limit", defaultValue = "0", description = "Requests per second for the whole provider account, shared by all replicas of this provider by the share of partitions each owns; 0 means no limit (default: ${DEFAULT-VALUE}). Route53 allows 5 per account.")
   double providerRateLimit;
 
+  @Option(names = "--webhook-server", description = "Serve the provider over ExternalDNS's webhook API instead of"
+      + " applying batches from Kafka, so a stock ExternalDNS (--provider=webhook) uses it.")
+  boolean webhookServer;
+
+  @Option(names = "--webhook-server-address", defaultValue = io.dnsplane.applier.webhook.WebhookApi.DEFAULT_ADDRESS,
+      description = "With --webhook-server: HOST:PORT to listen on (default: ${DEFAULT-VALUE}, ExternalDNS's"
+      + " --webhook-provider-url default).")
+  String webhookServerAddress;
+
   @Unmatched
   List<String> providerArgs = new ArrayList<>();
 
@@ -82,15 +91,13 @@ public final class ApplierMain implements Callable<Integer> {
     }
     String instance = applierName == null ? provider : applierName;
     Topics.changesTopicName(instance); // a bad name fails here, naming the rule
+    if (webhookServer) {
+      return serveWebhook(factory, instance);
+    }
     ServiceOptions.Started started = service.start("applier", spec, List.of(instance));
     KafkaConnection connection = started.kafka();
     Topics topics = started.topics();
-    AccountRateBudget budget;
-    try {
-      budget = AccountRateBudget.of(providerRateLimit);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
-    }
+    AccountRateBudget budget = budget();
     DnsProvider dns = InstanceNamedProvider.of(factory.create(providerArgs.toArray(String[]::new), budget), instance);
     ApplierConfig config = ApplierConfig.defaults(connection, instance).withDeleteBreaker(maxDeleteFraction.value, 10, deleteWindow)
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
@@ -107,6 +114,31 @@ public final class ApplierMain implements Callable<Integer> {
     RunUntilShutdown.closeOnShutdown(() -> {
       applier.close();
       opsServer.close();
+    });
+    return 0;
+  }
+
+  private AccountRateBudget budget() {
+    try {
+      return AccountRateBudget.of(providerRateLimit);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
+  }
+
+  /** The provider behind ExternalDNS's webhook API, with /healthz, /readyz and /metrics on --metrics-address. */
+  private int serveWebhook(ProviderFactory factory, String instance) throws Exception {
+    service.startWithoutKafka("applier", spec);
+    AccountRateBudget budget = budget();
+    DnsProvider dns = InstanceNamedProvider.of(factory.create(providerArgs.toArray(String[]::new), budget), instance);
+    io.dnsplane.applier.webhook.WebhookServer server = io.dnsplane.applier.webhook.WebhookServer.start(dns, webhookServerAddress);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, ApplierMain.class);
+    OpsServer opsServer = OpsServer.start(service.metricsAddress(), () -> true, () -> true, registry);
+    RunUntilShutdown.closeOnShutdown(() -> {
+      server.close();
+      opsServer.close();
+      dns.close();
     });
     return 0;
   }

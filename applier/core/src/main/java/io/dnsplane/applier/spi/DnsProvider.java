@@ -46,6 +46,15 @@ public interface DnsProvider extends AutoCloseable {
     return true;
   }
 
+  /**
+   * ExternalDNS's AdjustEndpoints: the desired endpoints as this provider will store them (a
+   * provider that rewrites TTLs or adds its own properties says so here), before they are compared
+   * with what it holds. The default changes nothing.
+   */
+  default List<Endpoint> adjust(List<Endpoint> desired) {
+    return desired;
+  }
+
   /** What this provider can do beyond plain record sets ({@link io.dnsplane.model.ProviderCapabilities}). */
   default java.util.Set<String> capabilities() {
     return java.util.Set.of();

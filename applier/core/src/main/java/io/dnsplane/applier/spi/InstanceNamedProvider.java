@@ -56,6 +56,11 @@ public final class InstanceNamedProvider implements DnsProvider {
   }
 
   @Override
+  public List<Endpoint> adjust(List<Endpoint> desired) {
+    return provider.adjust(desired);
+  }
+
+  @Override
   public Set<String> capabilities() {
     return provider.capabilities();
   }
