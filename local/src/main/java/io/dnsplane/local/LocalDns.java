@@ -22,11 +22,12 @@ import org.xbill.DNS.Type;
 /**
  * Where local mode's records go: the in-memory provider answering real DNS queries (the default),
  * or the real Route53 or Cloudflare provider talking to a local stand-in of that API, seeded with
- * the example zones. A new provider client is made for every applier start, as a restarted
+ * the example zones, or the webhook provider talking to dnsplane's webhook server in front of the
+ * in-memory provider. A new provider client is made for every applier start, as a restarted
  * applier process would.
  */
 abstract sealed class LocalDns implements AutoCloseable {
-  static final List<String> PROVIDERS = List.of("inmemory", "aws", "cloudflare");
+  static final List<String> PROVIDERS = List.of("inmemory", "aws", "cloudflare", "webhook");
 
   abstract String providerName();
 
@@ -52,6 +53,7 @@ abstract sealed class LocalDns implements AutoCloseable {
       case "inmemory" -> new InMemory(zones, dnsPort);
       case "aws" -> new Route53(zones, route53Listings);
       case "cloudflare" -> new Cloudflare(zones);
+      case "webhook" -> new Webhook(zones, dnsPort);
       default -> throw new IllegalArgumentException("local mode runs --provider " + PROVIDERS + ", not '" + provider + "'");
     };
   }
@@ -104,6 +106,44 @@ abstract sealed class LocalDns implements AutoCloseable {
     @Override
     public void close() {
       server.close();
+    }
+  }
+
+  /** The in-memory provider (answering DNS) behind ExternalDNS's webhook API; the applier is the webhook client. */
+  static final class Webhook extends LocalDns {
+    final InMemory behind;
+    final io.dnsplane.applier.webhook.WebhookServer server;
+
+    Webhook(List<org.xbill.DNS.Zone> zones, int dnsPort) throws IOException {
+      behind = new InMemory(zones, dnsPort);
+      server = io.dnsplane.applier.webhook.WebhookServer.start(behind.provider, "127.0.0.1:0");
+    }
+
+    @Override
+    String providerName() {
+      return "webhook";
+    }
+
+    @Override
+    DnsProvider newProvider() {
+      return new io.dnsplane.applier.webhook.WebhookProviderFactory()
+          .create(new String[] {"--webhook-provider-url=http://" + server.address()}, RequestBudget.UNLIMITED);
+    }
+
+    @Override
+    List<String> describe() {
+      List<String> lines = new ArrayList<>();
+      lines.add("Webhook:     http://" + server.address() + " (ExternalDNS's webhook API; the in-memory provider behind it)");
+      lines.addAll(behind.describe());
+      lines.add("Try:  curl -s -H 'Accept: " + io.dnsplane.applier.webhook.WebhookApi.MEDIA_TYPE + "' http://"
+          + server.address() + "/records");
+      return lines;
+    }
+
+    @Override
+    public void close() {
+      server.close();
+      behind.close();
     }
   }
 

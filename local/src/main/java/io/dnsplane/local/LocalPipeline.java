@@ -240,7 +240,12 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public int dnsPort() {
-    return ((LocalDns.InMemory) dns).server.port();
+    return inMemory().server.port();
+  }
+
+  /** The in-memory provider and its DNS server: local mode's own, or the one behind the webhook server. */
+  private LocalDns.InMemory inMemory() {
+    return dns instanceof LocalDns.Webhook webhook ? webhook.behind : (LocalDns.InMemory) dns;
   }
 
   /** Lines telling where the records can be seen (DNS, or the local provider API). */
@@ -257,9 +262,9 @@ public final class LocalPipeline implements AutoCloseable {
     return dns.newProvider();
   }
 
-  /** The in-memory provider, when local mode runs it. */
+  /** The in-memory provider, when local mode runs it (--provider inmemory or webhook). */
   public InMemoryProvider provider() {
-    return ((LocalDns.InMemory) dns).provider;
+    return inMemory().provider;
   }
 
   /** The local Route53, when local mode runs --provider=aws. */

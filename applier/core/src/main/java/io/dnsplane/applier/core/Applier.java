@@ -123,7 +123,7 @@ public final class Applier implements AutoCloseable {
       producer.initTransactions();
       int partitions = consumer.partitionsFor(changesTopic.name()).size();
       budget.ownPartitions(0, partitions);
-      zones.listZones(partitions);
+      listZonesOnceReachable(partitions);
       consumer.subscribe(List.of(changesTopic.name()), new Rebalance(partitions));
       Instant nextDriftCheck = clock.instant().plus(config.driftInterval());
       while (running) {
@@ -156,6 +156,25 @@ public final class Applier implements AutoCloseable {
     } finally {
       consumer.close();
       stopped.complete(null);
+    }
+  }
+
+  /**
+   * Lists the provider's zones, trying again while the provider cannot be reached (a webhook
+   * provider that is not up yet, or speaks another API version): the applier stays unready and
+   * applies nothing until it can, and says why each time.
+   */
+  private void listZonesOnceReachable(int partitions) {
+    for (int attempt = 1; running; attempt++) {
+      try {
+        zones.listZones(partitions);
+        return;
+      } catch (io.dnsplane.applier.spi.RetryableProviderException e) {
+        Duration delay = backoff.delay(Math.min(attempt, 8), e.retryAfter(), ThreadLocalRandom.current());
+        log.error("{}: cannot list the zones: {}; not ready, applying nothing; trying again in {} ms", provider.name(),
+            e.getMessage(), delay.toMillis());
+        sleep(delay);
+      }
     }
   }
 
