@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,73 @@ class WebhookIT {
   private static List<String> targets(InMemoryProvider provider, Zone zone, String name) {
     return provider.records(zone).stream().filter(e -> e.dnsName().equals(name)).flatMap(e -> e.targets().stream())
         .sorted().toList();
+  }
+
+  /** The in-memory provider behind a webhook whose AdjustEndpoints raises every TTL to at least 60 s, counting applies. */
+  static final class MinimumTtl implements io.dnsplane.applier.spi.DnsProvider {
+    final InMemoryProvider behind;
+    final java.util.concurrent.atomic.AtomicInteger applies = new java.util.concurrent.atomic.AtomicInteger();
+
+    MinimumTtl(InMemoryProvider behind) {
+      this.behind = behind;
+    }
+
+    @Override
+    public String name() {
+      return "minimum-ttl";
+    }
+
+    @Override
+    public List<Zone> zones() {
+      return behind.zones();
+    }
+
+    @Override
+    public List<io.dnsplane.model.Endpoint> records(Zone zone) {
+      return behind.records(zone);
+    }
+
+    @Override
+    public io.dnsplane.applier.spi.ApplyOutcome apply(Zone zone, io.dnsplane.model.Changes changes) {
+      applies.incrementAndGet();
+      return behind.apply(zone, changes);
+    }
+
+    @Override
+    public List<io.dnsplane.model.Endpoint> adjust(List<io.dnsplane.model.Endpoint> desired) {
+      return desired.stream().map(e -> e.ttl() < 60 ? e.withTtl(60) : e).toList();
+    }
+  }
+
+  @Test
+  void whatTheWebhooksAdjustEndpointsRewritesIsPlannedOnAndNotUndoneAtEveryDriftCheck() throws Exception {
+    pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3, Duration.ofSeconds(1),
+        Duration.ofMinutes(10)));
+    MinimumTtl provider = new MinimumTtl(new InMemoryProvider(List.of(ZoneFiles.empty("example.org"))));
+    lateServer = WebhookServer.start(provider, "127.0.0.1:0");
+    Path log = stateDir.resolve("applier-webhook-adjusting.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    lateApplier = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "io.dnsplane.applier.ApplierMain", "--provider=webhook", "--applier-name=webhook-adjusting", "--create-topics",
+        "--topic-partitions=3", "--kafka-bootstrap-servers=" + pipeline.bootstrapServers(), "--drift-interval=PT2S",
+        "--metrics-address=127.0.0.1:0", "--webhook-provider-url=http://" + lateServer.address())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+    var cluster = pipeline.clusters().get("cluster-a").client();
+    Ingresses.create(cluster, "shop", "shop.example.org", "192.0.2.81");
+    cluster.network().v1().ingresses().inNamespace("default").withName("shop").edit(i -> {
+      i.getMetadata().setAnnotations(Map.of("external-dns.alpha.kubernetes.io/ttl", "30"));
+      return i;
+    });
+    Zone org = new Zone("example.org", "example.org");
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(provider.behind.records(org))
+        .filteredOn(e -> e.dnsName().equals("shop.example.org")).singleElement()
+        .satisfies(e -> assertThat(e.ttl()).isEqualTo(60)));
+    int settled = provider.applies.get();
+    // Five drift checks later: no batch has tried to set the TTL back to 30.
+    Thread.sleep(10_000);
+    assertThat(provider.applies.get()).as(Files.readString(log)).isEqualTo(settled);
+    assertThat(provider.behind.records(org)).filteredOn(e -> e.dnsName().equals("shop.example.org")).singleElement()
+        .satisfies(e -> assertThat(e.ttl()).isEqualTo(60));
   }
 }

@@ -198,7 +198,7 @@ public final class NameDecider {
       OwnerScope scope = around.owners().scopeFor(state);
       for (ZoneInfo zone : zones) {
         plans.put(zone, planner.plan(name, zone.zoneName(), desired(allowed), observed(state, zone), scope,
-            zone.capabilities()));
+            zone.capabilities(), adjustments(state, zone)));
       }
       waitingForSync(state, scope).ifPresent(owner -> pending = PendingRetries.at(
           around.now().plus(settings.pendingRetryInterval()), "waiting for " + owner
@@ -322,6 +322,17 @@ public final class NameDecider {
     Optional<Instant> latest = zones.stream().map(z -> around.zones().get(z.ref())).filter(java.util.Objects::nonNull)
         .map(ProviderZone::getObservedAt).max(Instant::compareTo);
     return latest.map(l -> l.plus(settle)).filter(at -> at.isAfter(around.now()));
+  }
+
+  /** What the zone's provider made of the endpoints last applied at the name (its AdjustEndpoints). */
+  private static List<io.dnsplane.model.Adjustments.Adjustment> adjustments(NameState state, ZoneInfo zone) {
+    List<io.dnsplane.model.Adjustments.Adjustment> adjustments = new ArrayList<>();
+    for (NameObservation o : state.getObservations()) {
+      if (o.getProvider().equals(zone.provider()) && o.getZoneId().equals(zone.zoneId())) {
+        adjustments.addAll(io.dnsplane.model.Adjustments.fromAvro(o.getAdjustments()));
+      }
+    }
+    return adjustments;
   }
 
   private static List<Endpoint> observed(NameState state, ZoneInfo zone) {

@@ -42,6 +42,15 @@ public final class NamePlanner {
   /** @param capabilities what the zone's provider announced ({@link ProviderCapabilities}) */
   public Plan plan(String dnsName, String zoneName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners,
       java.util.Set<String> capabilities) {
+    return plan(dnsName, zoneName, desired, observed, owners, capabilities, List.of());
+  }
+
+  /**
+   * @param adjustments what the provider's AdjustEndpoints made of endpoints applied at this name
+   *     (the applier reports them with what it observed): planned on as the provider holds them
+   */
+  public Plan plan(String dnsName, String zoneName, List<Endpoint> desired, List<Endpoint> observed, OwnerScope owners,
+      java.util.Set<String> capabilities, List<io.dnsplane.model.Adjustments.Adjustment> adjustments) {
     List<Endpoint> current = registry.currentWithOwnership(dnsName, observed, desired);
     if (capabilities.contains(ProviderCapabilities.ALIAS_RECORDS)) {
       desired = AliasRecords.adjust(desired, capabilities.contains(ProviderCapabilities.ALIAS_EVALUATES_TARGET_HEALTH),
@@ -50,6 +59,7 @@ public final class NamePlanner {
     if (capabilities.contains(ProviderCapabilities.PROXIED_RECORDS)) {
       desired = ProxiedRecords.adjust(desired, capabilities.contains(ProviderCapabilities.PROXIED_BY_DEFAULT));
     }
+    desired = io.dnsplane.model.Adjustments.apply(desired, adjustments);
     boolean weightedRouting = capabilities.contains(ProviderCapabilities.WEIGHTED_ROUTING);
     Plan records = planner.plan(weightedRouting ? WeightedCnames.split(desired, current) : desired, current, owners);
     List<Conflict> conflicts = new ArrayList<>(records.conflicts());

@@ -60,6 +60,8 @@ final class ObservedFanOut implements KeyValueMapper<ObservedKey, ObservedRecord
         .setBatchFailed(value != null && value.getBatchFailed())
         .setFailure(value == null ? "" : value.getFailure())
         .setHeld(value == null ? "" : value.getHeld())
+        // Adjustments concern the records at their own name, not the names their TXT records own.
+        .setAdjustments(value == null || !target.equals(sourceName) ? List.of() : new ArrayList<>(value.getAdjustments()))
         .build();
     return KeyValue.pair(target, NameEvent.newBuilder().setObservation(observation).build());
   }

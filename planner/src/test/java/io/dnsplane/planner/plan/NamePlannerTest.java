@@ -58,4 +58,31 @@ class NamePlannerTest {
         observed, OwnerScope.all(Set.of("cluster-a")));
     assertThat(plan.changes().isEmpty()).isTrue();
   }
+
+  @Test
+  void aRecordIsPlannedAsTheProvidersAdjustEndpointsMadeItSoItsRewriteIsNotUndone() {
+    Endpoint wanted = want("cluster-a", "ingress/default/app", "app.example.com", "A", 30, "192.0.2.10");
+    List<Endpoint> observed = List.of(Endpoint.of("app.example.com", "A", 60, "192.0.2.10"), Endpoint.of("a-app.example.com",
+        "TXT", 60, "\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=ingress/default/app\""));
+    List<io.dnsplane.model.Adjustments.Adjustment> minimumTtl = List.of(new io.dnsplane.model.Adjustments.Adjustment(
+        wanted.withoutLabels(), java.util.Optional.of(wanted.withoutLabels().withTtl(60))));
+    NamePlanner planner = planner(TxtRegistryConfig.DEFAULT, Policy.SYNC);
+
+    Plan adjusted = planner.plan("app.example.com", "example.com", List.of(wanted), observed,
+        OwnerScope.all(Set.of("cluster-a")), Set.of(), minimumTtl);
+    assertThat(adjusted.changes().isEmpty()).isTrue();
+
+    // Without what the provider said, the TTL it raised is planned back down, on every plan.
+    Plan unadjusted = planner.plan("app.example.com", "example.com", List.of(wanted), observed,
+        OwnerScope.all(Set.of("cluster-a")), Set.of(), List.of());
+    assertThat(unadjusted.changes().updateNew()).filteredOn(e -> e.recordType().equals("A")).extracting(Endpoint::ttl)
+        .containsExactly(30L);
+
+    // A provider that will not hold the record: nothing is planned for it.
+    Plan dropped = planner.plan("new.example.com", "example.com",
+        List.of(want("cluster-a", "ingress/default/new", "new.example.com", "A", 30, "192.0.2.11")), List.of(),
+        OwnerScope.all(Set.of("cluster-a")), Set.of(), List.of(new io.dnsplane.model.Adjustments.Adjustment(
+            Endpoint.of("new.example.com", "A", 30, "192.0.2.11"), java.util.Optional.empty())));
+    assertThat(dropped.changes().isEmpty()).isTrue();
+  }
 }

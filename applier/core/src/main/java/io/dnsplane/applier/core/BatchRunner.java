@@ -7,6 +7,7 @@ import io.dnsplane.applier.spi.Zone;
 import io.dnsplane.avro.ApplyStatus;
 import io.dnsplane.avro.ChangeBatch;
 import io.dnsplane.avro.ZoneRef;
+import io.dnsplane.model.Adjustments;
 import io.dnsplane.model.Changes;
 import io.dnsplane.model.Endpoint;
 import io.dnsplane.schema.Topic;
@@ -109,7 +110,10 @@ final class BatchRunner {
         log.warn("HELD batch {} on {}: {}", received.batch().getBatchId(), zone.name(), hold.get());
         continue;
       }
-      pending.add(new Pending(received, AlreadyApplied.remaining(received.changes(), observed), before));
+      // As the provider will hold them (ExternalDNS's AdjustEndpoints; most providers change nothing).
+      Adjustments.Adjusted adjusted = Adjustments.of(received.changes(), provider::adjust);
+      observations.adjusted(zone, adjusted.adjustments());
+      pending.add(new Pending(received, AlreadyApplied.remaining(adjusted.changes(), observed), before));
       pendingNames.addAll(names);
     }
     applyPending(zone, observed, pending);

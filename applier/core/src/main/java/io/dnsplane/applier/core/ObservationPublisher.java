@@ -20,6 +20,8 @@ final class ObservationPublisher {
   private final Topic<ZoneRef, ProviderZone> zonesTopic;
   private final Topic<ObservedKey, ObservedRecordSet> observedTopic;
   private final Clock clock;
+  /** Per zone id and name: what the provider's AdjustEndpoints made of what was applied there, repeated with every observation. */
+  private final java.util.Map<String, List<io.dnsplane.model.Adjustments.Adjustment>> adjustments = new java.util.HashMap<>();
 
   ObservationPublisher(String provider, Consumer<ProducerRecord<byte[], byte[]>> producer, Topic<ZoneRef, ProviderZone> zonesTopic,
       Topic<ObservedKey, ObservedRecordSet> observedTopic, Clock clock) {
@@ -37,6 +39,28 @@ final class ObservationPublisher {
     producer.accept(new ProducerRecord<>(zonesTopic.name(),
         zonesTopic.keySerde().serializer().serialize(zonesTopic.name(), key),
         zonesTopic.valueSerde().serializer().serialize(zonesTopic.name(), value)));
+  }
+
+  /**
+   * Remembers what the provider made of endpoints about to be applied (those it changed), replacing
+   * what was remembered for the same record set, so that every later observation of their names
+   * tells the planner, a drift check's too.
+   */
+  void adjusted(Zone zone, List<io.dnsplane.model.Adjustments.Adjustment> made) {
+    for (io.dnsplane.model.Adjustments.Adjustment a : made) {
+      List<io.dnsplane.model.Adjustments.Adjustment> atName = adjustments.computeIfAbsent(memoKey(zone, a.desired().dnsName()),
+          k -> new java.util.ArrayList<>());
+      atName.removeIf(old -> sameRecordSet(old.desired(), a.desired()));
+      atName.add(a);
+    }
+  }
+
+  private static boolean sameRecordSet(Endpoint x, Endpoint y) {
+    return x.recordType().equals(y.recordType()) && x.setIdentifier().equals(y.setIdentifier());
+  }
+
+  private static String memoKey(Zone zone, String dnsName) {
+    return zone.id() + " " + dnsName;
   }
 
   /** What a full listing found at a name. */
@@ -72,10 +96,14 @@ final class ObservationPublisher {
         .setBatchFailed(!failure.isEmpty())
         .setFailure(failure)
         .setHeld(held)
+        .setAdjustments(io.dnsplane.model.Adjustments.toAvro(adjustments.getOrDefault(memoKey(zone, dnsName), List.of())))
         .build();
     byte[] keyBytes = observedTopic.keySerde().serializer().serialize(observedTopic.name(), key);
     producer.accept(new ProducerRecord<>(observedTopic.name(), keyBytes,
         observedTopic.valueSerde().serializer().serialize(observedTopic.name(), value)));
+    if (records.isEmpty() && held.isEmpty()) {
+      adjustments.remove(memoKey(zone, dnsName)); // nothing there: nothing of it to remember
+    }
     if (records.isEmpty() && value != null && held.isEmpty()) {
       // Then a tombstone, so compaction forgets the name.
       producer.accept(new ProducerRecord<>(observedTopic.name(), keyBytes, null));
