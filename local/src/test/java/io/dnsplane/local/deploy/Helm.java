@@ -123,6 +123,21 @@ final class Helm {
     }
 
     /** Every container of every workload (Deployment, StatefulSet, Job), by its component label. */
+    /** A component's pod's container by name (a sidecar), or null. */
+    JsonNode container(String component, String name) {
+      for (JsonNode d : docs) {
+        JsonNode template = d.path("spec").path("template");
+        if (component.equals(template.path("metadata").path("labels").path("app.kubernetes.io/component").asText())) {
+          for (JsonNode c : template.path("spec").path("containers")) {
+            if (name.equals(c.path("name").asText())) {
+              return c;
+            }
+          }
+        }
+      }
+      return null;
+    }
+
     Map<String, JsonNode> containers() {
       Map<String, JsonNode> byComponent = new LinkedHashMap<>();
       for (JsonNode d : docs) {

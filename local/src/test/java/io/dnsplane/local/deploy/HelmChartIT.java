@@ -276,7 +276,8 @@ class HelmChartIT {
         new Refusal("an unknown provider", List.of("--set", KAFKA, "--set", "provider.name=ns1"), "provider"),
         new Refusal("a flag nobody knows", List.of("--set", KAFKA, "--set", "extraArgs[0]=--frobnicate=1"),
             "--frobnicate"),
-        new Refusal("the webhook sidecar", List.of("--set", KAFKA, "--set", "provider.name=webhook"), "webhook"),
+        new Refusal("a webhook provider without its image", List.of("--set", KAFKA, "--set", "provider.name=webhook"),
+            "provider.webhook.image.repository"),
         new Refusal("a log level", List.of("--set", KAFKA, "--set", "logLevel=loud"), "logLevel"));
   }
 
@@ -296,5 +297,23 @@ class HelmChartIT {
         "--set", "extraArgs[0]=--interval=5m", "--set", "extraArgs[1]=--aws-zone-type=public").containers();
     assertThat(args(c.get("applier-aws"))).contains("--aws-zone-type=public").doesNotContain("--interval=5m");
     assertThat(args(c.get("watcher"))).doesNotContain("--aws-zone-type=public", "--interval=5m");
+  }
+
+  @Test
+  void externalDnsWebhookValuesRunTheProviderAsASidecarOfTheWebhookApplier() {
+    var rendered = Helm.template("--set", KAFKA, "--set", "provider.name=webhook",
+        "--set", "provider.webhook.image.repository=ghcr.io/example/external-dns-acme-webhook",
+        "--set", "provider.webhook.image.tag=v1.2.3", "--set", "provider.webhook.env[0].name=ACME_TOKEN",
+        "--set", "provider.webhook.env[0].value=t", "--set", "provider.webhook.args[0]=--acme-zone=example.com");
+    Map<String, JsonNode> c = rendered.containers();
+    assertThat(args(c.get("applier-webhook"))).contains("--provider=webhook", "--webhook-provider-url=http://localhost:8888");
+    JsonNode sidecar = rendered.container("applier-webhook", "webhook");
+    assertThat(sidecar).as(c.keySet().toString()).isNotNull();
+    assertThat(sidecar.path("image").asText()).isEqualTo("ghcr.io/example/external-dns-acme-webhook:v1.2.3");
+    assertThat(sidecar.path("env").get(0).path("name").asText()).isEqualTo("ACME_TOKEN");
+    assertThat(args(sidecar)).containsExactly("--acme-zone=example.com");
+    assertThat(sidecar.path("readinessProbe").path("httpGet").path("port").asText()).isEqualTo("http-webhook");
+    // The watcher and the planner get neither the sidecar nor its credentials.
+    assertThat(c.get("watcher").toString()).doesNotContain("ACME_TOKEN");
   }
 }
