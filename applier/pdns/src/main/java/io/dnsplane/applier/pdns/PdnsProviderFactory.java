@@ -1,0 +1,171 @@
+package io.dnsplane.applier.pdns;
+
+import feign.Feign;
+import feign.Logger;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import io.dnsplane.applier.spi.DnsProvider;
+import io.dnsplane.applier.spi.ProviderFactory;
+import io.dnsplane.applier.spi.RequestBudget;
+import io.dnsplane.applier.spi.ZoneFilterOptions;
+import io.dnsplane.runtime.Cli;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code --provider=pdns}: PowerDNS's Authoritative HTTP API, with ExternalDNS's flags. */
+public final class PdnsProviderFactory implements ProviderFactory {
+  @Command(name = "pdns")
+  static final class Options {
+    @Mixin
+    ZoneFilterOptions zones = new ZoneFilterOptions();
+
+    @Option(names = "--pdns-server", defaultValue = "http://localhost:8081",
+        description = "The PowerDNS API's base URL (ExternalDNS's flag; default: ${DEFAULT-VALUE}).")
+    String server;
+
+    @Option(names = "--pdns-server-id", defaultValue = "localhost",
+        description = "The server id in the API's paths (default: ${DEFAULT-VALUE}).")
+    String serverId;
+
+    @Option(names = "--pdns-api-key", description = "The API key (or PDNS_API_KEY, or --pdns-api-key-file).")
+    String apiKey;
+
+    @Option(names = "--pdns-api-key-file", description = "A file holding the API key, kept out of the process's arguments.")
+    Path apiKeyFile;
+
+    @Option(names = "--pdns-skip-tls-verify", description = "Do not verify the API's TLS certificate (ExternalDNS's flag; for tests only).")
+    boolean skipTlsVerify;
+
+    @Option(names = "--tls-ca", description = "PEM file of the CA that signed the API's certificate (ExternalDNS's flag).")
+    Path tlsCa;
+  }
+
+  private final Map<String, String> environment;
+
+  public PdnsProviderFactory() {
+    this(System.getenv());
+  }
+
+  /** A factory that reads PDNS_API_KEY from {@code environment} instead of the process's. */
+  public PdnsProviderFactory(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public String name() {
+    return "pdns";
+  }
+
+  @Override
+  public DnsProvider create(String[] providerArgs, RequestBudget budget) {
+    Options o = Cli.populate(new Options(), environment, providerArgs);
+    String key = apiKey(o);
+    String base = o.server.replaceAll("/+$", "");
+    if (!base.startsWith("http://") && !base.startsWith("https://")) {
+      throw new IllegalArgumentException("--pdns-server must be an http or https URL: " + o.server);
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(sslContext(o)).build();
+    PdnsApi api = Feign.builder()
+        .client(new Http2Client(http))
+        .encoder(new JacksonEncoder())
+        .decoder(new JacksonDecoder())
+        .errorDecoder(new PdnsErrors())
+        // The applier core retries with backoff: one place for it.
+        .retryer(Retryer.NEVER_RETRY)
+        .logLevel(Logger.Level.NONE)
+        .requestInterceptor(template -> {
+          budget.acquire();
+          template.header("X-API-Key", key);
+        })
+        .target(PdnsApi.class, base);
+    return new PdnsProvider(api, o.serverId, o.zones);
+  }
+
+  private String apiKey(Options o) {
+    if (o.apiKeyFile != null) {
+      try {
+        return Files.readString(o.apiKeyFile, StandardCharsets.UTF_8).trim();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read --pdns-api-key-file " + o.apiKeyFile, e);
+      }
+    }
+    if (o.apiKey != null && !o.apiKey.isBlank()) {
+      return o.apiKey;
+    }
+    String fromEnv = environment.get("PDNS_API_KEY");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    throw new IllegalArgumentException("the PowerDNS provider needs its API key: --pdns-api-key, --pdns-api-key-file"
+        + " or PDNS_API_KEY");
+  }
+
+  private static SSLContext sslContext(Options o) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      if (o.skipTlsVerify) {
+        context.init(null, new TrustManager[] {new TrustEverything()}, new SecureRandom());
+      } else if (o.tlsCa != null) {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(o.tlsCa)) {
+          int i = 0;
+          for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            store.setCertificateEntry("ca-" + i++, cert);
+          }
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        context.init(null, trust.getTrustManagers(), new SecureRandom());
+      } else {
+        return SSLContext.getDefault();
+      }
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read --tls-ca " + o.tlsCa, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("--tls-ca " + o.tlsCa + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** --pdns-skip-tls-verify: as ExternalDNS's InsecureSkipVerify. */
+  private static final class TrustEverything implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+
+  @Override
+  public Object newOptions() {
+    return new Options();
+  }
+}
