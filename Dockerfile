@@ -6,6 +6,7 @@
 #   docker build --target applier-cloudflare -t dnsplane/applier-cloudflare .
 #   docker build --target applier-inmemory  -t dnsplane/applier-inmemory .
 #   docker build --target applier-webhook   -t dnsplane/applier-webhook .
+#   docker build --target applier-pdns      -t dnsplane/applier-pdns .
 # The Helm chart runs REPOSITORY/COMPONENT:TAG (values image.repository, image.tag).
 # Each image holds its service's thin jar and, beside it in /app/lib, exactly its dependencies, so the
 # images share their layers up to that point. They run as the non-root user 65532 and need no
@@ -46,6 +47,11 @@ FROM runtime AS applier-webhook
 COPY --from=build /src/applier/webhook/target/lib/ /app/lib/
 COPY --from=build /src/applier/webhook/target/dnsplane-applier-webhook.jar /app/
 ENTRYPOINT ["java", "-jar", "/app/dnsplane-applier-webhook.jar"]
+
+FROM runtime AS applier-pdns
+COPY --from=build /src/applier/pdns/target/lib/ /app/lib/
+COPY --from=build /src/applier/pdns/target/dnsplane-applier-pdns.jar /app/
+ENTRYPOINT ["java", "-jar", "/app/dnsplane-applier-pdns.jar"]
 
 FROM runtime AS applier-inmemory
 COPY --from=build /src/applier/inmemory/target/lib/ /app/lib/

@@ -27,7 +27,7 @@ import org.xbill.DNS.Type;
  * applier process would.
  */
 abstract sealed class LocalDns implements AutoCloseable {
-  static final List<String> PROVIDERS = List.of("inmemory", "aws", "cloudflare", "webhook");
+  static final List<String> PROVIDERS = List.of("inmemory", "aws", "cloudflare", "webhook", "pdns");
 
   abstract String providerName();
 
@@ -54,6 +54,7 @@ abstract sealed class LocalDns implements AutoCloseable {
       case "aws" -> new Route53(zones, route53Listings);
       case "cloudflare" -> new Cloudflare(zones);
       case "webhook" -> new Webhook(zones, dnsPort);
+      case "pdns" -> new Pdns(zones, dnsPort);
       default -> throw new IllegalArgumentException("local mode runs --provider " + PROVIDERS + ", not '" + provider + "'");
     };
   }
@@ -144,6 +145,59 @@ abstract sealed class LocalDns implements AutoCloseable {
     public void close() {
       server.close();
       behind.close();
+    }
+  }
+
+  /** A real PowerDNS server (when installed), seeded with the example zones, and the PowerDNS provider talking to its API. */
+  static final class Pdns extends LocalDns {
+    static final String KEY = "local-key";
+    final java.nio.file.Path dir;
+    final io.dnsplane.fakes.servers.PowerDns server;
+
+    Pdns(List<org.xbill.DNS.Zone> zones, int dnsPort) throws IOException {
+      dir = java.nio.file.Files.createTempDirectory("dnsplane-pdns");
+      server = io.dnsplane.fakes.servers.PowerDns.start(dir, KEY, dnsPort);
+      try (DnsProvider provider = newProvider()) {
+        for (org.xbill.DNS.Zone zone : zones) {
+          String name = zone.getOrigin().toString(true);
+          server.createZone(name);
+          io.dnsplane.model.Changes.Builder creates = new io.dnsplane.model.Changes.Builder();
+          eachRecordSet(zone, (n, type, ttl, values) -> creates.create(new io.dnsplane.model.Endpoint(n, type, values, ttl,
+              "", Map.of(), Map.of())));
+          io.dnsplane.applier.spi.Zone pdnsZone = provider.zones().stream().filter(z -> z.name().equals(name)).findFirst()
+              .orElseThrow();
+          provider.apply(pdnsZone, creates.build());
+        }
+      }
+    }
+
+    @Override
+    String providerName() {
+      return "pdns";
+    }
+
+    @Override
+    DnsProvider newProvider() {
+      return new io.dnsplane.applier.pdns.PdnsProviderFactory(Map.of())
+          .create(new String[] {"--pdns-server=" + server.apiUrl(), "--pdns-api-key=" + KEY}, RequestBudget.UNLIMITED);
+    }
+
+    @Override
+    List<String> describe() {
+      return List.of("PowerDNS:    " + server.apiUrl() + " (a real pdns_server; API key " + KEY + ")",
+          "DNS:         127.0.0.1:" + server.dnsPort() + " (UDP and TCP, answered by PowerDNS)",
+          "Try:  dig @127.0.0.1 -p " + server.dnsPort() + " api.example.com A +short",
+          "Try:  curl -s -H 'X-API-Key: " + KEY + "' " + server.apiUrl() + "/api/v1/servers/localhost/zones/example.com.");
+    }
+
+    @Override
+    public void close() {
+      server.close();
+      try (var files = java.nio.file.Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        // a temporary folder left behind
+      }
     }
   }
 

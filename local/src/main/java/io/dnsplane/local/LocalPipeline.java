@@ -240,7 +240,7 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public int dnsPort() {
-    return inMemory().server.port();
+    return dns instanceof LocalDns.Pdns pdns ? pdns.server.dnsPort() : inMemory().server.port();
   }
 
   /** The in-memory provider and its DNS server: local mode's own, or the one behind the webhook server. */

@@ -49,6 +49,11 @@ public final class PowerDns implements AutoCloseable {
    * another, and waits until its API answers.
    */
   public static PowerDns start(Path dir, String apiKey) {
+    return start(dir, apiKey, 0);
+  }
+
+  /** As above, answering DNS on {@code dnsPort} (0: a free one). */
+  public static PowerDns start(Path dir, String apiKey, int dnsPort) {
     if (!installed()) {
       throw new IllegalStateException("PowerDNS is not installed: apt-get install pdns-server pdns-backend-sqlite3 sqlite3");
     }
@@ -61,13 +66,13 @@ public final class PowerDns implements AutoCloseable {
       if (!sqlite.waitFor(30, TimeUnit.SECONDS) || sqlite.exitValue() != 0) {
         throw new IllegalStateException("sqlite3 could not create " + db + ": " + Files.readString(dir.resolve("sqlite3.log")));
       }
-      int dnsPort = freePort();
+      int dns = dnsPort == 0 ? freePort() : dnsPort;
       int apiPort = freePort();
       Files.writeString(dir.resolve("pdns.conf"), String.join("\n", List.of(
           "launch=gsqlite3",
           "gsqlite3-database=" + db,
           "local-address=127.0.0.1",
-          "local-port=" + dnsPort,
+          "local-port=" + dns,
           "socket-dir=" + dir.resolve("run"),
           "daemon=no",
           "guardian=no",
@@ -84,7 +89,7 @@ public final class PowerDns implements AutoCloseable {
       Path log = dir.resolve("pdns_server.log");
       Process process = new ProcessBuilder(PDNS_SERVER.toString(), "--config-dir=" + dir)
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      PowerDns server = new PowerDns(process, dnsPort, apiPort, apiKey, log);
+      PowerDns server = new PowerDns(process, dns, apiPort, apiKey, log);
       server.awaitApi();
       return server;
     } catch (IOException e) {

@@ -103,4 +103,32 @@ class WebhookContractTests {
       fake.close();
     }
   }
+
+  @Nested
+  class PowerDns extends ThroughWebhook {
+    private io.dnsplane.fakes.servers.PowerDns server;
+    private java.nio.file.Path dir;
+
+    @Override
+    DnsProvider behind() throws Exception {
+      dir = java.nio.file.Files.createTempDirectory("pdns-webhook");
+      server = io.dnsplane.fakes.servers.PowerDns.start(dir, "webhook-key");
+      server.createZone("example.com");
+      server.request("PATCH", "/api/v1/servers/localhost/zones/example.com.", """
+          {"rrsets":[{"name":"legacy.example.com.","type":"A","ttl":300,"changetype":"REPLACE",
+            "records":[{"content":"198.51.100.1","disabled":false}]}]}""");
+      return new io.dnsplane.applier.pdns.PdnsProviderFactory(Map.of()).create(new String[] {
+          "--pdns-server=" + server.apiUrl(), "--pdns-api-key=webhook-key"}, RequestBudget.UNLIMITED);
+    }
+
+    @Override
+    void stopBehind() {
+      server.close();
+      try (var files = java.nio.file.Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
 }
