@@ -1,5 +1,6 @@
 package io.dnsplane.applier.inmemory;
 
+import io.dnsplane.applier.dns.RecordConversion;
 import io.dnsplane.applier.spi.ApplyOutcome;
 import io.dnsplane.applier.spi.BatchRefusedException;
 import io.dnsplane.applier.spi.DnsProvider;

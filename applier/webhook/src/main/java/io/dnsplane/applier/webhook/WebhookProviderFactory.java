@@ -19,11 +19,11 @@ public final class WebhookProviderFactory implements ProviderFactory {
         description = "The webhook provider's URL (ExternalDNS's flag; default: ${DEFAULT-VALUE}).")
     URI url;
 
-    @Option(names = "--webhook-provider-read-timeout", defaultValue = "5s", converter = GoDuration.class,
+    @Option(names = "--webhook-provider-read-timeout", defaultValue = "5s", converter = io.dnsplane.runtime.GoDuration.class,
         description = "Read timeout, as Go (5s, 1m) or ISO-8601 (PT5S) durations (default: ${DEFAULT-VALUE}).")
     Duration readTimeout;
 
-    @Option(names = "--webhook-provider-write-timeout", defaultValue = "10s", converter = GoDuration.class,
+    @Option(names = "--webhook-provider-write-timeout", defaultValue = "10s", converter = io.dnsplane.runtime.GoDuration.class,
         description = "Write timeout (default: ${DEFAULT-VALUE}); a request may take read plus write timeout, as in ExternalDNS.")
     Duration writeTimeout;
 

@@ -304,10 +304,10 @@ class WebhookProviderTest {
 
   @Test
   void durationsAreTakenAsExternalDnsWritesThem() {
-    assertThat(GoDuration.parse("5s")).isEqualTo(Duration.ofSeconds(5));
-    assertThat(GoDuration.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(GoDuration.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(GoDuration.parse("PT10S")).isEqualTo(Duration.ofSeconds(10));
-    assertThatThrownBy(() -> GoDuration.parse("5 seconds")).hasMessageContaining("not a duration");
+    assertThat(io.dnsplane.runtime.GoDuration.parse("5s")).isEqualTo(Duration.ofSeconds(5));
+    assertThat(io.dnsplane.runtime.GoDuration.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(io.dnsplane.runtime.GoDuration.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(io.dnsplane.runtime.GoDuration.parse("PT10S")).isEqualTo(Duration.ofSeconds(10));
+    assertThatThrownBy(() -> io.dnsplane.runtime.GoDuration.parse("5 seconds")).hasMessageContaining("not a duration");
   }
 }

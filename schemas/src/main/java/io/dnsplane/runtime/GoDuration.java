@@ -1,4 +1,4 @@
-package io.dnsplane.applier.webhook;
+package io.dnsplane.runtime;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -9,7 +9,7 @@ import picocli.CommandLine.ITypeConverter;
  * A duration as ExternalDNS's flags take it (Go's time.ParseDuration: 5s, 1m30s, 500ms, 1h) or as
  * ISO-8601 (PT5S), so ExternalDNS's values work unchanged. Written here: no library parses Go's form.
  */
-final class GoDuration implements ITypeConverter<Duration> {
+public final class GoDuration implements ITypeConverter<Duration> {
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
   @Override
@@ -17,7 +17,7 @@ final class GoDuration implements ITypeConverter<Duration> {
     return parse(value);
   }
 
-  static Duration parse(String value) {
+  public static Duration parse(String value) {
     String v = value.trim();
     if (v.startsWith("P") || v.startsWith("p")) {
       return Duration.parse(v);

@@ -1,4 +1,4 @@
-package io.dnsplane.applier.inmemory;
+package io.dnsplane.applier.dns;
 
 import io.dnsplane.model.Endpoint;
 import java.io.IOException;
@@ -14,12 +14,14 @@ import org.xbill.DNS.Type;
 
 /**
  * Endpoints to dnsjava records and back. TXT targets carry their quotes, as ExternalDNS's do
- * ({@code "heritage=external-dns,..."}); on the wire the quotes are not part of the data.
+ * ({@code "heritage=external-dns,..."}); on the wire the quotes are not part of the data. Shared by
+ * the in-memory provider and the RFC2136 provider (dnsjava is an optional dependency of the core:
+ * the modules that use this declare it).
  */
-final class RecordConversion {
+public final class RecordConversion {
   private RecordConversion() {}
 
-  static Endpoint toEndpoint(RRset rrset) {
+  public static Endpoint toEndpoint(RRset rrset) {
     List<String> targets = new ArrayList<>();
     for (Record r : rrset.rrs()) {
       targets.add(r instanceof TXTRecord txt ? "\"" + String.join("", txt.getStrings()) + "\"" : targetOf(r));
@@ -33,7 +35,7 @@ final class RecordConversion {
     return data.endsWith(".") ? data.substring(0, data.length() - 1) : data;
   }
 
-  static List<Record> toRecords(Endpoint e, long defaultTtl) throws IOException {
+  public static List<Record> toRecords(Endpoint e, long defaultTtl) throws IOException {
     Name name = Name.fromString(e.dnsName() + ".");
     int type = Type.value(e.recordType());
     if (type < 0) {
