@@ -7,6 +7,7 @@
 #   docker build --target applier-inmemory  -t dnsplane/applier-inmemory .
 #   docker build --target applier-webhook   -t dnsplane/applier-webhook .
 #   docker build --target applier-pdns      -t dnsplane/applier-pdns .
+#   docker build --target applier-rfc2136   -t dnsplane/applier-rfc2136 .
 # The Helm chart runs REPOSITORY/COMPONENT:TAG (values image.repository, image.tag).
 # Each image holds its service's thin jar and, beside it in /app/lib, exactly its dependencies, so the
 # images share their layers up to that point. They run as the non-root user 65532 and need no
@@ -52,6 +53,11 @@ FROM runtime AS applier-pdns
 COPY --from=build /src/applier/pdns/target/lib/ /app/lib/
 COPY --from=build /src/applier/pdns/target/dnsplane-applier-pdns.jar /app/
 ENTRYPOINT ["java", "-jar", "/app/dnsplane-applier-pdns.jar"]
+
+FROM runtime AS applier-rfc2136
+COPY --from=build /src/applier/rfc2136/target/lib/ /app/lib/
+COPY --from=build /src/applier/rfc2136/target/dnsplane-applier-rfc2136.jar /app/
+ENTRYPOINT ["java", "-jar", "/app/dnsplane-applier-rfc2136.jar"]
 
 FROM runtime AS applier-inmemory
 COPY --from=build /src/applier/inmemory/target/lib/ /app/lib/

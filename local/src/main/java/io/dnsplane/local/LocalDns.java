@@ -27,7 +27,7 @@ import org.xbill.DNS.Type;
  * applier process would.
  */
 abstract sealed class LocalDns implements AutoCloseable {
-  static final List<String> PROVIDERS = List.of("inmemory", "aws", "cloudflare", "webhook", "pdns");
+  static final List<String> PROVIDERS = List.of("inmemory", "aws", "cloudflare", "webhook", "pdns", "rfc2136");
 
   abstract String providerName();
 
@@ -55,6 +55,7 @@ abstract sealed class LocalDns implements AutoCloseable {
       case "cloudflare" -> new Cloudflare(zones);
       case "webhook" -> new Webhook(zones, dnsPort);
       case "pdns" -> new Pdns(zones, dnsPort);
+      case "rfc2136" -> new Rfc2136(zones, dnsPort);
       default -> throw new IllegalArgumentException("local mode runs --provider " + PROVIDERS + ", not '" + provider + "'");
     };
   }
@@ -188,6 +189,56 @@ abstract sealed class LocalDns implements AutoCloseable {
           "DNS:         127.0.0.1:" + server.dnsPort() + " (UDP and TCP, answered by PowerDNS)",
           "Try:  dig @127.0.0.1 -p " + server.dnsPort() + " api.example.com A +short",
           "Try:  curl -s -H 'X-API-Key: " + KEY + "' " + server.apiUrl() + "/api/v1/servers/localhost/zones/example.com.");
+    }
+
+    @Override
+    public void close() {
+      server.close();
+      try (var files = java.nio.file.Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        // a temporary folder left behind
+      }
+    }
+  }
+
+  /** A real BIND 9 (when installed) taking TSIG-signed dynamic updates, seeded with the example zones, and the RFC2136 provider. */
+  static final class Rfc2136 extends LocalDns {
+    final java.nio.file.Path dir;
+    final io.dnsplane.fakes.servers.Rfc2136Server server;
+    final List<String> zoneNames;
+
+    Rfc2136(List<org.xbill.DNS.Zone> zones, int dnsPort) throws IOException {
+      dir = java.nio.file.Files.createTempDirectory("dnsplane-bind");
+      zoneNames = zones.stream().map(z -> z.getOrigin().toString(true)).toList();
+      Map<String, String> files = new LinkedHashMap<>();
+      zones.forEach(z -> files.put(z.getOrigin().toString(true), z.toMasterFile()));
+      server = io.dnsplane.fakes.servers.Rfc2136Server.start(io.dnsplane.fakes.servers.Rfc2136Server.Kind.BIND, dir,
+          files, dnsPort);
+    }
+
+    @Override
+    String providerName() {
+      return "rfc2136";
+    }
+
+    @Override
+    DnsProvider newProvider() {
+      List<String> args = new ArrayList<>(List.of("--rfc2136-host=127.0.0.1", "--rfc2136-port=" + server.port(),
+          "--rfc2136-tsig-keyname=" + io.dnsplane.fakes.servers.Rfc2136Server.KEY_NAME, "--rfc2136-tsig-secret=" + server.secret(),
+          "--rfc2136-axfr", "--rfc2136-batch-change-size=1000"));
+      zoneNames.forEach(z -> args.add("--rfc2136-zone=" + z));
+      return new io.dnsplane.applier.rfc2136.Rfc2136ProviderFactory(Map.of()).create(args.toArray(String[]::new),
+          RequestBudget.UNLIMITED);
+    }
+
+    @Override
+    List<String> describe() {
+      return List.of("BIND 9:      127.0.0.1:" + server.port() + " (a real named, RFC 2136 updates signed with TSIG key "
+              + io.dnsplane.fakes.servers.Rfc2136Server.KEY_NAME + ")",
+          "Try:  dig @127.0.0.1 -p " + server.port() + " api.example.com A +short",
+          "Try:  dig @127.0.0.1 -p " + server.port() + " -y hmac-sha256:" + io.dnsplane.fakes.servers.Rfc2136Server.KEY_NAME
+              + ":" + server.secret() + " example.com AXFR");
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class LocalMain implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--provider", defaultValue = "inmemory", description = "Where records go: inmemory (answers DNS), aws (Route53 provider against a local Route53), cloudflare, webhook (the in-memory provider behind ExternalDNS's webhook API) or pdns (a local PowerDNS server, when installed) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--provider", defaultValue = "inmemory", description = "Where records go: inmemory (answers DNS), aws (Route53 provider against a local Route53), cloudflare, webhook (the in-memory provider behind ExternalDNS's webhook API), pdns (a local PowerDNS server) or rfc2136 (a local BIND 9), when installed (default: ${DEFAULT-VALUE}).")
   String provider;
 
   @Option(names = "--kafka-sasl-ssl", description = "Run the broker with a SASL_SSL listener (TLS, SCRAM-SHA-512 or"

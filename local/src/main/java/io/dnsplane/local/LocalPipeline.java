@@ -240,7 +240,10 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   public int dnsPort() {
-    return dns instanceof LocalDns.Pdns pdns ? pdns.server.dnsPort() : inMemory().server.port();
+    if (dns instanceof LocalDns.Pdns pdns) {
+      return pdns.server.dnsPort();
+    }
+    return dns instanceof LocalDns.Rfc2136 bind ? bind.server.port() : inMemory().server.port();
   }
 
   /** The in-memory provider and its DNS server: local mode's own, or the one behind the webhook server. */

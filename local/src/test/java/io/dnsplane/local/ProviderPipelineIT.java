@@ -18,15 +18,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The examples converge through the real Route53 and Cloudflare providers (AWS SDK, Feign) talking
  * to local stand-ins of their APIs, and through the webhook provider talking to dnsplane's webhook
- * server in front of the in-memory provider, and through the PowerDNS provider talking to a real
- * pdns_server, through the embedded broker.
+ * server in front of the in-memory provider, through the PowerDNS provider talking to a real
+ * pdns_server, and through the RFC2136 provider updating a real BIND 9, through the embedded broker.
  */
 class ProviderPipelineIT {
   @TempDir
   Path stateDir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"aws", "cloudflare", "webhook", "pdns"})
+  @ValueSource(strings = {"aws", "cloudflare", "webhook", "pdns", "rfc2136"})
   void theExamplesConvergeThroughTheProvidersApi(String provider) {
     try (LocalPipeline pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3,
         Duration.ofSeconds(1), Duration.ofSeconds(30)).withProvider(provider));

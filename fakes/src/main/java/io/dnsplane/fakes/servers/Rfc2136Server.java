@@ -58,6 +58,22 @@ public final class Rfc2136Server implements AutoCloseable {
    * (0: a free one), updates and transfers allowed with a fresh TSIG key, and waits until it answers.
    */
   public static Rfc2136Server start(Kind kind, Path dir, List<String> zones, int port) {
+    java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+    for (String zone : zones) {
+      files.put(zone, String.join("\n", List.of(
+          "$ORIGIN " + zone + ".",
+          "$TTL 300",
+          "@ IN SOA ns1." + zone + ". hostmaster." + zone + ". 1 3600 600 86400 60",
+          "@ IN NS ns1." + zone + ".",
+          "ns1 IN A 127.0.0.1",
+          "")));
+    }
+    return start(kind, dir, files, port);
+  }
+
+  /** As above, each zone loaded from its master file's text (with its own SOA and NS). */
+  public static Rfc2136Server start(Kind kind, Path dir, java.util.Map<String, String> zoneFiles, int port) {
+    List<String> zones = List.copyOf(zoneFiles.keySet());
     if (!kind.installed()) {
       throw new IllegalStateException(kind.binary.getFileName() + " is not installed: apt-get install " + kind.debianPackage);
     }
@@ -67,14 +83,8 @@ public final class Rfc2136Server implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       int p = port == 0 ? PowerDns.freePort() : port;
-      for (String zone : zones) {
-        Files.writeString(dir.resolve(zone + ".zone"), String.join("\n", List.of(
-            "$ORIGIN " + zone + ".",
-            "$TTL 300",
-            "@ IN SOA ns1." + zone + ". hostmaster." + zone + ". 1 3600 600 86400 60",
-            "@ IN NS ns1." + zone + ".",
-            "ns1 IN A 127.0.0.1",
-            "")));
+      for (java.util.Map.Entry<String, String> zone : zoneFiles.entrySet()) {
+        Files.writeString(dir.resolve(zone.getKey() + ".zone"), zone.getValue());
       }
       List<String> command;
       if (kind == Kind.BIND) {
