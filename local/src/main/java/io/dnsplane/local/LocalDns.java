@@ -76,6 +76,15 @@ abstract sealed class LocalDns implements AutoCloseable {
     }
   }
 
+  /** A server's temporary folder, removed when it stops; one left behind is only a leftover. */
+  static void deleteFolder(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind
+    }
+  }
+
   interface RecordSetConsumer {
     void accept(String name, String type, long ttl, List<String> values);
   }
@@ -194,11 +203,7 @@ abstract sealed class LocalDns implements AutoCloseable {
     @Override
     public void close() {
       server.close();
-      try (var files = java.nio.file.Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      } catch (IOException e) {
-        // a temporary folder left behind
-      }
+      deleteFolder(dir);
     }
   }
 
@@ -244,11 +249,7 @@ abstract sealed class LocalDns implements AutoCloseable {
     @Override
     public void close() {
       server.close();
-      try (var files = java.nio.file.Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      } catch (IOException e) {
-        // a temporary folder left behind
-      }
+      deleteFolder(dir);
     }
   }
 

@@ -2,7 +2,6 @@ package io.dnsplane.fakes.servers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,8 +65,8 @@ public final class PowerDns implements AutoCloseable {
       if (!sqlite.waitFor(30, TimeUnit.SECONDS) || sqlite.exitValue() != 0) {
         throw new IllegalStateException("sqlite3 could not create " + db + ": " + Files.readString(dir.resolve("sqlite3.log")));
       }
-      int dns = dnsPort == 0 ? freePort() : dnsPort;
-      int apiPort = freePort();
+      int dns = dnsPort == 0 ? ChildProcess.freePort() : dnsPort;
+      int apiPort = ChildProcess.freePort();
       Files.writeString(dir.resolve("pdns.conf"), String.join("\n", List.of(
           "launch=gsqlite3",
           "gsqlite3-database=" + db,
@@ -162,20 +161,7 @@ public final class PowerDns implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    ChildProcess.stop(process);
   }
 
   static boolean onPath(String command) {

@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real authoritative DNS server that takes RFC 2136 dynamic updates and zone transfers signed
@@ -82,7 +81,7 @@ public final class Rfc2136Server implements AutoCloseable {
     String secret = Base64.getEncoder().encodeToString(key);
     try {
       Files.createDirectories(dir);
-      int p = port == 0 ? PowerDns.freePort() : port;
+      int p = port == 0 ? ChildProcess.freePort() : port;
       for (java.util.Map.Entry<String, String> zone : zoneFiles.entrySet()) {
         Files.writeString(dir.resolve(zone.getKey() + ".zone"), zone.getValue());
       }
@@ -180,13 +179,6 @@ public final class Rfc2136Server implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ChildProcess.stop(process);
   }
 }

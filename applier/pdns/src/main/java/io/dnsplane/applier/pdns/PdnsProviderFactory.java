@@ -8,6 +8,7 @@ import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
+import io.dnsplane.applier.spi.ProviderSecret;
 import io.dnsplane.applier.spi.RequestBudget;
 import io.dnsplane.applier.spi.ZoneFilterOptions;
 import io.dnsplane.runtime.Cli;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -104,22 +104,9 @@ public final class PdnsProviderFactory implements ProviderFactory {
   }
 
   private String apiKey(Options o) {
-    if (o.apiKeyFile != null) {
-      try {
-        return Files.readString(o.apiKeyFile, StandardCharsets.UTF_8).trim();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read --pdns-api-key-file " + o.apiKeyFile, e);
-      }
-    }
-    if (o.apiKey != null && !o.apiKey.isBlank()) {
-      return o.apiKey;
-    }
-    String fromEnv = environment.get("PDNS_API_KEY");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv.trim();
-    }
-    throw new IllegalArgumentException("the PowerDNS provider needs its API key: --pdns-api-key, --pdns-api-key-file"
-        + " or PDNS_API_KEY");
+    return ProviderSecret.of(o.apiKeyFile, "--pdns-api-key-file", o.apiKey, environment, "PDNS_API_KEY")
+        .orElseThrow(() -> new IllegalArgumentException("the PowerDNS provider needs its API key: --pdns-api-key,"
+            + " --pdns-api-key-file or PDNS_API_KEY"));
   }
 
   private static SSLContext sslContext(Options o) {

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xbill.DNS.Lookup;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /** The PowerDNS provider against a real pdns_server: what it writes is what DNS answers. */
@@ -56,21 +53,8 @@ class PdnsProviderTest {
     return new PdnsProviderFactory(Map.of()).create(args.toArray(String[]::new), RequestBudget.UNLIMITED);
   }
 
-  /** What the server answers over DNS, as "TTL value" lines. */
   private static List<String> dig(String name, int type) throws Exception {
-    SimpleResolver resolver = new SimpleResolver("127.0.0.1");
-    resolver.setPort(server.dnsPort());
-    Lookup lookup = new Lookup(name, type);
-    lookup.setResolver(resolver);
-    lookup.setCache(null);
-    Record[] answers = lookup.run();
-    List<String> out = new ArrayList<>();
-    if (answers != null) {
-      for (Record r : answers) {
-        out.add(r.getTTL() + " " + r.rdataToString());
-      }
-    }
-    return out.stream().sorted().toList();
+    return io.dnsplane.applier.core.DnsAnswers.of(server.dnsPort(), name, type);
   }
 
   @Test

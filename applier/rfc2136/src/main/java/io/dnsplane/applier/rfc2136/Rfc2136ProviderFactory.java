@@ -2,15 +2,12 @@ package io.dnsplane.applier.rfc2136;
 
 import io.dnsplane.applier.spi.DnsProvider;
 import io.dnsplane.applier.spi.ProviderFactory;
+import io.dnsplane.applier.spi.ProviderSecret;
 import io.dnsplane.applier.spi.RequestBudget;
 import io.dnsplane.model.DnsNames;
 import io.dnsplane.model.DomainFilterOptions;
 import io.dnsplane.runtime.Cli;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,18 +150,8 @@ public final class Rfc2136ProviderFactory implements ProviderFactory {
   }
 
   private String secret(Options o) {
-    if (o.secretFile != null) {
-      try {
-        return Files.readString(o.secretFile, StandardCharsets.UTF_8).trim();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read --rfc2136-tsig-secret-file " + o.secretFile, e);
-      }
-    }
-    if (o.secret != null && !o.secret.isBlank()) {
-      return o.secret.trim();
-    }
-    String fromEnv = environment.get("RFC2136_TSIG_SECRET");
-    return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.trim();
+    return ProviderSecret.of(o.secretFile, "--rfc2136-tsig-secret-file", o.secret, environment, "RFC2136_TSIG_SECRET")
+        .orElse(null);
   }
 
   @Override

@@ -12,7 +12,6 @@ import io.dnsplane.model.Changes;
 import io.dnsplane.model.Endpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.xbill.DNS.Lookup;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /** The RFC2136 provider against a real BIND 9 and a real Knot DNS: what it sends is what DNS answers. */
@@ -48,19 +44,7 @@ class Rfc2136ProviderTest {
   }
 
   private List<String> dig(String name, int type) throws Exception {
-    SimpleResolver resolver = new SimpleResolver("127.0.0.1");
-    resolver.setPort(server.port());
-    Lookup lookup = new Lookup(name, type);
-    lookup.setResolver(resolver);
-    lookup.setCache(null);
-    Record[] answers = lookup.run();
-    List<String> out = new ArrayList<>();
-    if (answers != null) {
-      for (Record r : answers) {
-        out.add(r.getTTL() + " " + r.rdataToString());
-      }
-    }
-    return out.stream().sorted().toList();
+    return io.dnsplane.applier.core.DnsAnswers.of(server.port(), name, type);
   }
 
   @ParameterizedTest
