@@ -131,4 +131,34 @@ class WebhookContractTests {
       }
     }
   }
+
+  @Nested
+  class Bind extends ThroughWebhook {
+    private io.dnsplane.fakes.servers.Rfc2136Server server;
+    private java.nio.file.Path dir;
+
+    @Override
+    DnsProvider behind() throws Exception {
+      dir = java.nio.file.Files.createTempDirectory("bind-webhook");
+      server = io.dnsplane.fakes.servers.Rfc2136Server.start(io.dnsplane.fakes.servers.Rfc2136Server.Kind.BIND, dir,
+          List.of("example.com"), 0);
+      DnsProvider rfc2136 = new io.dnsplane.applier.rfc2136.Rfc2136ProviderFactory(Map.of()).create(new String[] {
+          "--rfc2136-host=127.0.0.1", "--rfc2136-port=" + server.port(), "--rfc2136-zone=example.com",
+          "--rfc2136-tsig-keyname=" + io.dnsplane.fakes.servers.Rfc2136Server.KEY_NAME,
+          "--rfc2136-tsig-secret=" + server.secret(), "--rfc2136-axfr"}, RequestBudget.UNLIMITED);
+      rfc2136.apply(new io.dnsplane.applier.spi.Zone("example.com", "example.com"), new io.dnsplane.model.Changes.Builder()
+          .create(Endpoint.of("legacy.example.com", "A", 300, "198.51.100.1")).build());
+      return rfc2136;
+    }
+
+    @Override
+    void stopBehind() {
+      server.close();
+      try (var files = java.nio.file.Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
 }

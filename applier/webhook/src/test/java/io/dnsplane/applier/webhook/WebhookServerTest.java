@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class WebhookServerTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Integer> calls = new ArrayList<>();
+  private final List<Changes> applied = new ArrayList<>();
   private InMemoryProvider inMemory;
   private WebhookServer server;
   private RuntimeException failWith;
@@ -61,6 +62,7 @@ class WebhookServerTest {
         throw failWith;
       }
       calls.add(changes.create().size() + changes.updateNew().size() + changes.delete().size());
+      applied.add(changes);
       return inMemory.apply(zone, changes);
     }
 
@@ -239,5 +241,15 @@ class WebhookServerTest {
     assertThat(response.body()).contains("new.example.com A", "taken.example.com A");
     assertThat(inMemory.records(new Zone("example.com", "example.com"))).extracting(Endpoint::dnsName)
         .doesNotContain("new.example.com");
+  }
+
+  @Test
+  void providerSpecificPropertiesReachTheProvider() throws Exception {
+    HttpResponse<String> response = send("POST", "/records", """
+        {"create":[{"dnsName":"tagged.example.com","recordType":"A","targets":["192.0.2.7"],
+          "providerSpecific":[{"name":"webhook/tags","value":"a,b"},{"name":"aws/weight","value":"10"}]}]}""");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    assertThat(applied).singleElement().satisfies(c -> assertThat(c.create()).singleElement()
+        .satisfies(e -> assertThat(e.providerSpecific()).containsEntry("webhook/tags", "a,b").containsEntry("aws/weight", "10")));
   }
 }
