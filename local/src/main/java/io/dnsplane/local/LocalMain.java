@@ -50,7 +50,14 @@ public final class LocalMain implements Callable<Integer> {
     if (kafkaSaslSsl) {
       config = config.withKafkaSecurity(KafkaSecurity.generate(stateDir.toAbsolutePath().resolve("kafka-tls"), "dnsplane"));
     }
-    LocalPipeline pipeline = LocalPipeline.start(config);
+    LocalPipeline pipeline;
+    try {
+      pipeline = LocalPipeline.start(config);
+    } catch (IllegalStateException e) {
+      // A DNS server local mode starts is not installed, or would not start: say which, and how to get it.
+      System.err.println("dnsplane local: " + e.getMessage());
+      return 1;
+    }
     out.println();
     out.println("Kafka:       " + pipeline.bootstrapServers() + " (" + pipeline.connection().securityProtocol()
         + (kafkaSaslSsl ? "; client properties in " + pipeline.clientPropertiesFile() : "") + ")");

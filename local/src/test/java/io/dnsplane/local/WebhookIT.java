@@ -119,10 +119,15 @@ class WebhookIT {
         .sorted().toList();
   }
 
-  /** The in-memory provider behind a webhook whose AdjustEndpoints raises every TTL to at least 60 s, counting applies. */
+  /**
+   * The in-memory provider behind a webhook whose AdjustEndpoints raises every TTL to at least 60 s,
+   * which keeps the provider-specific properties of what it holds (as a webhook provider storing
+   * them, say as record comments, would), and counts its applies.
+   */
   static final class MinimumTtl implements io.dnsplane.applier.spi.DnsProvider {
     final InMemoryProvider behind;
     final java.util.concurrent.atomic.AtomicInteger applies = new java.util.concurrent.atomic.AtomicInteger();
+    final Map<String, Map<String, String>> properties = new java.util.concurrent.ConcurrentHashMap<>();
 
     MinimumTtl(InMemoryProvider behind) {
       this.behind = behind;
@@ -140,13 +145,21 @@ class WebhookIT {
 
     @Override
     public List<io.dnsplane.model.Endpoint> records(Zone zone) {
-      return behind.records(zone);
+      return behind.records(zone).stream().map(e -> new io.dnsplane.model.Endpoint(e.dnsName(), e.recordType(), e.targets(),
+          e.ttl(), e.setIdentifier(), e.labels(), properties.getOrDefault(key(e), Map.of()))).toList();
     }
 
     @Override
     public io.dnsplane.applier.spi.ApplyOutcome apply(Zone zone, io.dnsplane.model.Changes changes) {
       applies.incrementAndGet();
+      changes.delete().forEach(e -> properties.remove(key(e)));
+      changes.updateNew().forEach(e -> properties.put(key(e), e.providerSpecific()));
+      changes.create().forEach(e -> properties.put(key(e), e.providerSpecific()));
       return behind.apply(zone, changes);
+    }
+
+    private static String key(io.dnsplane.model.Endpoint e) {
+      return e.dnsName() + " " + e.recordType();
     }
 
     @Override
@@ -156,7 +169,8 @@ class WebhookIT {
   }
 
   @Test
-  void whatTheWebhooksAdjustEndpointsRewritesIsPlannedOnAndNotUndoneAtEveryDriftCheck() throws Exception {
+  void whatTheWebhooksAdjustEndpointsRewritesIsPlannedOnAndNotUndoneAtEveryDriftCheckAndWebhookAnnotationsReachIt()
+      throws Exception {
     pipeline = LocalPipeline.start(new LocalConfig(stateDir, PipelineTestBase.EXAMPLES, 0, 3, Duration.ofSeconds(1),
         Duration.ofMinutes(10)));
     MinimumTtl provider = new MinimumTtl(new InMemoryProvider(List.of(ZoneFiles.empty("example.org"))));
@@ -172,13 +186,18 @@ class WebhookIT {
     var cluster = pipeline.clusters().get("cluster-a").client();
     Ingresses.create(cluster, "shop", "shop.example.org", "192.0.2.81");
     cluster.network().v1().ingresses().inNamespace("default").withName("shop").edit(i -> {
-      i.getMetadata().setAnnotations(Map.of("external-dns.alpha.kubernetes.io/ttl", "30"));
+      i.getMetadata().setAnnotations(Map.of("external-dns.alpha.kubernetes.io/ttl", "30",
+          "external-dns.alpha.kubernetes.io/webhook-comment", "managed by dnsplane"));
       return i;
     });
     Zone org = new Zone("example.org", "example.org");
-    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(provider.behind.records(org))
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(provider.records(org))
         .filteredOn(e -> e.dnsName().equals("shop.example.org")).singleElement()
-        .satisfies(e -> assertThat(e.ttl()).isEqualTo(60)));
+        .satisfies(e -> {
+          assertThat(e.ttl()).isEqualTo(60);
+          // The webhook-* annotation reached the webhook provider as ExternalDNS's webhook/ property.
+          assertThat(e.providerSpecific()).containsEntry("webhook/comment", "managed by dnsplane");
+        }));
     int settled = provider.applies.get();
     int batches = batchesFor("webhook-adjusting", "shop.example.org");
     // Five drift checks later: nothing has tried to set the TTL back to 30, neither batch nor call.

@@ -88,10 +88,24 @@ final class PdnsProvider implements DnsProvider {
     }
   }
 
+  private static boolean tlsFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static <T> T call(String what, Supplier<T> request) {
     try {
       return request.get();
     } catch (RetryableException e) {
+      if (tlsFailure(e)) {
+        // An untrusted certificate stays untrusted: say what to do instead of trying again.
+        throw new IllegalStateException("PowerDNS " + what + ": the API's TLS certificate is not trusted (" + e.getMessage()
+            + "): give --tls-ca FILE, the CA that signed it, or --pdns-skip-tls-verify", e);
+      }
       // Feign's name for "no answer": connection refused or reset, timeout.
       throw new RetryableProviderException("PowerDNS " + what + ": " + e.getMessage(), e, Optional.empty());
     } catch (FeignException e) {
