@@ -12,24 +12,10 @@ import io.dnsplane.applier.spi.ProviderSecret;
 import io.dnsplane.applier.spi.RequestBudget;
 import io.dnsplane.applier.spi.ZoneFilterOptions;
 import io.dnsplane.runtime.Cli;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,6 +46,12 @@ public final class PdnsProviderFactory implements ProviderFactory {
 
     @Option(names = "--tls-ca", description = "PEM file of the CA that signed the API's certificate (ExternalDNS's flag).")
     Path tlsCa;
+
+    @Option(names = "--tls-client-cert", description = "PEM client certificate, for an API behind mutual TLS (ExternalDNS's flag).")
+    Path tlsClientCert;
+
+    @Option(names = "--tls-client-cert-key", description = "Its PKCS#8 PEM private key (ExternalDNS's flag).")
+    Path tlsClientCertKey;
   }
 
   private final Map<String, String> environment;
@@ -86,7 +78,7 @@ public final class PdnsProviderFactory implements ProviderFactory {
     if (!base.startsWith("http://") && !base.startsWith("https://")) {
       throw new IllegalArgumentException("--pdns-server must be an http or https URL: " + o.server);
     }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(sslContext(o)).build();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(PdnsTls.context(o.skipTlsVerify, o.tlsCa, o.tlsClientCert, o.tlsClientCertKey)).build();
     PdnsApi api = Feign.builder()
         .client(new Http2Client(http))
         .encoder(new JacksonEncoder())
@@ -107,48 +99,6 @@ public final class PdnsProviderFactory implements ProviderFactory {
     return ProviderSecret.of(o.apiKeyFile, "--pdns-api-key-file", o.apiKey, environment, "PDNS_API_KEY")
         .orElseThrow(() -> new IllegalArgumentException("the PowerDNS provider needs its API key: --pdns-api-key,"
             + " --pdns-api-key-file or PDNS_API_KEY"));
-  }
-
-  private static SSLContext sslContext(Options o) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      if (o.skipTlsVerify) {
-        context.init(null, new TrustManager[] {new TrustEverything()}, new SecureRandom());
-      } else if (o.tlsCa != null) {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(o.tlsCa)) {
-          int i = 0;
-          for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-            store.setCertificateEntry("ca-" + i++, cert);
-          }
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        context.init(null, trust.getTrustManagers(), new SecureRandom());
-      } else {
-        return SSLContext.getDefault();
-      }
-      return context;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read --tls-ca " + o.tlsCa, e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("--tls-ca " + o.tlsCa + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** --pdns-skip-tls-verify: as ExternalDNS's InsecureSkipVerify. */
-  private static final class TrustEverything implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 
   @Override

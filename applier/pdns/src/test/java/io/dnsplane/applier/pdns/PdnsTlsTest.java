@@ -36,7 +36,10 @@ class PdnsTlsTest {
   static Path dir;
 
   static HttpsServer server;
+  static HttpsServer mutual;
   static Path caPem;
+  static Path clientPem;
+  static Path clientKeyPem;
 
   @BeforeAll
   static void start() throws Exception {
@@ -67,11 +70,54 @@ class PdnsTlsTest {
       }
     });
     server.start();
+
+    // The same API behind mutual TLS: only the client whose certificate it trusts gets in.
+    Path clientStore = dir.resolve("client.p12");
+    run(keytool, "-genkeypair", "-alias", "client", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=dnsplane",
+        "-validity", "2", "-storetype", "PKCS12", "-keystore", clientStore.toString(), "-storepass", "changeit",
+        "-keypass", "changeit");
+    clientPem = dir.resolve("client.pem");
+    run(keytool, "-exportcert", "-rfc", "-alias", "client", "-keystore", clientStore.toString(), "-storepass", "changeit",
+        "-file", clientPem.toString());
+    KeyStore client = KeyStore.getInstance("PKCS12");
+    try (FileInputStream in = new FileInputStream(clientStore.toFile())) {
+      client.load(in, "changeit".toCharArray());
+    }
+    clientKeyPem = java.nio.file.Files.writeString(dir.resolve("client.key"), "-----BEGIN PRIVATE KEY-----\n"
+        + java.util.Base64.getMimeEncoder().encodeToString(client.getKey("client", "changeit".toCharArray()).getEncoded())
+        + "\n-----END PRIVATE KEY-----\n");
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("client", client.getCertificate("client"));
+    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trusted);
+    SSLContext mutualTls = SSLContext.getInstance("TLS");
+    mutualTls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    mutual = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    mutual.setHttpsConfigurator(new HttpsConfigurator(mutualTls) {
+      @Override
+      public void configure(com.sun.net.httpserver.HttpsParameters params) {
+        javax.net.ssl.SSLParameters ssl = mutualTls.getDefaultSSLParameters();
+        ssl.setNeedClientAuth(true);
+        params.setSSLParameters(ssl);
+      }
+    });
+    mutual.createContext("/api/v1/servers/localhost/zones", ex -> {
+      byte[] body = "[{\"id\":\"example.org.\",\"name\":\"example.org.\",\"kind\":\"Native\"}]".getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    mutual.start();
   }
 
   @AfterAll
   static void stop() {
     server.stop(0);
+    mutual.stop(0);
   }
 
   private static void run(String... command) throws Exception {
@@ -81,8 +127,12 @@ class PdnsTlsTest {
   }
 
   private static List<Zone> zones(String... flags) {
+    return zones(server, flags);
+  }
+
+  private static List<Zone> zones(HttpsServer at, String... flags) {
     String[] args = new String[flags.length + 2];
-    args[0] = "--pdns-server=https://127.0.0.1:" + server.getAddress().getPort();
+    args[0] = "--pdns-server=https://127.0.0.1:" + at.getAddress().getPort();
     args[1] = "--pdns-api-key=k";
     System.arraycopy(flags, 0, args, 2, flags.length);
     return new PdnsProviderFactory(Map.of()).create(args, RequestBudget.UNLIMITED).zones();
@@ -105,5 +155,17 @@ class PdnsTlsTest {
   void aCaFileThatIsNotACertificateIsRefusedNamingIt() throws Exception {
     Path bad = java.nio.file.Files.writeString(dir.resolve("bad.pem"), "not a certificate");
     assertThatThrownBy(() -> zones("--tls-ca=" + bad)).hasMessageContaining("--tls-ca " + bad);
+  }
+
+  @Test
+  void behindMutualTlsTheClientCertificateGetsIn() throws Exception {
+    assertThat(zones(mutual, "--tls-ca=" + caPem, "--tls-client-cert=" + clientPem, "--tls-client-cert-key=" + clientKeyPem))
+        .extracting(Zone::name).containsExactly("example.org");
+    assertThatThrownBy(() -> zones(mutual, "--tls-ca=" + caPem)).hasMessageContaining("PowerDNS listing zones");
+    assertThatThrownBy(() -> zones(mutual, "--tls-ca=" + caPem, "--tls-client-cert=" + clientPem))
+        .hasMessageContaining("--tls-client-cert and --tls-client-cert-key go together");
+    Path pkcs1 = java.nio.file.Files.writeString(dir.resolve("rsa.key"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> zones(mutual, "--tls-client-cert=" + clientPem, "--tls-client-cert-key=" + pkcs1))
+        .hasMessageContaining("not a PKCS#8 PEM key").hasMessageContaining("openssl pkcs8 -topk8");
   }
 }
