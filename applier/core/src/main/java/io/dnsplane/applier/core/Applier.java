@@ -138,8 +138,7 @@ public final class Applier implements AutoCloseable {
         if (!outbox.isEmpty()) {
           publish(List.of()); // unreadable approvals, sent to the dead-letter topic
         }
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        consumer.poll(config.pollTimeout()).forEach(records::add);
+        List<ConsumerRecord<byte[], byte[]>> records = gathered(consumer.poll(config.pollTimeout()));
         if (!records.isEmpty()) {
           process(records);
         }
@@ -177,6 +176,32 @@ public final class Applier implements AutoCloseable {
       }
     }
   }
+
+  /**
+   * A burst (a poll that came back full: a cold sync, a planner catching up) is gathered across
+   * polls, up to {@link #GATHER_RECORDS} batches or {@link #GATHER_WINDOW}, so that merged calls
+   * fill up to the provider's limits instead of ending where a poll ends. A poll that is not full
+   * is applied at once: one change waits for nothing.
+   */
+  private List<ConsumerRecord<byte[], byte[]>> gathered(org.apache.kafka.clients.consumer.ConsumerRecords<byte[], byte[]> first) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    first.forEach(records::add);
+    int lastPoll = records.size();
+    long until = System.nanoTime() + GATHER_WINDOW.toNanos(); // wall time: the business clock may be a test's
+    while (running && lastPoll >= MAX_POLL_RECORDS && records.size() < GATHER_RECORDS && System.nanoTime() < until) {
+      org.apache.kafka.clients.consumer.ConsumerRecords<byte[], byte[]> more = consumer.poll(Duration.ofMillis(50));
+      lastPoll = more.count();
+      more.forEach(records::add);
+    }
+    return records;
+  }
+
+  /** Batches one poll returns at most. */
+  static final int MAX_POLL_RECORDS = 1000;
+  /** Batches gathered across the polls of a burst at most: a zone's 10,000 changes, 10 Route53 calls. */
+  static final int GATHER_RECORDS = 5000;
+  /** How long a burst is gathered at most before it is applied. */
+  static final Duration GATHER_WINDOW = Duration.ofMillis(500);
 
   /**
    * Completes when the apply loop ends: normally after {@link #close()}, exceptionally when it died
@@ -300,7 +325,7 @@ public final class Applier implements AutoCloseable {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // Room to merge many small batches of a zone into one provider call.
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     // Cooperative: a rebalance moves only the partitions that change hands, so the zones that stay
     // are not listed again.
     props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
