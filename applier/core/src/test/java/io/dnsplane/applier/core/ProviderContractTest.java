@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every provider must do for the applier core, run against each provider module (in-memory,
- * Route53 through its fake, Cloudflare through its fake). The zone example.com holds
+ * Route53 and Cloudflare through their fakes, PowerDNS, BIND 9 and Knot DNS for real) and through
+ * ExternalDNS's webhook API in front of each. The zone example.com holds
  * legacy.example.com A 198.51.100.1, created by someone else, when a test starts.
  */
 public abstract class ProviderContractTest {
