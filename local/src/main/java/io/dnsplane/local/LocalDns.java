@@ -167,6 +167,15 @@ abstract sealed class LocalDns implements AutoCloseable {
     Pdns(List<org.xbill.DNS.Zone> zones, int dnsPort) throws IOException {
       dir = java.nio.file.Files.createTempDirectory("dnsplane-pdns");
       server = io.dnsplane.fakes.servers.PowerDns.start(dir, KEY, dnsPort);
+      try {
+        seed(zones);
+      } catch (RuntimeException e) {
+        close(); // a server that started is stopped, whatever failed after
+        throw e;
+      }
+    }
+
+    private void seed(List<org.xbill.DNS.Zone> zones) {
       try (DnsProvider provider = newProvider()) {
         for (org.xbill.DNS.Zone zone : zones) {
           String name = zone.getOrigin().toString(true);
