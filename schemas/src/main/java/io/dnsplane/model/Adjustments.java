@@ -28,13 +28,45 @@ public final class Adjustments {
    * A create the provider will not hold is dropped, an update it will not hold too.
    */
   public static Adjusted of(Changes changes, UnaryOperator<List<Endpoint>> adjust) {
-    List<Endpoint> asked = new ArrayList<>();
-    changes.create().stream().filter(e -> !e.recordType().equals(RecordTypes.TXT)).forEach(asked::add);
-    changes.updateNew().stream().filter(e -> !e.recordType().equals(RecordTypes.TXT)).forEach(asked::add);
-    if (asked.isEmpty()) {
-      return new Adjusted(changes, List.of());
+    List<Adjustment> adjustments = ask(List.of(changes), adjust);
+    return new Adjusted(applied(changes, adjustments), adjustments);
+  }
+
+  /**
+   * What the provider makes of the creates and new versions of many batches (TXT aside), asked in
+   * as few calls as can be matched back: one, unless two batches want different record sets of one
+   * name and type (a create, then an update of it), which then go in separate calls.
+   */
+  public static List<Adjustment> ask(List<Changes> batches, UnaryOperator<List<Endpoint>> adjust) {
+    List<Adjustment> adjustments = new ArrayList<>();
+    Map<String, Endpoint> call = new LinkedHashMap<>();
+    for (Changes changes : batches) {
+      List<Endpoint> wanted = new ArrayList<>(changes.create());
+      wanted.addAll(changes.updateNew());
+      for (Endpoint e : wanted) {
+        if (e.recordType().equals(RecordTypes.TXT)) {
+          continue;
+        }
+        Endpoint plain = e.withoutLabels();
+        Endpoint same = call.get(key(plain));
+        if (same != null && !same.equals(plain)) {
+          adjustments.addAll(pairs(List.copyOf(call.values()), adjust.apply(List.copyOf(call.values()))));
+          call.clear();
+        }
+        call.put(key(plain), plain);
+      }
     }
-    List<Adjustment> adjustments = pairs(asked, adjust.apply(asked.stream().map(Endpoint::withoutLabels).toList()));
+    if (!call.isEmpty()) {
+      adjustments.addAll(pairs(List.copyOf(call.values()), adjust.apply(List.copyOf(call.values()))));
+    }
+    return adjustments;
+  }
+
+  /** A batch as the provider will hold it, after {@link #ask}: what it will not hold is dropped. */
+  public static Changes applied(Changes changes, List<Adjustment> adjustments) {
+    if (adjustments.isEmpty()) {
+      return changes;
+    }
     Changes.Builder out = new Changes.Builder();
     changes.delete().forEach(out::delete);
     for (int i = 0; i < changes.updateNew().size(); i++) {
@@ -42,7 +74,7 @@ public final class Adjustments {
       adjusted(changes.updateNew().get(i), adjustments).ifPresent(a -> out.update(oldE, a));
     }
     changes.create().forEach(e -> adjusted(e, adjustments).ifPresent(out::create));
-    return new Adjusted(out.build(), adjustments);
+    return out.build();
   }
 
   /** The adjustments that changed an endpoint, by matching each desired endpoint to the provider's answer. */

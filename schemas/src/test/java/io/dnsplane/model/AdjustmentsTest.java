@@ -68,4 +68,20 @@ class AdjustmentsTest {
             Optional.empty()));
     assertThat(Adjustments.fromAvro(Adjustments.toAvro(adjustments))).isEqualTo(adjustments);
   }
+
+  @Test
+  void manyBatchesAreAskedInOneCallUnlessTwoWantDifferentRecordSetsOfOneNameAndType() {
+    Endpoint web = Endpoint.of("web.example.com", "A", 30, "192.0.2.1");
+    Endpoint moved = web.withTargets(List.of("192.0.2.2"));
+    List<Changes> batches = List.of(new Changes.Builder().create(APP).build(), new Changes.Builder().create(web).build(),
+        new Changes.Builder().update(web, moved).build());
+
+    List<Adjustment> adjustments = Adjustments.ask(batches, this::provider);
+
+    assertThat(asked).hasSize(2);
+    assertThat(asked.get(0)).containsExactly(APP.withoutLabels(), web);
+    assertThat(asked.get(1)).containsExactly(moved);
+    assertThat(Adjustments.applied(batches.get(2), adjustments).updateNew()).containsExactly(moved.withTtl(60));
+    assertThat(Adjustments.applied(batches.get(0), adjustments).create()).containsExactly(APP.withTtl(60));
+  }
 }

@@ -82,6 +82,11 @@ final class BatchRunner {
     }
     Zone zone = known.get();
     ObservedZone observed = zones.observed(zone);
+    // As the provider will hold them (ExternalDNS's AdjustEndpoints; most providers change nothing):
+    // asked once for all of the zone's batches, not once a batch (a webhook's POST /adjustendpoints).
+    List<Adjustments.Adjustment> adjustments = Adjustments.ask(batches.stream().map(ReceivedBatch::changes).toList(),
+        provider::adjust);
+    observations.adjusted(zone, adjustments);
     List<Pending> pending = new ArrayList<>();
     Set<String> pendingNames = new TreeSet<>();
     for (ReceivedBatch received : batches) {
@@ -110,10 +115,8 @@ final class BatchRunner {
         log.warn("HELD batch {} on {}: {}", received.batch().getBatchId(), zone.name(), hold.get());
         continue;
       }
-      // As the provider will hold them (ExternalDNS's AdjustEndpoints; most providers change nothing).
-      Adjustments.Adjusted adjusted = Adjustments.of(received.changes(), provider::adjust);
-      observations.adjusted(zone, adjusted.adjustments());
-      pending.add(new Pending(received, AlreadyApplied.remaining(adjusted.changes(), observed), before));
+      pending.add(new Pending(received, AlreadyApplied.remaining(Adjustments.applied(received.changes(), adjustments),
+          observed), before));
       pendingNames.addAll(names);
     }
     applyPending(zone, observed, pending);
