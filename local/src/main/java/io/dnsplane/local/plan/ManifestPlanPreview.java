@@ -1,6 +1,7 @@
 package io.dnsplane.local.plan;
 
 import io.dnsplane.applier.aws.Route53Listing;
+import io.dnsplane.applier.core.ApplyOnce;
 import io.dnsplane.applier.inmemory.InMemoryProvider;
 import io.dnsplane.applier.inmemory.ZoneFiles;
 import io.dnsplane.applier.spi.Zone;
@@ -98,10 +99,7 @@ public final class ManifestPlanPreview {
   }
 
   /** The preview, and its changes name by name: each name's record sets with their TXT records, to apply together. */
-  public record Planned(EndpointPlanPreview.Result result, List<NameChanges> byName) {}
-
-  /** One name's changes. */
-  public record NameChanges(String name, Changes changes) {}
+  public record Planned(EndpointPlanPreview.Result result, List<ApplyOnce.NameChanges> byName) {}
 
   private ManifestPlanPreview() {}
 
@@ -110,6 +108,27 @@ public final class ManifestPlanPreview {
   }
 
   public static Planned planned(List<Cluster> clusters, Options options) {
+    return planned(Desire.of(clusters, options), options);
+  }
+
+  /**
+   * What the clusters' manifests want, read once, owner labels set: one desire planned against
+   * several zones ({@code plan --provider}) reads the manifests once, not once a zone.
+   */
+  public record Desire(Set<String> owners, List<Endpoint> endpoints) {
+    public static Desire of(List<Cluster> clusters, Options options) {
+      Set<String> owners = new TreeSet<>();
+      List<Endpoint> endpoints = new ArrayList<>();
+      for (Cluster cluster : clusters) {
+        owners.add(cluster.ownerId());
+        endpoints.addAll(desired(cluster, options.extraction(), options.sources()));
+      }
+      return new Desire(owners, endpoints);
+    }
+  }
+
+  /** The desire planned against the zone {@code options} names. */
+  public static Planned planned(Desire desire, Options options) {
     ZoneContents zone = options.liveZone() != null ? options.liveZone()
         : options.zoneFile() != null ? fromZoneFile(options) : fromRoute53(options);
     String zoneName = zone.zoneName();
@@ -118,13 +137,10 @@ public final class ManifestPlanPreview {
     observed.forEach(e -> observedByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e));
 
     Map<String, List<Endpoint>> desiredByName = new LinkedHashMap<>();
-    Set<String> owners = new TreeSet<>();
-    for (Cluster cluster : clusters) {
-      owners.add(cluster.ownerId());
-      for (Endpoint e : desired(cluster, options.extraction(), options.sources())) {
-        if (options.domainFilter().matches(e.dnsName()) && zone.serves(e.dnsName())) {
-          desiredByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e);
-        }
+    Set<String> owners = desire.owners();
+    for (Endpoint e : desire.endpoints()) {
+      if (options.domainFilter().matches(e.dnsName()) && zone.serves(e.dnsName())) {
+        desiredByName.computeIfAbsent(e.dnsName(), n -> new ArrayList<>()).add(e);
       }
     }
 
@@ -134,7 +150,7 @@ public final class ManifestPlanPreview {
     observed.stream().filter(e -> !e.recordType().equals("TXT")).map(Endpoint::dnsName)
         .filter(options.domainFilter()::matches).filter(zone::serves).forEach(names::add);
     Changes.Builder changes = new Changes.Builder();
-    List<NameChanges> byName = new ArrayList<>();
+    List<ApplyOnce.NameChanges> byName = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     List<Endpoint> adoptions = new ArrayList<>();
     for (String name : names) {
@@ -143,7 +159,7 @@ public final class ManifestPlanPreview {
           OwnerScope.all(owners), zone.capabilities());
       changes.addAll(plan.changes());
       if (!plan.changes().isEmpty()) {
-        byName.add(new NameChanges(name, plan.changes()));
+        byName.add(new ApplyOnce.NameChanges(name, plan.changes()));
       }
       conflicts.addAll(plan.conflicts());
       for (Endpoint current : registry.currentWithOwnership(name, around)) {

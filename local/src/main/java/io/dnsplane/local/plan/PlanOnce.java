@@ -90,22 +90,24 @@ final class PlanOnce {
       ApplyOnce once = new ApplyOnce(provider, maxDeleteFraction);
       List<Zone> all = listed("list the zones", () -> once.read(provider::zones));
       List<Zone> planned = zonesToPlan(all, provider.name());
+      ManifestPlanPreview.Desire desire = null;
       for (Zone zone : planned) {
-        List<Endpoint> records = listed("list zone " + zone.name(), () -> once.read(() -> provider.records(zone)));
+        String zoneName = DnsNames.normalize(zone.name());
+        List<Endpoint> records = listed("list zone " + zoneName, () -> once.read(() -> provider.records(zone)));
         Set<String> inner = new TreeSet<>();
         all.stream().map(z -> DnsNames.normalize(z.name()))
-            .filter(n -> !n.equals(DnsNames.normalize(zone.name())) && DnsNames.isInZone(n, DnsNames.normalize(zone.name())))
-            .forEach(inner::add);
-        ManifestPlanPreview.Planned plan = ManifestPlanPreview.planned(clusters, options.apply(
-            new ManifestPlanPreview.ZoneContents(DnsNames.normalize(zone.name()), records, provider.capabilities(), inner)));
+            .filter(n -> !n.equals(zoneName) && DnsNames.isInZone(n, zoneName)).forEach(inner::add);
+        ManifestPlanPreview.Options zoneOptions = options.apply(
+            new ManifestPlanPreview.ZoneContents(zoneName, records, provider.capabilities(), inner));
+        desire = desire != null ? desire : ManifestPlanPreview.Desire.of(clusters, zoneOptions);
+        ManifestPlanPreview.Planned plan = ManifestPlanPreview.planned(desire, zoneOptions);
         changes |= !plan.result().changes().isEmpty();
         ObjectNode zoneJson = (ObjectNode) parse(PreviewReport.json(plan.result()));
         if (!json) {
           out.print(PreviewReport.table(plan.result()));
         }
         if (apply && !plan.byName().isEmpty()) {
-          ApplyOnce.Report report = once.apply(zone, records,
-              plan.byName().stream().map(n -> new ApplyOnce.NameChanges(n.name(), n.changes())).toList());
+          ApplyOnce.Report report = once.apply(zone, records, plan.byName());
           partly |= !report.complete();
           if (json) {
             zoneJson.set("applied", reportJson(report));
@@ -113,7 +115,7 @@ final class PlanOnce {
             out.print(reportTable(zone, report));
           }
         }
-        byZone.set(DnsNames.normalize(zone.name()), zoneJson);
+        byZone.set(zoneName, zoneJson);
       }
     }
     if (json) {
