@@ -128,6 +128,8 @@ class WebhookIT {
     final InMemoryProvider behind;
     final java.util.concurrent.atomic.AtomicInteger applies = new java.util.concurrent.atomic.AtomicInteger();
     final Map<String, Map<String, String>> properties = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Listings asked of it: the applier's drift checks. */
+    final java.util.concurrent.atomic.AtomicInteger listings = new java.util.concurrent.atomic.AtomicInteger();
 
     MinimumTtl(InMemoryProvider behind) {
       this.behind = behind;
@@ -145,6 +147,7 @@ class WebhookIT {
 
     @Override
     public List<io.dnsplane.model.Endpoint> records(Zone zone) {
+      listings.incrementAndGet();
       return behind.records(zone).stream().map(e -> new io.dnsplane.model.Endpoint(e.dnsName(), e.recordType(), e.targets(),
           e.ttl(), e.setIdentifier(), e.labels(), properties.getOrDefault(key(e), Map.of()))).toList();
     }
@@ -200,8 +203,9 @@ class WebhookIT {
         }));
     int settled = provider.applies.get();
     int batches = batchesFor("webhook-adjusting", "shop.example.org");
-    // Five drift checks later: nothing has tried to set the TTL back to 30, neither batch nor call.
-    Thread.sleep(10_000);
+    // Five drift checks later (one every 2 s): nothing has tried to set the TTL back to 30, neither batch nor call.
+    int listed = provider.listings.get();
+    await().atMost(Duration.ofSeconds(60)).until(() -> provider.listings.get() >= listed + 5);
     assertThat(batchesFor("webhook-adjusting", "shop.example.org")).as(Files.readString(log)).isEqualTo(batches);
     assertThat(provider.applies.get()).isEqualTo(settled);
     assertThat(provider.behind.records(org)).filteredOn(e -> e.dnsName().equals("shop.example.org")).singleElement()

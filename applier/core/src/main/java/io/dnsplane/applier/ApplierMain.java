@@ -98,11 +98,10 @@ public final class ApplierMain implements Callable<Integer> {
     KafkaConnection connection = started.kafka();
     Topics topics = started.topics();
     AccountRateBudget budget = budget();
-    DnsProvider dns = InstanceNamedProvider.of(factory.create(providerArgs.toArray(String[]::new), budget), instance);
+    DnsProvider dns = provider(factory, instance, budget);
     ApplierConfig config = ApplierConfig.defaults(connection, instance).withDeleteBreaker(maxDeleteFraction.value, 10, deleteWindow)
         .withDriftInterval(driftInterval).withSessionTimeout(sessionTimeout);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, ApplierMain.class);
+    PrometheusMeterRegistry registry = registry();
     Applier applier = Applier.start(dns, budget, config, topics, Clock.systemUTC(), ApplierMetrics.of(registry, instance));
     OpsServer opsServer = OpsServer.start(service.metricsAddress(), applier::isAlive, applier::isReady, registry);
     // A loop that died on its own leaves nothing running: exit, so the orchestrator restarts us.
@@ -118,6 +117,16 @@ public final class ApplierMain implements Callable<Integer> {
     return 0;
   }
 
+  private DnsProvider provider(ProviderFactory factory, String instance, AccountRateBudget budget) {
+    return InstanceNamedProvider.of(factory.create(providerArgs.toArray(String[]::new), budget), instance);
+  }
+
+  private static PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, ApplierMain.class);
+    return registry;
+  }
+
   private AccountRateBudget budget() {
     try {
       return AccountRateBudget.of(providerRateLimit);
@@ -129,12 +138,9 @@ public final class ApplierMain implements Callable<Integer> {
   /** The provider behind ExternalDNS's webhook API, with /healthz, /readyz and /metrics on --metrics-address. */
   private int serveWebhook(ProviderFactory factory, String instance) throws Exception {
     service.startWithoutKafka("applier", spec);
-    AccountRateBudget budget = budget();
-    DnsProvider dns = InstanceNamedProvider.of(factory.create(providerArgs.toArray(String[]::new), budget), instance);
+    DnsProvider dns = provider(factory, instance, budget());
     io.dnsplane.applier.webhook.WebhookServer server = io.dnsplane.applier.webhook.WebhookServer.start(dns, webhookServerAddress);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, ApplierMain.class);
-    OpsServer opsServer = OpsServer.start(service.metricsAddress(), () -> true, () -> true, registry);
+    OpsServer opsServer = OpsServer.start(service.metricsAddress(), () -> true, () -> true, registry());
     RunUntilShutdown.closeOnShutdown(() -> {
       server.close();
       opsServer.close();

@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +184,7 @@ public final class WebhookServer implements AutoCloseable {
   /** Each change to its most specific zone; a change in none of them is skipped, as ExternalDNS's providers skip it. */
   static Map<Zone, Changes> byZone(Changes changes, List<Zone> zones) {
     Map<Zone, Changes.Builder> byZone = new LinkedHashMap<>();
-    java.util.function.Function<Endpoint, Optional<Changes.Builder>> of = e -> zoneOf(e.dnsName(), zones)
+    java.util.function.Function<Endpoint, Optional<Changes.Builder>> of = e -> Zone.mostSpecific(e.dnsName(), zones)
         .map(z -> byZone.computeIfAbsent(z, k -> new Changes.Builder()));
     changes.delete().forEach(e -> of.apply(e).ifPresentOrElse(b -> b.delete(e), () -> skipped(e)));
     for (int i = 0; i < changes.updateNew().size(); i++) {
@@ -201,11 +200,6 @@ public final class WebhookServer implements AutoCloseable {
 
   private static void skipped(Endpoint e) {
     log.warn("skipping {} {}: no zone of this provider holds it", e.dnsName(), e.recordType());
-  }
-
-  static Optional<Zone> zoneOf(String dnsName, List<Zone> zones) {
-    return zones.stream().filter(z -> DnsNames.isInZone(DnsNames.normalize(dnsName), DnsNames.normalize(z.name())))
-        .max(Comparator.comparingInt(z -> z.name().length()));
   }
 
   private static JsonNode read(HttpExchange ex) throws IOException {

@@ -90,7 +90,7 @@ final class PdnsRecords {
     return content;
   }
 
-  /** PowerDNS's zone ids are the zone's name with its dot, escaped where needed ("=2F" for "/"). */
+  /** The zone's name as dnsplane writes names (PowerDNS's has a trailing dot; its ids escape "/" as "=2F"). */
   static String zoneName(PdnsApi.PdnsZone zone) {
     return DnsNames.normalize(zone.name());
   }

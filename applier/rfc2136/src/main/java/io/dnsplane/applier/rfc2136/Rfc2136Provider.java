@@ -110,7 +110,7 @@ final class Rfc2136Provider implements DnsProvider {
       return new KeyRefused("the DNS server at " + address() + " refused the TSIG key for the AXFR of " + zone.name() + " ("
           + message + "): check --rfc2136-tsig-keyname, --rfc2136-tsig-secret and --rfc2136-tsig-secret-alg");
     }
-    if (message.contains("REFUSED") || message.contains("NOTAUTH")) {
+    if (message.contains("REFUSED")) {
       return new IllegalStateException("the DNS server at " + address() + " refused the AXFR of " + zone.name() + " ("
           + message + "): allow transfers with the TSIG key, or drop --rfc2136-axfr");
     }
@@ -209,12 +209,11 @@ final class Rfc2136Provider implements DnsProvider {
    * 2.4.2), whose TTL must be 0 in a prerequisite (a server answers FORMERR otherwise).
    */
   private static void exactly(Update update, Endpoint e) throws IOException {
-    for (Record r : RecordConversion.toRecords(e, DEFAULT_PREREQUISITE_TTL)) {
+    // The TTL given here is replaced by 0 below: only the records' data counts.
+    for (Record r : RecordConversion.toRecords(e, Rfc2136ProviderFactory.DEFAULT_TTL)) {
       update.present(Record.newRecord(r.getName(), r.getType(), org.xbill.DNS.DClass.IN, 0, r.rdataToWireCanonical()));
     }
   }
-
-  private static final long DEFAULT_PREREQUISITE_TTL = 1;
 
   private static List<Record> records(Endpoint e, long minTtl) throws IOException {
     if (!e.setIdentifier().isEmpty()) {

@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -163,7 +162,7 @@ final class WebhookProvider implements DnsProvider {
     }
     List<Endpoint> all = listing(response);
     return all.stream().filter(e -> n.filter().matches(DnsNames.normalize(e.dnsName())))
-        .filter(e -> zoneOf(e.dnsName(), n.zones()).map(z -> z.id().equals(zone.id())).orElse(false))
+        .filter(e -> Zone.mostSpecific(e.dnsName(), n.zones()).map(z -> z.id().equals(zone.id())).orElse(false))
         .toList();
   }
 
@@ -197,11 +196,6 @@ final class WebhookProvider implements DnsProvider {
       throw failure("failed to AdjustEndpoints with code " + response.statusCode() + body(response), response.statusCode());
     }
     return parseEndpoints(response, "adjusted endpoints");
-  }
-
-  static Optional<Zone> zoneOf(String dnsName, List<Zone> zones) {
-    String name = DnsNames.normalize(dnsName);
-    return zones.stream().filter(z -> DnsNames.isInZone(name, z.name())).max(Comparator.comparingInt(z -> z.name().length()));
   }
 
   private HttpRequest.Builder request(String path) {

@@ -47,6 +47,15 @@ class WebhookContractTests {
     void stopBehind() {}
   }
 
+  /** The folder a real DNS server kept its files in. */
+  static void deleteFolder(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Nested
   class InMemory extends ThroughWebhook {
     @Override
@@ -124,11 +133,7 @@ class WebhookContractTests {
     @Override
     void stopBehind() {
       server.close();
-      try (var files = java.nio.file.Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      deleteFolder(dir);
     }
   }
 
@@ -154,11 +159,7 @@ class WebhookContractTests {
     @Override
     void stopBehind() {
       server.close();
-      try (var files = java.nio.file.Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      deleteFolder(dir);
     }
   }
 }
