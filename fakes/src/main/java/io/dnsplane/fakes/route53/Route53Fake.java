@@ -46,6 +46,8 @@ public final class Route53Fake extends FakeApi {
   private final AccountRate accountRate = new AccountRate();
   private final RequestFaults faults = new RequestFaults();
   private final ChangeFaults changeFaults = new ChangeFaults();
+  /** Told of every change batch applied (the benchmark times changes by it); none by default. */
+  private volatile AppliedListener appliedListener = (received, changes) -> { };
   /** How often each change was applied: "CREATE app.example.com A" to a count. */
   private final Map<String, Integer> applied = new java.util.HashMap<>();
 
@@ -176,7 +178,24 @@ public final class Route53Fake extends FakeApi {
     changeFaults.holdNext(HostedZone.fqdn(name), applied, release);
   }
 
+  /** One change of an applied batch: action (CREATE, UPSERT, DELETE), name without the root dot, type, values. */
+  public record AppliedChange(String action, String name, String type, List<String> values) {}
+
+  /**
+   * Told, on the request's thread, of each ChangeResourceRecordSets applied: when its request was
+   * received (before any throttling or delay) and its changes. The changes are visible to the next
+   * request the moment it is called.
+   */
+  public interface AppliedListener {
+    void applied(Instant received, List<AppliedChange> changes);
+  }
+
+  public void onApplied(AppliedListener listener) {
+    appliedListener = listener == null ? (received, changes) -> { } : listener;
+  }
+
   private void handle(HttpExchange ex) throws IOException {
+    Instant received = Instant.now();
     try (ex) {
       String path = ex.getRequestURI().getRawPath();
       Map<String, String> query = query(ex.getRequestURI().getRawQuery());
@@ -212,7 +231,7 @@ public final class Route53Fake extends FakeApi {
         case "ListHostedZones" -> listZones(ex, query);
         case "ListTagsForResource" -> listTags(ex, parts[4]);
         case "ListResourceRecordSets" -> listRecords(ex, parts[3], query);
-        case "ChangeResourceRecordSets" -> change(ex, parts[3], ex.getRequestBody().readAllBytes());
+        case "ChangeResourceRecordSets" -> change(ex, parts[3], ex.getRequestBody().readAllBytes(), received);
         case "GetChange" -> respond(ex, 200, "<GetChangeResponse xmlns=\"" + NS + "\"><ChangeInfo><Id>/change/" + parts[3]
             + "</Id><Status>INSYNC</Status><SubmittedAt>" + Instant.now() + "</SubmittedAt></ChangeInfo></GetChangeResponse>");
         default -> error(ex, 404, "Sender", "UnknownOperation", "no such operation: " + ex.getRequestMethod() + " " + path);
@@ -320,7 +339,7 @@ public final class Route53Fake extends FakeApi {
     return xml.toString();
   }
 
-  private void change(HttpExchange ex, String zoneId, byte[] body) throws IOException {
+  private void change(HttpExchange ex, String zoneId, byte[] body, Instant received) throws IOException {
     HostedZone zone = zone(ex, zoneId);
     if (zone == null) {
       return;
@@ -328,6 +347,7 @@ public final class Route53Fake extends FakeApi {
     Element batch = child(parse(body).getDocumentElement(), "ChangeBatch");
     List<Element> changes = children(child(batch, "Changes"), "Change");
     List<String> problems;
+    List<AppliedChange> done = new ArrayList<>();
     String changeId = "C" + String.format("%012d", changeIds.incrementAndGet());
     java.util.Set<String> names = new java.util.HashSet<>();
     changes.forEach(c -> names.add(HostedZone.fqdn(text(child(c, "ResourceRecordSet"), "Name"))));
@@ -336,8 +356,9 @@ public final class Route53Fake extends FakeApi {
       if (problems.isEmpty()) {
         for (Element c : changes) {
           Element set = child(c, "ResourceRecordSet");
-          applied.merge(text(c, "Action") + " " + unrooted(HostedZone.fqdn(text(set, "Name"))) + " " + text(set, "Type"),
-              1, Integer::sum);
+          String name = unrooted(HostedZone.fqdn(text(set, "Name")));
+          applied.merge(text(c, "Action") + " " + name + " " + text(set, "Type"), 1, Integer::sum);
+          done.add(new AppliedChange(text(c, "Action"), name, text(set, "Type"), Route53ChangeRules.values(set)));
         }
       }
     }
@@ -347,6 +368,7 @@ public final class Route53Fake extends FakeApi {
       error(ex, 400, "Sender", "InvalidChangeBatch", "[" + String.join(", ", problems) + "]");
       return;
     }
+    appliedListener.applied(received, done);
     changeFaults.afterApplied(names);
     respond(ex, 200, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\"><ChangeInfo><Id>/change/" + changeId
         + "</Id><Status>PENDING</Status><SubmittedAt>" + Instant.now() + "</SubmittedAt></ChangeInfo>"
