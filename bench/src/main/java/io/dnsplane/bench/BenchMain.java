@@ -54,6 +54,19 @@ public final class BenchMain implements Callable<Integer> {
       description = "JVM options of the planner and applier processes (default: ${DEFAULT-VALUE}).")
   List<String> serviceJavaOptions;
 
+  @Option(names = "--service-log-level", defaultValue = "warning", description = "--log-level of the planner and applier;"
+      + " their logs are kept with --keep-logs (default: ${DEFAULT-VALUE}).")
+  String serviceLogLevel;
+
+  @Option(names = "--planner-arg", description = "A flag for the planner processes, repeatable (--planner-arg=--kafka-property=K=V).")
+  List<String> plannerArgs = new java.util.ArrayList<>();
+
+  @Option(names = "--applier-arg", description = "A flag for the applier processes, repeatable.")
+  List<String> applierArgs = new java.util.ArrayList<>();
+
+  @Option(names = "--keep-logs", description = "Copy the planner's and applier's logs of each run here.")
+  Path keepLogs;
+
   @Option(names = "--report", description = "Where the Markdown report goes (default: .dnsplane/bench/report.md under the dnsplane folder).")
   Path report;
 
@@ -89,7 +102,7 @@ public final class BenchMain implements Callable<Integer> {
           int size = sizes.get(s);
           System.err.printf("bench: run %d of %d, %,d names ...%n", run, runCount, size);
           BenchRig.Settings rigSettings = new BenchRig.Settings(root, work.resolve("run-" + run + "-" + size), clusters,
-              partitions, serviceJavaOptions);
+              partitions, serviceJavaOptions, serviceLogLevel, plannerArgs, applierArgs);
           try (BenchRig rig = BenchRig.start(rigSettings)) {
             Measure.coldSync(figures, Phases.coldSync(rig, size, coldSyncTimeout(size)));
             if (s == 0) {
@@ -98,6 +111,8 @@ public final class BenchMain implements Callable<Integer> {
               }
             }
             Measure.steadyState(figures, size, Phases.steadyState(rig, steadyWindow));
+          } finally {
+            keepLogs(rigSettings.workDir(), "run-" + run + "-" + size);
           }
           deleteFolder(rigSettings.workDir());
         }
@@ -122,6 +137,19 @@ public final class BenchMain implements Callable<Integer> {
   /** Generous: ten times the floor Route53 sets, and at least five minutes. */
   static Duration coldSyncTimeout(int names) {
     return Duration.ofSeconds(Math.max(300, names / 50));
+  }
+
+  private void keepLogs(Path workDir, String run) throws IOException {
+    if (keepLogs == null) {
+      return;
+    }
+    Files.createDirectories(keepLogs);
+    for (String service : List.of("planner", "applier")) {
+      Path log = workDir.resolve(service + ".log");
+      if (Files.exists(log)) {
+        Files.copy(log, keepLogs.resolve(run + "-" + service + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   private static void deleteFolder(Path dir) throws IOException {

@@ -44,7 +44,8 @@ final class BenchRig implements AutoCloseable {
   static final String ZONE = "bench.example";
   static final String PROVIDER = "aws";
 
-  record Settings(Path home, Path workDir, int clusters, int partitions, List<String> serviceJvmOptions) {}
+  record Settings(Path home, Path workDir, int clusters, int partitions, List<String> serviceJvmOptions, String serviceLogLevel,
+      List<String> plannerArgs, List<String> applierArgs) {}
 
   private final Settings settings;
   private final List<AutoCloseable> started = new ArrayList<>();
@@ -95,14 +96,15 @@ final class BenchRig implements AutoCloseable {
     TopicAdmin.ensureTopics(kafka.connection(), topics.all(List.of(PROVIDER), clusterIds), settings.partitions(), (short) 1);
 
     planner = ServiceProcess.start("planner", settings.home().resolve("planner/target/dnsplane-planner.jar"),
-        settings.serviceJvmOptions(), List.of("--kafka-bootstrap-servers=" + kafka.bootstrapServers(), "--policy=sync",
-            "--state-dir=" + settings.workDir().resolve("planner-state"), "--log-level=warning"),
+        settings.serviceJvmOptions(), concat(List.of("--kafka-bootstrap-servers=" + kafka.bootstrapServers(), "--policy=sync",
+            "--state-dir=" + settings.workDir().resolve("planner-state"), "--log-level=" + settings.serviceLogLevel()),
+            settings.plannerArgs()),
         Map.of(), settings.workDir().resolve("planner.log"));
     started.add(planner);
     applier = ServiceProcess.start("applier", settings.home().resolve("applier/aws/target/dnsplane-applier-aws.jar"),
-        settings.serviceJvmOptions(), List.of("--provider=aws", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(),
+        settings.serviceJvmOptions(), concat(List.of("--provider=aws", "--kafka-bootstrap-servers=" + kafka.bootstrapServers(),
             "--aws-endpoint-url=" + route53.endpoint(), "--provider-rate-limit=" + (int) Route53Floor.REQUESTS_PER_SECOND,
-            "--log-level=warning"),
+            "--log-level=" + settings.serviceLogLevel()), settings.applierArgs()),
         awsEnvironment(), settings.workDir().resolve("applier.log"));
     started.add(applier);
     planner.awaitReady(Duration.ofMinutes(2));
@@ -116,6 +118,10 @@ final class BenchRig implements AutoCloseable {
     // The watcher's heartbeat (every 10 s by default) keeps every cluster fresh in the planner.
     background.scheduleAtFixedRate(() -> clusters.forEach(SyntheticCluster::beat), 10, 10, TimeUnit.SECONDS);
     watchChanges(topics.changes(PROVIDER));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 
   /** Credentials the local Route53 takes (it checks that requests are signed, not by whom). */

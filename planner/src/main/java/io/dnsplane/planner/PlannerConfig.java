@@ -176,6 +176,16 @@ public record PlannerConfig(
         staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, settle);
   }
 
+  /** --commit-interval: how often Kafka Streams commits its transaction, which is when what it planned becomes readable. */
+  public PlannerConfig withCommitInterval(Duration interval) {
+    if (interval == null || interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("--commit-interval must be positive: " + interval);
+    }
+    return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
+        excludeRecordTypes, domainFilter, pendingRetryInterval, failureBackoff, interval, clusterTimeout,
+        staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);
+  }
+
   public PlannerConfig withRetries(Duration pendingRetry, Duration backoff) {
     return new PlannerConfig(applicationId, kafka, stateDir, policy, dryRun, txt, managedRecordTypes,
         excludeRecordTypes, domainFilter, pendingRetry, backoff, commitInterval, clusterTimeout, staleClusterPolicy, clusterDomains, deletionGrace, clusterOrigin, replayWindow, listingSettle);

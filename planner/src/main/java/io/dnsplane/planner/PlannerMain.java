@@ -32,11 +32,17 @@ public final class PlannerMain implements Callable<Integer> {
   @Option(names = "--state-dir", defaultValue = "/var/lib/dnsplane/planner", description = "Where the planner keeps its local state (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
+  @Option(names = "--commit-interval", defaultValue = "PT0.1S", description = "ISO-8601 duration between the planner's"
+      + " exactly-once commits (Kafka Streams' commit.interval.ms). A change becomes readable to the appliers at the commit"
+      + " after it is planned, twice over (the name events are repartitioned): shorter is quicker and costs more"
+      + " transactions (default: ${DEFAULT-VALUE}).")
+  java.time.Duration commitInterval;
+
   @Override
   public Integer call() throws Exception {
     ServiceOptions.Started started = service.start("planner", spec, List.of());
     PlannerConfig config = planning.config(started.kafka(), stateDir).withApplicationId(application.id)
-        .withReplayWindow(service.replayWindow());
+        .withReplayWindow(service.replayWindow()).withCommitInterval(commitInterval);
     PlannerService planner = PlannerService.start(config, started.topics());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     io.dnsplane.runtime.ExternalDnsMetrics.registerBuildInfo(registry, PlannerMain.class);

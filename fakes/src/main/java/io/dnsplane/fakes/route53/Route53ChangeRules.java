@@ -40,7 +40,7 @@ final class Route53ChangeRules {
     if (chars > 32000) {
       return List.of("RDATA character limit of 32000 exceeded.");
     }
-    Map<String, Element> working = new TreeMap<>(zone.sets);
+    java.util.NavigableMap<String, Element> working = new TreeMap<>(zone.sets);
     Set<String> seen = new HashSet<>();
     for (Element change : changes) {
       String action = text(change, "Action");
@@ -98,8 +98,10 @@ final class Route53ChangeRules {
     return problems;
   }
 
-  private static boolean conflictsWithCname(Map<String, Element> sets, String name, String type, String key) {
-    for (Map.Entry<String, Element> e : sets.entrySet()) {
+  /** Another record set of the name where either is a CNAME; read from the name's own keys (they sort together). */
+  private static boolean conflictsWithCname(java.util.NavigableMap<String, Element> sets, String name, String type, String key) {
+    String reversed = key.substring(0, key.indexOf(' '));
+    for (Map.Entry<String, Element> e : sets.subMap(reversed + " ", true, reversed + " \uffff", true).entrySet()) {
       Element other = e.getValue();
       if (e.getKey().equals(key) || !HostedZone.fqdn(text(other, "Name")).equals(name)) {
         continue;
