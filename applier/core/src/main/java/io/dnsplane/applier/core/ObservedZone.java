@@ -14,18 +14,21 @@ import java.util.TreeMap;
  */
 final class ObservedZone {
   private final Map<String, List<Endpoint>> byName = new TreeMap<>();
+  /** TXT record sets, counted when the view changes: the delete breaker asks for every batch. */
+  private int txtRecordSets;
 
   ObservedZone(Collection<Endpoint> records) {
     records.forEach(this::put);
   }
 
+  /** The view, read only. */
   Map<String, List<Endpoint>> byName() {
-    return byName;
+    return java.util.Collections.unmodifiableMap(byName);
   }
 
   /** TXT record sets in the zone: one per record dnsplane owns, plus any others (SPF, verification). */
   int txtRecordSets() {
-    return (int) byName.values().stream().flatMap(List::stream).filter(e -> e.recordType().equals("TXT")).count();
+    return txtRecordSets;
   }
 
   List<Endpoint> at(String dnsName) {
@@ -60,6 +63,7 @@ final class ObservedZone {
     }
     byName.clear();
     byName.putAll(now.byName);
+    txtRecordSets = now.txtRecordSets;
     return changed;
   }
 
@@ -77,7 +81,12 @@ final class ObservedZone {
 
   /** Replaces what the view holds at these names with a fresh reading of them. */
   void replaceAt(java.util.Set<String> names, Collection<Endpoint> fresh) {
-    names.forEach(byName::remove);
+    names.forEach(name -> {
+      List<Endpoint> gone = byName.remove(name);
+      if (gone != null) {
+        txtRecordSets -= (int) gone.stream().filter(ObservedZone::isTxt).count();
+      }
+    });
     fresh.stream().filter(e -> names.contains(e.dnsName())).forEach(this::put);
   }
 
@@ -92,6 +101,13 @@ final class ObservedZone {
   private void put(Endpoint record) {
     remove(record);
     byName.computeIfAbsent(record.dnsName(), n -> new ArrayList<>()).add(record.withoutLabels());
+    if (isTxt(record)) {
+      txtRecordSets++;
+    }
+  }
+
+  private static boolean isTxt(Endpoint record) {
+    return record.recordType().equals("TXT");
   }
 
   private void remove(Endpoint record) {
@@ -99,7 +115,11 @@ final class ObservedZone {
     if (records == null) {
       return;
     }
+    int before = records.size();
     records.removeIf(r -> r.recordType().equals(record.recordType()) && r.setIdentifier().equals(record.setIdentifier()));
+    if (isTxt(record)) {
+      txtRecordSets -= before - records.size();
+    }
     if (records.isEmpty()) {
       byName.remove(record.dnsName());
     }

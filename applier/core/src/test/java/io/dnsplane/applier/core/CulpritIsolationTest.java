@@ -52,6 +52,30 @@ class CulpritIsolationTest {
   }
 
   @Test
+  void aCallIsFilledAsTheLimitsAllowAskingTheProviderLogarithmicallyOften() {
+    List<CulpritIsolation.Part> parts = IntStream.range(0, 1200).mapToObj(i -> part("n" + i)).toList();
+    maxPerCall = 1000; // Route53's 1,000 changes: 500 names of a record and its TXT a call
+    int[] asked = {0};
+    CulpritIsolation isolation = new CulpritIsolation(c -> {
+      asked[0]++;
+      return c.all().size() <= maxPerCall;
+    }, this::call);
+    isolation.apply(parts);
+    assertThat(applied).extracting(c -> c.all().size()).containsExactly(1000, 1000, 400);
+    // Doubling then halving: about 2·log2(500) questions a call, where growing the call part by part asked 1,200.
+    assertThat(asked[0]).isLessThan(60);
+  }
+
+  @Test
+  void emptyPartsKeepTheirPlaceAmongTheOutcomes() {
+    List<CulpritIsolation.Part> parts = List.of(part("n0"), new CulpritIsolation.Part("batch-empty", Changes.NONE), part("n1"));
+    Map<String, ApplyOutcome> outcomes = isolation().apply(parts);
+    assertThat(outcomes.keySet()).containsExactly("batch-n0", "batch-empty", "batch-n1");
+    assertThat(outcomes.get("batch-empty").providerChangeId()).isEmpty();
+    assertThat(applied).hasSize(1);
+  }
+
+  @Test
   void aRefusedCallIsSplitUntilTheBadBatchIsAloneAndEveryOtherBatchIsApplied() {
     List<CulpritIsolation.Part> parts = new ArrayList<>();
     IntStream.range(0, 16).forEach(i -> parts.add(part(i == 11 ? "bad" : "n" + i)));
