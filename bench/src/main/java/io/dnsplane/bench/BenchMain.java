@@ -24,14 +24,14 @@ import picocli.CommandLine.Option;
         + " limits (5 requests a second). Reports latency, planner throughput, cold sync, steady state, memory and growth,"
         + " beside ExternalDNS's loop on the same work (a model)."})
 public final class BenchMain implements Callable<Integer> {
-  @Option(names = "--quick", description = "A reduced run (cold sync of 10,000 names, latency at 100 and 1,000 changes/s,"
-      + " 15 s of steady state; one run) in about two minutes; prints one line a figure: name value unit.")
+  @Option(names = "--quick", description = "A reduced run (cold sync of 5,000 names, latency at 100 and 1,000 changes/s for 6 s each,"
+      + " 10 s of steady state; one run) in under two minutes; prints one line a figure: name value unit.")
   boolean quick;
 
   @Option(names = "--runs", description = "Runs of everything; figures are their medians (default: 3, --quick 1).")
   Integer runs;
 
-  @Option(names = "--names", split = ",", description = "Cold-sync sizes, names (default: 10000,100000; --quick 10000)."
+  @Option(names = "--names", split = ",", description = "Cold-sync sizes, names (default: 10000,100000; --quick 5000)."
       + " Latency is measured on the first size's names.")
   List<Integer> names;
 
@@ -41,10 +41,10 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--clusters", defaultValue = "10", description = "Simulated clusters the names and changes are spread over (default: ${DEFAULT-VALUE}).")
   int clusters;
 
-  @Option(names = "--latency-seconds", description = "How long each rate is kept up (default: 20; --quick 8).")
+  @Option(names = "--latency-seconds", description = "How long each rate is kept up (default: 20; --quick 6).")
   Integer latencySeconds;
 
-  @Option(names = "--steady-seconds", description = "The steady-state window, seconds (default: 60; --quick 15).")
+  @Option(names = "--steady-seconds", description = "The steady-state window, seconds (default: 60; --quick 10).")
   Integer steadySeconds;
 
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of every topic (default: ${DEFAULT-VALUE}, as local mode).")
@@ -83,10 +83,10 @@ public final class BenchMain implements Callable<Integer> {
   public Integer call() throws IOException {
     Path root = home != null ? home : Path.of(System.getProperty("dnsplane.home", ".")).toAbsolutePath().normalize();
     int runCount = runs != null ? runs : quick ? 1 : 3;
-    List<Integer> sizes = names != null ? names : quick ? List.of(10_000) : List.of(10_000, 100_000);
+    List<Integer> sizes = names != null ? names : quick ? List.of(5_000) : List.of(10_000, 100_000);
     List<Integer> latencyRates = rates != null ? rates : quick ? List.of(100, 1000) : List.of(100, 1000, 5000);
-    Duration latencyLength = Duration.ofSeconds(latencySeconds != null ? latencySeconds : quick ? 8 : 20);
-    Duration steadyWindow = Duration.ofSeconds(steadySeconds != null ? steadySeconds : quick ? 15 : 60);
+    Duration latencyLength = Duration.ofSeconds(latencySeconds != null ? latencySeconds : quick ? 6 : 20);
+    Duration steadyWindow = Duration.ofSeconds(steadySeconds != null ? steadySeconds : quick ? 10 : 60);
     if (runCount < 1 || sizes.isEmpty() || sizes.stream().anyMatch(n -> n < clusters) || clusters < 1
         || latencyRates.stream().anyMatch(r -> r < 1)) {
       throw new IllegalArgumentException("--runs, --clusters and --rates must be at least 1, and every --names at least --clusters");

@@ -22,7 +22,7 @@ final class BenchReport {
 
     md.append("\n## Latency: object change to provider call, and to the change being answered\n\n");
     md.append("| changes/s | changes | applied | achieved/s | to call p50 / p95 / p99 | to answer p50 / p95 / p99 |"
-        + " hops p50: planned, committed, called, applied | change calls | ExternalDNS (model) p50 / p99 |\n");
+        + " hops p50: planner, applier, provider | change calls | ExternalDNS (model) p50 / p99 |\n");
     md.append("|---:|---:|---:|---:|---|---|---|---:|---|\n");
     for (int rate : s.rates()) {
       String p = Measure.latency(rate);
@@ -33,9 +33,8 @@ final class BenchReport {
           .append(" | ").append(v(f, p + "_achieved")).append(" | ")
           .append(ms(f, p + "_to_call_p50")).append(" / ").append(ms(f, p + "_to_call_p95")).append(" / ").append(ms(f, p + "_to_call_p99"))
           .append(" | ").append(ms(f, p + "_to_answer_p50")).append(" / ").append(ms(f, p + "_to_answer_p95")).append(" / ")
-          .append(ms(f, p + "_to_answer_p99")).append(" | ").append(ms(f, p + "_hop_planned_p50")).append(", ")
-          .append(ms(f, p + "_hop_committed_p50")).append(", ").append(ms(f, p + "_hop_called_p50")).append(", ")
-          .append(ms(f, p + "_hop_applied_p50")).append(" | ").append(v(f, p + "_change_calls")).append(" | ")
+          .append(ms(f, p + "_to_answer_p99")).append(" | ").append(ms(f, p + "_hop_planner_p50")).append(", ")
+          .append(ms(f, p + "_hop_applier_p50")).append(", ").append(ms(f, p + "_hop_provider_p50")).append(" | ").append(v(f, p + "_change_calls")).append(" | ")
           .append(seconds(f, p + "_externaldns_model_p50")).append(" / ").append(seconds(f, p + "_externaldns_model_p99")).append(" |\n");
     }
 

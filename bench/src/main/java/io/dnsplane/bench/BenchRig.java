@@ -43,6 +43,8 @@ import org.apache.kafka.common.TopicPartition;
 final class BenchRig implements AutoCloseable {
   static final String ZONE = "bench.example";
   static final String PROVIDER = "aws";
+  static final Duration LISTING_SETTLE = Duration.ofSeconds(10);
+  static final String PLANNER_APPLICATION_ID = "dnsplane-planner";
 
   record Settings(Path home, Path workDir, int clusters, int partitions, List<String> serviceJvmOptions, String serviceLogLevel,
       List<String> plannerArgs, List<String> applierArgs) {}
@@ -109,6 +111,9 @@ final class BenchRig implements AutoCloseable {
     started.add(applier);
     planner.awaitReady(Duration.ofMinutes(2));
     applier.awaitReady(Duration.ofMinutes(2));
+    // The planner plans a zone's names once the applier's first listing of it has settled
+    // (--listing-settle, 10 s): the clusters start once it has, as they would join a running pipeline.
+    ServiceProcess.pause(LISTING_SETTLE.plusSeconds(1));
 
     for (String id : clusterIds) {
       SyntheticCluster cluster = new SyntheticCluster(id, ZONE, kafka.connection(), topics);
@@ -217,6 +222,49 @@ final class BenchRig implements AutoCloseable {
   void clustersSynced(int objects) {
     clusters.forEach(c -> c.beat(true, objects / clusters.size()));
     flushClusters();
+  }
+
+  /**
+   * Until the planner has caught up with its input (what it consumed is what there is, give or
+   * take the transaction markers), so that a phase does not measure the last one's backlog.
+   */
+  boolean awaitPlannerIdle(Duration timeout) {
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kafka.connection().clientProperties())) {
+      long[] lastLag = {-1};
+      return await(() -> {
+        long lag = plannerLag(admin);
+        boolean idle = lag >= 0 && lag == lastLag[0] && lag <= markerSlack();
+        lastLag[0] = lag;
+        return idle;
+      }, timeout, Duration.ofSeconds(1));
+    }
+  }
+
+  /** Each input partition may end in one commit marker the planner has nothing to consume for. */
+  private long markerSlack() {
+    return 4L * settings.partitions() * (settings.clusters() + 3);
+  }
+
+  private static long plannerLag(org.apache.kafka.clients.admin.Admin admin) {
+    try {
+      Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+          .listConsumerGroupOffsets(PLANNER_APPLICATION_ID).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+      committed.keySet().forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+      long lag = 0;
+      for (var e : committed.entrySet()) {
+        if (e.getValue() != null && ends.containsKey(e.getKey())) {
+          lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+        }
+      }
+      return lag;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
   }
 
   /** Calls the applier's own Route53 code makes for one drift check: the zones, then every record set. */

@@ -52,10 +52,9 @@ final class Measure {
     f.add(p + "_to_answer_p50", l.toAnswer().p50().toMillis(), "ms");
     f.add(p + "_to_answer_p95", l.toAnswer().p95().toMillis(), "ms");
     f.add(p + "_to_answer_p99", l.toAnswer().p99().toMillis(), "ms");
-    f.add(p + "_hop_planned_p50", l.hopMedians().toPlanned().toMillis(), "ms");
-    f.add(p + "_hop_committed_p50", l.hopMedians().toCommitted().toMillis(), "ms");
-    f.add(p + "_hop_called_p50", l.hopMedians().toCalled().toMillis(), "ms");
-    f.add(p + "_hop_applied_p50", l.hopMedians().toApplied().toMillis(), "ms");
+    f.add(p + "_hop_planner_p50", l.hopMedians().planner().toMillis(), "ms");
+    f.add(p + "_hop_applier_p50", l.hopMedians().applier().toMillis(), "ms");
+    f.add(p + "_hop_provider_p50", l.hopMedians().provider().toMillis(), "ms");
     f.add(p + "_change_calls", l.calls().getOrDefault("ChangeResourceRecordSets", 0), "calls");
     f.add(p + "_externaldns_model_p50", l.externalDnsP50Seconds() * 1000, "ms");
     f.add(p + "_externaldns_model_p99", l.externalDnsP99Seconds() * 1000, "ms");

@@ -42,7 +42,9 @@ final class Phases {
     }
     Duration wall = Duration.between(start, t.last(s -> s.applied));
     Map<String, Integer> calls = rig.route53().calls();
-    Instant lastPlanned = t.last(s -> s.planned);
+    // Planned = readable in the changes topic: the planner's transaction committed (its batches'
+    // plannedAt is the event's time, not the planning's).
+    Instant lastPlanned = t.last(s -> s.committed);
     Duration planned = lastPlanned == null ? Duration.ZERO : Duration.between(start, lastPlanned);
     Route53Floor.Floor floor = Route53Floor.of(costs(rig, names, 0, 1));
     Route53Floor.Floor perCluster = Route53Floor.of(costs(rig, names, 0, rig.clusterCount()));
@@ -70,7 +72,8 @@ final class Phases {
     return values == null ? 0 : values.stream().mapToInt(String::length).sum();
   }
 
-  record Hops(Duration toPlanned, Duration toCommitted, Duration toCalled, Duration toApplied) {}
+  /** Medians of each hop: through the planner to its committed batch, through the applier to the call, through the provider. */
+  record Hops(Duration planner, Duration applier, Duration provider) {}
 
   record Latency(int rate, Duration length, int changes, long applied, Percentiles toCall, Percentiles toAnswer, Hops hopMedians,
       Map<String, Integer> calls, double externalDnsP50Seconds, double externalDnsP99Seconds) {
@@ -84,6 +87,7 @@ final class Phases {
    * every cluster) wanting a new address. Then until every name has its last value.
    */
   static Latency latency(BenchRig rig, int rate, Duration length, int pool, Duration drainTimeout) {
+    rig.awaitPlannerIdle(Duration.ofMinutes(3));
     Timeline t = rig.timeline();
     t.clear();
     rig.route53().resetCalls();
@@ -100,8 +104,8 @@ final class Phases {
     BenchRig.await(() -> t.pending() == 0, drainTimeout, Duration.ofMillis(100));
     Percentiles toCall = Percentiles.of(t.between(s -> s.changed, s -> s.called));
     Percentiles toAnswer = Percentiles.of(t.between(s -> s.changed, s -> s.applied));
-    Hops hops = new Hops(median(t, s -> s.changed, s -> s.planned), median(t, s -> s.planned, s -> s.committed),
-        median(t, s -> s.committed, s -> s.called), median(t, s -> s.called, s -> s.applied));
+    Hops hops = new Hops(median(t, s -> s.changed, s -> s.committed), median(t, s -> s.committed, s -> s.called),
+        median(t, s -> s.called, s -> s.applied));
     ExternalDnsModel edns = ExternalDnsModel.defaults(rig.clusterCount());
     int recordSets = rig.route53().recordSetCount(rig.zoneId());
     return new Latency(rate, length, t.changes(), t.applied(), toCall, toAnswer, hops, rig.route53().calls(),
@@ -131,6 +135,8 @@ final class Phases {
 
   /** Nothing changes for {@code window} (heartbeats go on): every call counted; then one drift check's calls. */
   static SteadyState steadyState(BenchRig rig, Duration window) {
+    rig.awaitPlannerIdle(Duration.ofMinutes(3));
+    ServiceProcess.pause(Duration.ofSeconds(2)); // the applier's last reports
     rig.route53().resetCalls();
     ServiceProcess.pause(window);
     Map<String, Integer> calls = new TreeMap<>(rig.route53().calls());

@@ -11,11 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * When each change (a name wanting a value) passed each point of the pipeline, by the clocks of
- * the one machine: handed to the watcher's publisher, planned (the change batch's plannedAt, the
- * planner's clock), readable in the changes topic (a read_committed consumer saw it: the
- * planner's transaction committed), received by the provider's API, and applied there (Route53's
- * change is in the zone and answered from then on: the local Route53 is INSYNC at once).
+ * When each change (a name wanting a value) passed each point of the pipeline, by the clock of
+ * the one machine: handed to the watcher's publisher; readable in the changes topic (a
+ * read_committed consumer saw it: the planner's transaction committed); received by the
+ * provider's API; applied there (Route53's change is in the zone and answered from then on: the
+ * local Route53 is INSYNC at once). The batch's plannedAt is kept, but it is the time of the event
+ * planned on, not of the planning.
  */
 final class Timeline {
   static final class Stamp {
