@@ -76,7 +76,7 @@ final class BenchReport {
           .append(" names (the exponent k of value ~ names^k: 1 is linear)\n\n| figure | exponent | shape |\n|---|---:|---|\n");
       f.all().stream().filter(x -> x.name().startsWith("growth_")).forEach(x -> md.append("| ")
           .append(x.name().substring("growth_".length())).append(" | ").append(Figures.format(x.median())).append(" | ")
-          .append(x.unit().replace("exponent (", "").replace(")", "")).append(" |\n"));
+          .append(x.unit().replace("exponent, ", "")).append(" |\n"));
     }
 
     md.append("\n## Every figure\n\n| figure | median | min | max | unit |\n|---|---:|---:|---:|---|\n");

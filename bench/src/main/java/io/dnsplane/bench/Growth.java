@@ -8,7 +8,8 @@ public record Growth(double ratio, double exponent, String shape) {
     }
     double ratio = largeValue / smallValue;
     double exponent = Math.log(ratio) / Math.log(largeSize / smallSize);
-    String shape = exponent < 0.2 ? "constant" : exponent < 0.8 ? "sublinear" : exponent <= 1.2 ? "linear" : "superlinear";
+    String shape = exponent < -0.2 ? "falling" : exponent < 0.2 ? "constant" : exponent < 0.8 ? "sublinear"
+        : exponent <= 1.2 ? "linear" : "superlinear";
     return new Growth(ratio, exponent, shape);
   }
 }

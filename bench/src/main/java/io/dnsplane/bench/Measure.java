@@ -84,7 +84,7 @@ final class Measure {
       String largeName = figure.name().replace(marker, "_" + large + "_names");
       if (f.has(largeName)) {
         Growth g = Growth.between(small, figure.median(), large, f.median(largeName));
-        f.add("growth_" + figure.name().replace(marker, ""), g.exponent(), "exponent (" + g.shape() + ")");
+        f.add("growth_" + figure.name().replace(marker, ""), g.exponent(), "exponent, " + g.shape());
       }
     }
   }

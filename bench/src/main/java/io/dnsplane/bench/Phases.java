@@ -50,7 +50,7 @@ final class Phases {
     Route53Floor.Floor perCluster = Route53Floor.of(costs(rig, names, 0, rig.clusterCount()));
     ExternalDnsModel edns = ExternalDnsModel.defaults(rig.clusterCount());
     // Settled: the applier's reports of what it observed have gone through the planner too.
-    ServiceProcess.pause(Duration.ofSeconds(3));
+    rig.awaitPlannerIdle(Duration.ofMinutes(3));
     Memory memory = new Memory(rig.planner().memory(), rig.applier().memory(), rig.plannerStateBytes());
     return new ColdSync(names, wall, calls, floor, names / Math.max(0.001, planned.toNanos() / 1e9), planned,
         edns.coldSyncCalls(perCluster.calls(), 2), edns.coldSyncSeconds(perCluster.calls(), 2), memory);
