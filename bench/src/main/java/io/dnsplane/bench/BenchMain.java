@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     description = {"Measures dnsplane end to end through an embedded Kafka broker: simulated clusters publishing through the"
         + " watcher's code, the planner and the Route53 applier as their own processes, the local Route53 holding AWS's"
         + " limits (5 requests a second). Reports latency, planner throughput, cold sync, steady state, memory and growth,"
-        + " beside ExternalDNS's loop on the same work (a model)."})
+        + " beside ExternalDNS's loop on the same work (a model). Exit code 0, or 3 when a run failed (the report says"
+        + " why and where its services' logs were kept)."})
 public final class BenchMain implements Callable<Integer> {
   @Option(names = "--quick", description = "A reduced run (cold sync of 5,000 names, latency at 100 and 1,000 changes/s for 6 s each,"
       + " 10 s of steady state; one run) in under two minutes; prints one line a figure: name value unit.")
@@ -64,7 +65,8 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--applier-arg", description = "A flag for the applier processes, repeatable.")
   List<String> applierArgs = new java.util.ArrayList<>();
 
-  @Option(names = "--keep-logs", description = "Copy the planner's and applier's logs of each run here.")
+  @Option(names = "--keep-logs", description = "Copy the planner's and applier's logs of each run here (a failed run's"
+      + " are always kept, beside the report).")
   Path keepLogs;
 
   @Option(names = "--report", description = "Where the Markdown report goes (default: .dnsplane/bench/report.md under the dnsplane folder).")
@@ -94,15 +96,21 @@ public final class BenchMain implements Callable<Integer> {
     BenchSettings settings = new BenchSettings(runCount, sizes, latencyRates, latencyLength, steadyWindow, clusters, partitions,
         serviceJavaOptions, quick);
     Figures figures = new Figures();
+    List<String> failures = new java.util.ArrayList<>();
+    Path out = report != null ? report : root.resolve(".dnsplane/bench/report.md");
+    Files.createDirectories(out.toAbsolutePath().getParent());
     Path work = Files.createTempDirectory("dnsplane-bench-");
     long started = System.nanoTime();
     try {
       for (int run = 1; run <= runCount; run++) {
         for (int s = 0; s < sizes.size(); s++) {
           int size = sizes.get(s);
+          String name = "run-" + run + "-" + size;
           System.err.printf("bench: run %d of %d, %,d names ...%n", run, runCount, size);
-          BenchRig.Settings rigSettings = new BenchRig.Settings(root, work.resolve("run-" + run + "-" + size), clusters,
+          BenchRig.Settings rigSettings = new BenchRig.Settings(root, work.resolve(name), clusters,
               partitions, serviceJavaOptions, serviceLogLevel, plannerArgs, applierArgs);
+          // A run that fails is reported, its services' logs kept, and the other runs go on: a
+          // stuck name is a finding, and the figures measured so far are not lost with it.
           try (BenchRig rig = BenchRig.start(rigSettings)) {
             Measure.coldSync(figures, Phases.coldSync(rig, size, coldSyncTimeout(size)));
             if (s == 0) {
@@ -111,10 +119,18 @@ public final class BenchMain implements Callable<Integer> {
               }
             }
             Measure.steadyState(figures, size, Phases.steadyState(rig, steadyWindow));
+          } catch (RuntimeException e) {
+            Path logs = out.toAbsolutePath().getParent().resolve("failed-" + name);
+            keepLogs(rigSettings.workDir(), logs, name);
+            failures.add(name + ": " + e.getMessage() + " (logs in " + logs + ")");
+            System.err.println("bench: " + name + " failed: " + e.getMessage() + "; logs in " + logs);
           } finally {
-            keepLogs(rigSettings.workDir(), "run-" + run + "-" + size);
+            if (keepLogs != null) {
+              keepLogs(rigSettings.workDir(), keepLogs, name);
+            }
           }
           deleteFolder(rigSettings.workDir());
+          Files.writeString(out, BenchReport.markdown(figures, settings, failures, Duration.ofNanos(System.nanoTime() - started)));
         }
       }
     } finally {
@@ -123,11 +139,10 @@ public final class BenchMain implements Callable<Integer> {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     Measure.growth(figures, sizes);
     figures.all().forEach(f -> System.out.println(Figures.line(f)));
-    Path out = report != null ? report : root.resolve(".dnsplane/bench/report.md");
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, BenchReport.markdown(figures, settings, took));
+    failures.forEach(f -> System.out.println("failed " + f));
+    Files.writeString(out, BenchReport.markdown(figures, settings, failures, took));
     System.err.println("bench: report in " + out + " (" + took.toSeconds() + " s)");
-    return 0;
+    return failures.isEmpty() ? 0 : 3;
   }
 
   /** Settings of a whole benchmark, for its report. */
@@ -139,15 +154,12 @@ public final class BenchMain implements Callable<Integer> {
     return Duration.ofSeconds(Math.max(300, names / 50));
   }
 
-  private void keepLogs(Path workDir, String run) throws IOException {
-    if (keepLogs == null) {
-      return;
-    }
-    Files.createDirectories(keepLogs);
+  private static void keepLogs(Path workDir, Path to, String run) throws IOException {
+    Files.createDirectories(to);
     for (String service : List.of("planner", "applier")) {
       Path log = workDir.resolve(service + ".log");
       if (Files.exists(log)) {
-        Files.copy(log, keepLogs.resolve(run + "-" + service + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(log, to.resolve(run + "-" + service + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 final class BenchReport {
   private BenchReport() {}
 
-  static String markdown(Figures f, BenchMain.BenchSettings s, Duration took) {
+  static String markdown(Figures f, BenchMain.BenchSettings s, java.util.List<String> failures, Duration took) {
     StringBuilder md = new StringBuilder("# dnsplane benchmark\n\n");
     md.append("- Command: `./dnsplane bench").append(s.quick() ? " --quick" : "").append("` (runs ").append(s.runs())
         .append(", names ").append(s.sizes()).append(", rates ").append(s.rates()).append(" changes/s for ")
@@ -19,6 +19,7 @@ final class BenchReport {
         .append(s.partitions()).append(" partitions, services with ").append(String.join(" ", s.serviceJavaOptions()))
         .append(")\n- Machine: ").append(machine()).append("\n- When: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
         .append(", ").append(took.toSeconds()).append(" s in all\n- Figures are medians of the runs; [min-max] when runs > 1.\n");
+    failures.forEach(failure -> md.append("- **Failed** ").append(failure).append('\n'));
 
     md.append("\n## Latency: object change to provider call, and to the change being answered\n\n");
     md.append("| changes/s | changes | applied | achieved/s | to call p50 / p95 / p99 | to answer p50 / p95 / p99 |"
