@@ -145,10 +145,6 @@ public final class BenchMain implements Callable<Integer> {
     return failures.isEmpty() ? 0 : 3;
   }
 
-  /** Settings of a whole benchmark, for its report. */
-  record BenchSettings(int runs, List<Integer> sizes, List<Integer> rates, Duration latencyLength, Duration steadyWindow,
-      int clusters, int partitions, List<String> serviceJavaOptions, boolean quick) {}
-
   /** Generous: ten times the floor Route53 sets, and at least five minutes. */
   static Duration coldSyncTimeout(int names) {
     return Duration.ofSeconds(Math.max(300, names / 50));

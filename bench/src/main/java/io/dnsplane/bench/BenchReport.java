@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 final class BenchReport {
   private BenchReport() {}
 
-  static String markdown(Figures f, BenchMain.BenchSettings s, java.util.List<String> failures, Duration took) {
+  static String markdown(Figures f, BenchSettings s, java.util.List<String> failures, Duration took) {
     StringBuilder md = new StringBuilder("# dnsplane benchmark\n\n");
     md.append("- Command: `./dnsplane bench").append(s.quick() ? " --quick" : "").append("` (runs ").append(s.runs())
         .append(", names ").append(s.sizes()).append(", rates ").append(s.rates()).append(" changes/s for ")
