@@ -135,7 +135,7 @@ final class BenchRig implements AutoCloseable {
         "AWS_EC2_METADATA_DISABLED", "true");
   }
 
-  /** A read_committed reader of the change batches: when each change was planned, and when its transaction committed. */
+  /** A read_committed reader of the change batches: when each change's planner transaction committed. */
   private void watchChanges(Topic<ZoneRef, ChangeBatch> topic) {
     Properties props = kafka.connection().clientProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -154,7 +154,7 @@ final class BenchRig implements AutoCloseable {
             ChangeBatch batch = record.value();
             Stream.concat(batch.getCreate().stream(), batch.getUpdateNew().stream()).map(AvroEndpoints::fromAvro)
                 .filter(e -> e.recordType().equals("A") && !e.targets().isEmpty())
-                .forEach(e -> timeline.planned(e.dnsName(), e.targets().get(0), batch.getPlannedAt(), seen));
+                .forEach(e -> timeline.committed(e.dnsName(), e.targets().get(0), seen));
           }
         }
       } catch (org.apache.kafka.common.errors.InterruptException e) {
@@ -165,9 +165,9 @@ final class BenchRig implements AutoCloseable {
     reader.start();
   }
 
-  private void applied(Instant received, List<Route53Fake.AppliedChange> changes) {
+  private void applied(Instant received, List<io.dnsplane.fakes.route53.AppliedChange> changes) {
     Instant now = Instant.now();
-    for (Route53Fake.AppliedChange c : changes) {
+    for (io.dnsplane.fakes.route53.AppliedChange c : changes) {
       if (c.type().equals("A") && !c.action().equals("DELETE") && !c.values().isEmpty()) {
         timeline.applied(c.name(), c.values().get(0), received, now);
       }
@@ -269,9 +269,12 @@ final class BenchRig implements AutoCloseable {
 
   /** Calls the applier's own Route53 code makes for one drift check: the zones, then every record set. */
   int driftCheckCalls() {
-    awsEnvironment().forEach((k, v) -> System.setProperty(k.equals("AWS_ACCESS_KEY_ID") ? "aws.accessKeyId"
-        : k.equals("AWS_SECRET_ACCESS_KEY") ? "aws.secretAccessKey" : k.equals("AWS_REGION") ? "aws.region"
-        : "aws.disableEc2Metadata", v));
+    // The same credentials as the applier's, as the SDK's system properties (this JVM's environment is fixed).
+    Map<String, String> environment = awsEnvironment();
+    System.setProperty("aws.accessKeyId", environment.get("AWS_ACCESS_KEY_ID"));
+    System.setProperty("aws.secretAccessKey", environment.get("AWS_SECRET_ACCESS_KEY"));
+    System.setProperty("aws.region", environment.get("AWS_REGION"));
+    System.setProperty("aws.disableEc2Metadata", environment.get("AWS_EC2_METADATA_DISABLED"));
     int before = total(route53.calls());
     // Counted, not timed: the account's rate is lifted meanwhile, since this listing does not pace
     // itself as the applier's retrying core does.

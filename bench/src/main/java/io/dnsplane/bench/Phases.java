@@ -15,7 +15,7 @@ final class Phases {
   record Memory(ServiceProcess.Memory planner, ServiceProcess.Memory applier, long plannerStateBytes) {}
 
   record ColdSync(int names, Duration wall, Map<String, Integer> calls, Route53Floor.Floor floor, double plannerEventsPerSecond,
-      Duration planned, int externalDnsCalls, double externalDnsSeconds, Memory memory) {
+      int externalDnsCalls, double externalDnsSeconds, Memory memory) {
     int changeCalls() {
       return calls.getOrDefault("ChangeResourceRecordSets", 0);
     }
@@ -46,21 +46,24 @@ final class Phases {
     // plannedAt is the event's time, not the planning's).
     Instant lastPlanned = t.last(s -> s.committed);
     Duration planned = lastPlanned == null ? Duration.ZERO : Duration.between(start, lastPlanned);
-    Route53Floor.Floor floor = Route53Floor.of(costs(rig, names, 0, 1));
-    Route53Floor.Floor perCluster = Route53Floor.of(costs(rig, names, 0, rig.clusterCount()));
+    Route53Floor.Floor floor = Route53Floor.of(costs(rig, names, 1));
+    Route53Floor.Floor perCluster = Route53Floor.of(costs(rig, names, rig.clusterCount()));
     ExternalDnsModel edns = ExternalDnsModel.defaults(rig.clusterCount());
     // Settled: the applier's reports of what it observed have gone through the planner too.
     rig.awaitPlannerIdle(Duration.ofMinutes(3));
     Memory memory = new Memory(rig.planner().memory(), rig.applier().memory(), rig.plannerStateBytes());
-    return new ColdSync(names, wall, calls, floor, names / Math.max(0.001, planned.toNanos() / 1e9), planned,
+    return new ColdSync(names, wall, calls, floor, names / Math.max(0.001, planned.toNanos() / 1e9),
         edns.coldSyncCalls(perCluster.calls(), 2), edns.coldSyncSeconds(perCluster.calls(), 2), memory);
   }
 
-  /** What each name costs in one Route53 call, read back from the zone (the A record and the TXT dnsplane wrote). */
-  private static List<Route53Floor.NameCost> costs(BenchRig rig, int names, int from, int step) {
+  /**
+   * What each name costs in one Route53 call, read back from the zone (the A record and the TXT
+   * dnsplane wrote): every name, or with {@code step} the number of clusters, the first cluster's.
+   */
+  private static List<Route53Floor.NameCost> costs(BenchRig rig, int names, int step) {
     Map<String, List<String>> zone = rig.route53().snapshot(BenchRig.ZONE);
     List<Route53Floor.NameCost> out = new ArrayList<>();
-    for (int i = from; i < names; i += step) {
+    for (int i = 0; i < names; i += step) {
       String host = SyntheticCluster.host(i, BenchRig.ZONE);
       int chars = chars(zone.get(host + " A")) + chars(zone.get("a-" + host + " TXT"));
       out.add(new Route53Floor.NameCost(2, chars));

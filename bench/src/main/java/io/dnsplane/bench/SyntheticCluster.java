@@ -49,10 +49,6 @@ final class SyntheticCluster implements AutoCloseable {
     heartbeats = new HeartbeatPublisher(statusProducer, status, clusterId, clusterId, "bench", Clock.systemUTC());
   }
 
-  String id() {
-    return clusterId;
-  }
-
   static String host(int index, String zone) {
     return "host" + index + "." + zone;
   }

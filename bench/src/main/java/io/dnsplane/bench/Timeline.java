@@ -3,7 +3,6 @@ package io.dnsplane.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,13 +14,12 @@ import java.util.function.Function;
  * the one machine: handed to the watcher's publisher; readable in the changes topic (a
  * read_committed consumer saw it: the planner's transaction committed); received by the
  * provider's API; applied there (Route53's change is in the zone and answered from then on: the
- * local Route53 is INSYNC at once). The batch's plannedAt is kept, but it is the time of the event
- * planned on, not of the planning.
+ * local Route53 is INSYNC at once). The batch's plannedAt is not a point: it is the time of the
+ * event planned on, not of the planning.
  */
 final class Timeline {
   static final class Stamp {
     final Instant changed;
-    volatile Instant planned;
     volatile Instant committed;
     volatile Instant called;
     volatile Instant applied;
@@ -44,10 +42,9 @@ final class Timeline {
     latest.put(name, value);
   }
 
-  void planned(String name, String value, Instant plannedAt, Instant seen) {
+  void committed(String name, String value, Instant seen) {
     Stamp s = stamps.get(key(name, value));
-    if (s != null && s.planned == null) {
-      s.planned = plannedAt;
+    if (s != null && s.committed == null) {
       s.committed = seen;
     }
   }
@@ -89,15 +86,7 @@ final class Timeline {
     return out;
   }
 
-  Collection<Stamp> stamps() {
-    return stamps.values();
-  }
-
-  /** The earliest and latest of one point over every change that passed it. */
-  Instant first(Function<Stamp, Instant> point) {
-    return stamps.values().stream().map(point).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
-  }
-
+  /** The latest time of one point over every change that passed it. */
   Instant last(Function<Stamp, Instant> point) {
     return stamps.values().stream().map(point).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
   }

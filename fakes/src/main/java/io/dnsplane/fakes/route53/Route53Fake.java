@@ -47,7 +47,7 @@ public final class Route53Fake extends FakeApi {
   private final RequestFaults faults = new RequestFaults();
   private final ChangeFaults changeFaults = new ChangeFaults();
   /** Told of every change batch applied (the benchmark times changes by it); none by default. */
-  private volatile AppliedListener appliedListener = (received, changes) -> { };
+  private volatile AppliedChange.Listener appliedListener = (received, changes) -> { };
   /** How often each change was applied: "CREATE app.example.com A" to a count. */
   private final Map<String, Integer> applied = new java.util.HashMap<>();
 
@@ -178,19 +178,7 @@ public final class Route53Fake extends FakeApi {
     changeFaults.holdNext(HostedZone.fqdn(name), applied, release);
   }
 
-  /** One change of an applied batch: action (CREATE, UPSERT, DELETE), name without the root dot, type, values. */
-  public record AppliedChange(String action, String name, String type, List<String> values) {}
-
-  /**
-   * Told, on the request's thread, of each ChangeResourceRecordSets applied: when its request was
-   * received (before any throttling or delay) and its changes. The changes are visible to the next
-   * request the moment it is called.
-   */
-  public interface AppliedListener {
-    void applied(Instant received, List<AppliedChange> changes);
-  }
-
-  public void onApplied(AppliedListener listener) {
+  public void onApplied(AppliedChange.Listener listener) {
     appliedListener = listener == null ? (received, changes) -> { } : listener;
   }
 
@@ -385,12 +373,6 @@ public final class Route53Fake extends FakeApi {
     }
     return zone;
   }
-
-
-
-
-
-
 
   private static void error(HttpExchange ex, int status, String type, String code, String message) throws IOException {
     respond(ex, status, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>" + type + "</Type><Code>" + code
